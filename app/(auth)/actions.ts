@@ -1,0 +1,51 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { findUserByEmployeeNo } from "@/db/queries/users";
+import { homeFor } from "@/lib/auth/roles";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { signIn, signOut } from "./auth";
+
+export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
+
+const schema = z.object({
+  employeeNo: z.string().trim().min(1).max(32),
+  password: z.string().min(1).max(256),
+});
+
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const parsed = schema.safeParse({
+    employeeNo: formData.get("employeeNo"),
+    password: formData.get("password"),
+  });
+  const employeeNo =
+    typeof formData.get("employeeNo") === "string" ? String(formData.get("employeeNo")).slice(0, 32) : "";
+  if (!parsed.success) return { status: "missing", employeeNo };
+
+  try {
+    const url = await signIn("credentials", { ...parsed.data, redirect: false });
+    const code = new URL(url, "http://x").searchParams.get("code");
+    if (code) return { status: code === "locked" ? "locked" : "invalid", employeeNo };
+  } catch (e) {
+    if (e instanceof CredentialsSignin)
+      return { status: e.code === "locked" ? "locked" : "invalid", employeeNo };
+    if (e instanceof AuthError) return { status: "error", employeeNo };
+    throw e;
+  }
+
+  const user = await findUserByEmployeeNo({ employeeNo: parsed.data.employeeNo });
+  if (!user) return { status: "invalid", employeeNo };
+  (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  redirect(homeFor(user.role));
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function ssoSignIn() {
+  await signIn("oidc", { redirectTo: "/" });
+}

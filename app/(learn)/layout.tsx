@@ -1,0 +1,7 @@
+import { requireUser } from "@/app/(auth)/session";
+import { AppShell } from "@/components/shell/app-shell";
+
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/(auth)/session";
+import { PageHeader } from "@/components/shell/page-header";
+import { can, homeFor } from "@/lib/auth/roles";
+
+export default async function LearnerHome() {
+  const user = await requireUser();
+  if (!can(user.role, "learn")) redirect(homeFor(user.role));
+  const t = await getTranslations("home");
+  return (
+    <>
+      <PageHeader title={t("learner.title")} intro={t("learner.intro", { name: user.name })} />
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+        {t("comingSoon")}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(auth)/actions";
+import type { SessionUser } from "@/db/queries/users";
+import { AREA_HOME, type Area, areasFor } from "@/lib/auth/roles";
+import { LocaleSwitcher } from "./locale-switcher";
+
+const NAV: {
+  area: Area;
+  key: "learn" | "author" | "reports" | "admin";
+  extra?: { href: string; key: "chapters" };
+}[] = [
+  { area: "learn", key: "learn", extra: { href: "/learn", key: "chapters" } },
+  { area: "author", key: "author" },
+  { area: "reports", key: "reports" },
+  { area: "admin", key: "admin" },
+];
+
+export async function AppHeader({ user, locale }: { user: SessionUser; locale: string }) {
+  const t = await getTranslations();
+  const areas = new Set(areasFor(user.role));
+  const links = NAV.filter((n) => areas.has(n.area)).flatMap((n) => [
+    { href: AREA_HOME[n.area], label: t(`nav.${n.key}`) },
+    ...(n.extra ? [{ href: n.extra.href, label: t(`nav.${n.extra.key}`) }] : []),
+  ]);
+  const branch = locale === "en" ? user.branchNameEn : user.branchName;
+
+  return (
+    <header data-shell className="bg-brand-700 text-white">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-wide">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-1">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="block rounded-md px-3 py-1.5 text-sm hover:bg-white/10">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <p className="text-right text-sm leading-tight">
+            <span className="block font-medium">{user.name}</span>
+            <span className="block text-xs text-white/80">
+              {t(`roles.${user.role}`)} · {branch}
+            </span>
+          </p>
+          <LocaleSwitcher />
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
+            >
+              {t("nav.signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

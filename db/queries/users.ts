@@ -1,0 +1,48 @@
+import "server-only";
+import { eq, or } from "drizzle-orm";
+import type { Locale } from "../../lib/i18n/locales";
+import { db } from "../client";
+import { branches, users } from "../schema";
+import { writeBatch } from "../write";
+
+export async function findUserByEmployeeNo({ employeeNo }: { employeeNo: string }) {
+  return db.query.users.findFirst({ where: eq(users.employeeNo, employeeNo) });
+}
+
+/** OIDC identities match an existing account by email or employee number; nobody is created on the fly. */
+export async function findUserForSso({ email, employeeNo }: { email?: string; employeeNo?: string }) {
+  const conditions = [
+    email ? eq(users.email, email.toLowerCase()) : undefined,
+    employeeNo ? eq(users.employeeNo, employeeNo) : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return undefined;
+  return db.query.users.findFirst({ where: or(...conditions) });
+}
+
+/** The signed-in user with their branch, as every server entry point needs them. */
+export async function getSessionUser({ id }: { id: string }) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      locale: users.locale,
+      sessionVersion: users.sessionVersion,
+      branchId: users.branchId,
+      branchName: branches.name,
+      branchNameEn: branches.nameEn,
+      branchPath: branches.path,
+    })
+    .from(users)
+    .innerJoin(branches, eq(branches.id, users.branchId))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
+
+export async function setUserLocale({ userId, locale }: { userId: string; locale: Locale }) {
+  await writeBatch([db.update(users).set({ locale }).where(eq(users.id, userId))]);
+}

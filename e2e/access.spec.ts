@@ -1,0 +1,34 @@
+import { expect, test } from "./fixtures";
+
+test("a learner opening the manager area gets the 403 page", async ({ learnerPage: page }) => {
+  const response = await page.goto("/reports");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
+
+test("a learner gets 403 on authoring and administration too", async ({ learnerPage: page }) => {
+  expect((await page.goto("/author"))?.status()).toBe(403);
+  expect((await page.goto("/admin"))?.status()).toBe(403);
+});
+
+test("a manager cannot open the admin area and sees only their navigation", async ({ managerPage: page }) => {
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await expect(nav.getByRole("link", { name: "培训报表" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "系统管理" })).toHaveCount(0);
+  expect((await page.goto("/admin"))?.status()).toBe(403);
+});
+
+test("a cross-origin state-changing API call is refused", async ({ request }) => {
+  const res = await request.post("/api/health", { headers: { Origin: "https://evil.example" } });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).code).toBe("forbidden:origin");
+});
+
+test("responses carry security headers", async ({ request }) => {
+  const res = await request.get("/login");
+  const headers = res.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["referrer-policy"]).toBeTruthy();
+});

@@ -1,0 +1,12 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+
+export default getRequestConfig(async () => {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  return {
+    locale,
+    messages: (await import(`../messages/${locale}.json`)).default,
+    timeZone: "Asia/Shanghai",
+  };
+});

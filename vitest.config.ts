@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/unit/server-only-stub.ts"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+});
