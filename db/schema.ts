@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
 import { LOCALES } from "../lib/i18n/locales";
 
@@ -104,7 +112,7 @@ export const checkAttempts = sqliteTable(
     contentVersion: text("content_version").notNull(),
     locale: text("locale", { enum: LOCALES }).notNull(),
     answers: text("answers", { mode: "json" }).notNull().$type<Record<string, string[]>>(),
-    score: integer("score").notNull(),
+    score: real("score").notNull(),
     maxScore: integer("max_score").notNull(),
     percent: integer("percent").notNull(),
     passed: integer("passed", { mode: "boolean" }).notNull(),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/(auth)/session";
@@ -11,8 +12,10 @@ export default async function LearnerHome() {
   return (
     <>
       <PageHeader title={t("learner.title")} intro={t("learner.intro", { name: user.name })} />
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        {t("comingSoon")}
+      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
+        <Link href="/learn" className="font-medium text-brand-700 underline">
+          {t("comingSoon")}
+        </Link>
       </p>
     </>
   );

@@ -34,7 +34,7 @@ CREATE TABLE `check_attempts` (
 	`content_version` text NOT NULL,
 	`locale` text NOT NULL,
 	`answers` text NOT NULL,
-	`score` integer NOT NULL,
+	`score` real NOT NULL,
 	`max_score` integer NOT NULL,
 	`percent` integer NOT NULL,
 	`passed` integer NOT NULL,

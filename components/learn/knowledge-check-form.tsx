@@ -1,0 +1,214 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import type { PublicQuestion } from "@/lib/content/types";
+
+type Result = {
+  percent: number;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  passScore: number;
+  questions: {
+    questionId: string;
+    points: number;
+    correct: boolean;
+    feedback: { optionId: string; text: string }[];
+  }[];
+};
+
+type Answers = Record<string, string[]>;
+
+/**
+ * The knowledge check. It knows the questions and options only; the server scores the answers.
+ * Choices are kept in the browser until submitted, and a failed submission retries with the same
+ * id so it can never be counted twice.
+ */
+export function KnowledgeCheckForm({
+  slug,
+  version,
+  questions,
+  passScore,
+}: {
+  slug: string;
+  version: string;
+  questions: PublicQuestion[];
+  passScore: number;
+}) {
+  const t = useTranslations("learn.check");
+  const router = useRouter();
+  const storageKey = `kc:${slug}:${version}`;
+  const [answers, setAnswers] = useState<Answers>({});
+  const [attemptId, setAttemptId] = useState<string | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(storageKey);
+    if (saved) setAnswers(JSON.parse(saved) as Answers);
+  }, [storageKey]);
+
+  function choose(q: PublicQuestion, optionId: string, checked: boolean) {
+    setAnswers((prev) => {
+      const current = prev[q.id] ?? [];
+      const next =
+        q.type === "multiple"
+          ? checked
+            ? [...current, optionId]
+            : current.filter((id) => id !== optionId)
+          : [optionId];
+      const updated = { ...prev, [q.id]: next };
+      sessionStorage.setItem(storageKey, JSON.stringify(updated));
+      return updated;
+    });
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    const missing = questions.filter((q) => !answers[q.id]?.length).length;
+    if (missing > 0) {
+      setMessage(t("unanswered", { count: missing }));
+      return;
+    }
+    const id = attemptId ?? crypto.randomUUID();
+    setAttemptId(id);
+    setPending(true);
+    setMessage("");
+    try {
+      const response = await fetch(`/api/learn/${encodeURIComponent(slug)}/attempts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ attemptId: id, answers }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        setMessage(t("error", { message: String(body.message ?? response.status) }));
+        return;
+      }
+      setResult(body as Result);
+      sessionStorage.removeItem(storageKey);
+      router.refresh();
+    } catch {
+      setMessage(t("network"));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
+
+  function retry() {
+    setAnswers({});
+    setAttemptId(null);
+    setResult(null);
+    setMessage("");
+  }
+
+  const outcome = (questionId: string) => result?.questions.find((r) => r.questionId === questionId);
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5">
+      <div aria-live="polite">
+        {result && (
+          <div
+            className={`rounded-lg border-l-4 p-4 ${result.passed ? "border-emerald-600 bg-emerald-50" : "border-amber-600 bg-amber-50"}`}
+          >
+            <h3 ref={resultHeading} tabIndex={-1} className="text-lg font-semibold">
+              {t("resultTitle")}: {t("score", { percent: result.percent })}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {t("points", { score: Math.round(result.score * 100) / 100, max: result.maxScore })}
+            </p>
+            <p className="mt-1">{result.passed ? t("passed") : t("failed", { passScore })}</p>
+          </div>
+        )}
+      </div>
+      {questions.map((q, index) => {
+        const r = outcome(q.id);
+        return (
+          <fieldset
+            key={q.id}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            disabled={!!result}
+          >
+            <legend className="px-1 font-medium">
+              {index + 1}. {q.prompt}{" "}
+              <span className="text-sm font-normal text-slate-600">（{t(q.type)}）</span>
+            </legend>
+            <div className="mt-2 space-y-1">
+              {q.options.map((o) => {
+                const checked = answers[q.id]?.includes(o.id) ?? false;
+                return (
+                  <label
+                    key={o.id}
+                    className="flex cursor-pointer items-start gap-3 rounded-md px-2 py-2 hover:bg-slate-50 has-[:checked]:bg-brand-50"
+                  >
+                    <input
+                      type={q.type === "multiple" ? "checkbox" : "radio"}
+                      name={q.id}
+                      value={o.id}
+                      checked={checked}
+                      onChange={(e) => choose(q, o.id, e.target.checked)}
+                      className="mt-1 size-4 accent-brand-700"
+                    />
+                    <span>{o.text}</span>
+                  </label>
+                );
+              })}
+            </div>
+            {r && (
+              <div className="mt-3 border-t border-slate-200 pt-3 text-sm">
+                <p
+                  className={`font-medium ${r.correct ? "text-emerald-800" : r.points > 0 ? "text-amber-900" : "text-red-800"}`}
+                >
+                  {r.correct
+                    ? `✓ ${t("questionCorrect")}`
+                    : r.points > 0
+                      ? `◐ ${t("questionPartial")}`
+                      : `✗ ${t("questionWrong")}`}
+                </p>
+                <ul className="mt-1 space-y-1">
+                  {r.feedback.map((f) => (
+                    <li key={f.optionId}>
+                      <span className="text-slate-600">
+                        {t("yourAnswer")}: {q.options.find((o) => o.id === f.optionId)?.text} —{" "}
+                      </span>
+                      {f.text}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </fieldset>
+        );
+      })}
+      <p role="alert" className="text-red-800 empty:hidden">
+        {message}
+      </p>
+      {result ? (
+        <button
+          type="button"
+          onClick={retry}
+          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+        >
+          {t("retry")}
+        </button>
+      ) : (
+        <button
+          type="submit"
+          aria-disabled={pending}
+          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      )}
+    </form>
+  );
+}

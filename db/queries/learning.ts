@@ -1,0 +1,93 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { AppError } from "../../lib/errors";
+import { db } from "../client";
+import { checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
+import { writeBatch } from "../write";
+
+export async function getReadingProgress({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
+  const [row] = await db
+    .select()
+    .from(readingProgress)
+    .where(and(eq(readingProgress.userId, userId), eq(readingProgress.moduleSlug, moduleSlug)));
+  return row ?? null;
+}
+
+/** Records the furthest section reached; an earlier section never moves progress back. */
+export async function saveReadingProgress(p: {
+  userId: string;
+  moduleSlug: string;
+  sectionIndex: number;
+  sectionId: string;
+}) {
+  await writeBatch([
+    db
+      .insert(readingProgress)
+      .values(p)
+      .onConflictDoUpdate({
+        target: [readingProgress.userId, readingProgress.moduleSlug],
+        set: { sectionIndex: p.sectionIndex, sectionId: p.sectionId, updatedAt: sql`(unixepoch())` },
+        setWhere: sql`excluded.section_index > ${readingProgress.sectionIndex}`,
+      }),
+  ]);
+}
+
+/**
+ * Stores an attempt once. A retried submission with the same client id stores nothing and gets
+ * the first attempt back; an id already used by someone else is refused.
+ */
+export async function recordCheckAttempt(attempt: NewCheckAttempt & { id: string }) {
+  const [, [stored]] = await writeBatch([
+    db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
+    db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
+  ]);
+  if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
+    throw new AppError("conflict:attempt", "This submission id was already used / 该提交编号已被使用");
+  }
+  return stored;
+}
+
+export async function listCheckAttempts({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
+  return db
+    .select({
+      id: checkAttempts.id,
+      percent: checkAttempts.percent,
+      passed: checkAttempts.passed,
+      createdAt: checkAttempts.createdAt,
+    })
+    .from(checkAttempts)
+    .where(and(eq(checkAttempts.userId, userId), eq(checkAttempts.moduleSlug, moduleSlug)))
+    .orderBy(desc(checkAttempts.createdAt), desc(checkAttempts.id))
+    .limit(50);
+}
+
+export type ChapterStanding = { bestPercent: number | null; passed: boolean; started: boolean };
+
+/** Per chapter for one learner: best score, whether any attempt passed, whether reading began. */
+export async function getChapterStandings({
+  userId,
+}: {
+  userId: string;
+}): Promise<Map<string, ChapterStanding>> {
+  const [attempts, progress] = await db.batch([
+    db
+      .select({
+        moduleSlug: checkAttempts.moduleSlug,
+        best: sql<number>`max(${checkAttempts.percent})`,
+        passed: sql<number>`max(${checkAttempts.passed})`,
+      })
+      .from(checkAttempts)
+      .where(eq(checkAttempts.userId, userId))
+      .groupBy(checkAttempts.moduleSlug),
+    db
+      .select({ moduleSlug: readingProgress.moduleSlug })
+      .from(readingProgress)
+      .where(eq(readingProgress.userId, userId)),
+  ]);
+  const standings = new Map<string, ChapterStanding>();
+  for (const p of progress) standings.set(p.moduleSlug, { bestPercent: null, passed: false, started: true });
+  for (const a of attempts) {
+    standings.set(a.moduleSlug, { bestPercent: a.best, passed: a.passed === 1, started: true });
+  }
+  return standings;
+}

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { parseFrontMatter } from "./front-matter";
+import { extractKnowledgeCheck } from "./knowledge-check";
+import { parseMdx } from "./parse";
+import { type ComponentLabels, renderChapterHtml } from "./render-html";
+import type { ChapterMeta, CompileResult, ContentIssue } from "./types";
+import { validateTree } from "./validate";
+
+export type CompileOptions = {
+  labels: ComponentLabels;
+  /** When compiling a file, the slug and locale its name promises. */
+  expect?: { slug: string; locale: string };
+  scenarios?: readonly string[];
+  scenarioTitles?: Record<string, string>;
+};
+
+export function contentVersion(source: string): string {
+  return createHash("sha256").update(source).digest("hex").slice(0, 16);
+}
+
+/**
+ * The one content pipeline for shipped and trainer-written chapters: parse → validate → extract
+ * the knowledge check → render HTML through the component whitelist. No code is evaluated.
+ */
+export function compileChapter(source: string, options: CompileOptions): CompileResult {
+  const parsed = parseMdx(source);
+  if ("issue" in parsed) return { ok: false, issues: [parsed.issue] };
+  const { tree } = parsed;
+
+  const issues: ContentIssue[] = [];
+  let meta: ChapterMeta | undefined;
+  const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
+  if (!yaml) {
+    issues.push({
+      line: 1,
+      column: 1,
+      message: "front matter (--- … ---) is missing at the top of the file",
+    });
+  } else {
+    const fm = parseFrontMatter(yaml.value, yaml.position?.start.line ?? 1);
+    if ("issues" in fm) issues.push(...fm.issues);
+    else meta = fm.meta;
+  }
+  if (meta && options.expect) {
+    if (meta.slug !== options.expect.slug) {
+      issues.push({
+        line: 2,
+        column: 1,
+        message: `front matter: slug "${meta.slug}" does not match the file name "${options.expect.slug}"`,
+      });
+    }
+    if (meta.locale !== options.expect.locale) {
+      issues.push({
+        line: 2,
+        column: 1,
+        message: `front matter: locale "${meta.locale}" does not match the file name "${options.expect.locale}"`,
+      });
+    }
+  }
+  issues.push(...validateTree(tree, options.scenarios));
+  const check = extractKnowledgeCheck(tree);
+  issues.push(...check.issues);
+
+  if (issues.length > 0 || !meta) {
+    return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
+  }
+  const { html, toc } = renderChapterHtml(tree, options.labels, options.scenarioTitles);
+  return {
+    ok: true,
+    chapter: { meta, version: contentVersion(source), html, toc, questions: check.questions },
+  };
+}

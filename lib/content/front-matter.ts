@@ -1,0 +1,54 @@
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import type { ChapterMeta, ContentIssue } from "./types";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const chapterMetaSchema = z.strictObject({
+  id: z.string().regex(SLUG, "must be lowercase words joined by hyphens"),
+  slug: z.string().regex(SLUG, "must be lowercase words joined by hyphens"),
+  locale: z.enum(LOCALES),
+  title: z.string().trim().min(1).max(120),
+  order: z.number().int().min(1).max(999),
+  passScore: z.number().int().min(1).max(100).default(80),
+  estimatedMinutes: z.number().int().min(1).max(600),
+  summary: z.string().trim().min(1).max(400),
+});
+
+/**
+ * Front matter YAML (starting on `startLine` of the file) to chapter metadata. Each problem is
+ * reported on the line of the key it concerns.
+ */
+export function parseFrontMatter(
+  yamlText: string,
+  startLine: number,
+): { meta: ChapterMeta } | { issues: ContentIssue[] } {
+  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const lines = yamlText.split("\n");
+  const lineOfKey = (key: string) => {
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+    return startLine + 1 + (i < 0 ? 0 : i);
+  };
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => ({
+        line: startLine + (e.linePos?.[0].line ?? 1),
+        column: e.linePos?.[0].col ?? 1,
+        message: `front matter: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  const parsed = chapterMetaSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { meta: parsed.data };
+  return {
+    issues: parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : ""));
+      return {
+        line: lineOfKey(key),
+        column: 1,
+        message: `front matter: ${issue.path.length ? `${key}: ` : ""}${issue.message}`,
+      };
+    }),
+  };
+}

@@ -1,0 +1,131 @@
+import type { Element, ElementContent, Root as HastRoot } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import type { Root } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { type State, toHast } from "mdast-util-to-hast";
+import { toString as textOf } from "mdast-util-to-string";
+import { sanitizeHast } from "./safe-hast";
+import type { TocEntry } from "./types";
+import { attribute, isJsx } from "./validate";
+
+/** Words the components print around the author's text, in the chapter's language. */
+export type ComponentLabels = {
+  objectives: string;
+  tip: string;
+  note: string;
+  warning: string;
+  caseStudy: string;
+  avoid: string;
+  recommend: string;
+  why: string;
+  checklist: string;
+  steps: string;
+  scenario: string;
+  scenarioCta: string;
+  keyStatSource: string;
+};
+
+type Context = { labels: ComponentLabels; scenarioTitles: Record<string, string> };
+type Build = (props: (name: string) => string, children: ElementContent[], ctx: Context) => Element;
+
+/**
+ * The whitelist of components, built as plain HTML elements. Nothing here evaluates author input:
+ * attribute values become text, and a name missing from this map is never rendered.
+ */
+const BUILDERS: Record<string, Build> = {
+  Objectives: (_, children, { labels }) =>
+    h("section.mdx-box.mdx-objectives", { ariaLabel: labels.objectives }, [
+      h("p.mdx-box-title", labels.objectives),
+      ...children,
+    ]),
+  Callout: (p, children, { labels }) => {
+    const type = (["tip", "note", "warning"] as const).find((v) => v === p("type")) ?? "note";
+    const label = labels[type];
+    return h(`aside.mdx-box.mdx-callout-${type}`, { role: "note" }, [
+      h("p.mdx-box-title", [h("span.mdx-badge", label), p("title") ? ` ${p("title")}` : ""]),
+      ...children,
+    ]);
+  },
+  KeyStat: (p, _, { labels }) =>
+    h("figure.mdx-keystat", [
+      h("p.mdx-keystat-value", p("value")),
+      h("figcaption", [
+        h("span.mdx-keystat-label", p("label")),
+        p("source") ? h("span.mdx-keystat-source", `${labels.keyStatSource}${p("source")}`) : "",
+      ]),
+    ]),
+  CaseStudy: (p, children, { labels }) =>
+    h("section.mdx-box.mdx-case", { ariaLabel: `${labels.caseStudy}: ${p("title")}` }, [
+      h("p.mdx-box-title", [h("span.mdx-badge", labels.caseStudy), ` ${p("title")}`]),
+      ...children,
+    ]),
+  PhraseComparison: (_, children) => h("div.mdx-phrases", children),
+  Phrase: (p, _, { labels }) =>
+    h("div.mdx-phrase", [
+      h("p.mdx-avoid", [h("span.mdx-phrase-label", `✗ ${labels.avoid}`), p("avoid")]),
+      h("p.mdx-recommend", [h("span.mdx-phrase-label", `✓ ${labels.recommend}`), p("recommend")]),
+      p("why") ? h("p.mdx-why", [h("span.mdx-why-label", labels.why), p("why")]) : "",
+    ]),
+  Checklist: (_, children, { labels }) =>
+    h("div.mdx-checklist", { role: "group", ariaLabel: labels.checklist }, children),
+  Steps: (_, children, { labels }) =>
+    h("div.mdx-steps", { role: "group", ariaLabel: labels.steps }, children),
+  ScenarioLink: (p, _, { labels, scenarioTitles }) =>
+    h("a.mdx-scenario", { href: `/practice/${encodeURIComponent(p("slug"))}` }, [
+      h("span.mdx-badge", labels.scenario),
+      h("span.mdx-scenario-title", ` ${scenarioTitles[p("slug")] ?? p("slug")}`),
+      h("span.mdx-scenario-cta", `${labels.scenarioCta} →`),
+    ]),
+};
+
+/**
+ * Renders a validated chapter tree (without its knowledge check) to HTML. Level-2 headings get
+ * stable ids s-1, s-2… which form the table of contents and the reading-progress sections.
+ */
+export function renderChapterHtml(
+  tree: Root,
+  labels: ComponentLabels,
+  scenarioTitles: Record<string, string> = {},
+): { hast: HastRoot; html: string; toc: TocEntry[] } {
+  const ctx: Context = { labels, scenarioTitles };
+  const toc: TocEntry[] = [];
+  const body: Root = {
+    type: "root",
+    children: tree.children.filter((n) => n.type !== "yaml" && !(isJsx(n) && n.name === "KnowledgeCheck")),
+  };
+  const jsx = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement) => {
+    const make = node.name ? BUILDERS[node.name] : undefined;
+    if (!make) return undefined;
+    const props = (name: string) => {
+      const v = attribute(node, name);
+      return typeof v === "string" ? v : "";
+    };
+    return make(props, state.all(node), ctx);
+  };
+  const hast = toHast(body, {
+    handlers: {
+      mdxJsxFlowElement: jsx,
+      mdxJsxTextElement: jsx,
+      heading(state, node) {
+        const tag = `h${node.depth}`;
+        const props: Record<string, string> = {};
+        if (node.depth === 2) {
+          props.id = `s-${toc.length + 1}`;
+          toc.push({ id: props.id, title: textOf(node) });
+        }
+        return h(tag, props, state.all(node));
+      },
+      link(state, node) {
+        const external = /^https?:/i.test(node.url);
+        return h(
+          "a",
+          { href: node.url, ...(external ? { rel: "noopener noreferrer nofollow", target: "_blank" } : {}) },
+          state.all(node),
+        );
+      },
+    },
+  }) as HastRoot;
+  const safe = sanitizeHast(hast);
+  return { hast: safe, html: toHtml(safe), toc };
+}

@@ -1,0 +1,46 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/** A problem in a content file, positioned for `file:line:column message`. */
+export type ContentIssue = { line: number; column: number; message: string };
+
+export type ChapterMeta = {
+  id: string;
+  slug: string;
+  locale: Locale;
+  title: string;
+  order: number;
+  passScore: number;
+  estimatedMinutes: number;
+  summary: string;
+};
+
+export type QuestionType = "single" | "multiple" | "truefalse";
+
+/** A knowledge-check question with its key. Server-only: never send this to the browser. */
+export type Question = {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  options: { id: string; text: string; correct: boolean; feedback: string }[];
+};
+
+/** What the learner's browser receives: no correctness, no feedback. */
+export type PublicQuestion = {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  options: { id: string; text: string }[];
+};
+
+export type TocEntry = { id: string; title: string };
+
+export type CompiledChapter = {
+  meta: ChapterMeta;
+  /** Hash of the source: the content version an attempt is recorded against. */
+  version: string;
+  html: string;
+  toc: TocEntry[];
+  questions: Question[];
+};
+
+export type CompileResult = { ok: true; chapter: CompiledChapter } | { ok: false; issues: ContentIssue[] };

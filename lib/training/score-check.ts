@@ -1,0 +1,75 @@
+import type { Question } from "@/lib/content/types";
+
+export type Answers = Record<string, string[]>;
+
+export type QuestionResult = {
+  questionId: string;
+  points: number;
+  /** Full marks on this question. */
+  correct: boolean;
+  selected: string[];
+  /** Feedback for each option the learner picked, in option order. */
+  feedback: { optionId: string; text: string; correct: boolean }[];
+};
+
+export type CheckResult = {
+  score: number;
+  maxScore: number;
+  /** Floored, so a shown 80% always means at least 80%. */
+  percent: number;
+  passed: boolean;
+  questions: QuestionResult[];
+};
+
+/**
+ * Why a submission cannot be scored (unknown or missing question, unknown option, wrong number
+ * of picks), or null when it can. The message is shown to the learner.
+ */
+export function findAnswerProblem(questions: Question[], answers: Answers): string | null {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const questionId of Object.keys(answers)) {
+    if (!byId.has(questionId)) return `Unknown question "${questionId}"`;
+  }
+  for (const q of questions) {
+    const picked = answers[q.id];
+    if (!picked || picked.length === 0) return `Question "${q.id}" is not answered`;
+    if (new Set(picked).size !== picked.length) return `Question "${q.id}" lists an option twice`;
+    const known = new Set(q.options.map((o) => o.id));
+    const unknown = picked.find((id) => !known.has(id));
+    if (unknown !== undefined) return `Question "${q.id}" has no option "${unknown}"`;
+    if (q.type !== "multiple" && picked.length !== 1) return `Question "${q.id}" takes exactly one answer`;
+  }
+  return null;
+}
+
+/**
+ * One point per question. A multiple-choice question earns (right picks − wrong picks) / number
+ * of correct options, never below zero, so ticking every box earns nothing.
+ */
+export function scoreQuestion(q: Question, picked: readonly string[]): number {
+  const correctIds = new Set(q.options.filter((o) => o.correct).map((o) => o.id));
+  const right = picked.filter((id) => correctIds.has(id)).length;
+  const wrong = picked.length - right;
+  if (q.type !== "multiple") return right === 1 && wrong === 0 ? 1 : 0;
+  return Math.max(0, (right - wrong) / correctIds.size);
+}
+
+export function scoreKnowledgeCheck(questions: Question[], answers: Answers, passScore: number): CheckResult {
+  const results = questions.map((q): QuestionResult => {
+    const selected = answers[q.id] ?? [];
+    const points = scoreQuestion(q, selected);
+    return {
+      questionId: q.id,
+      points,
+      correct: points === 1,
+      selected,
+      feedback: q.options
+        .filter((o) => selected.includes(o.id))
+        .map((o) => ({ optionId: o.id, text: o.feedback, correct: o.correct })),
+    };
+  });
+  const score = results.reduce((sum, r) => sum + r.points, 0);
+  const maxScore = questions.length;
+  const percent = maxScore === 0 ? 0 : Math.floor((score / maxScore) * 100 + 1e-9);
+  return { score, maxScore, percent, passed: percent >= passScore, questions: results };
+}
