@@ -32,3 +32,20 @@ test("responses carry security headers", async ({ request }) => {
   expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
   expect(headers["referrer-policy"]).toBeTruthy();
 });
+
+test("prerendered chapter pages still require a valid learner session", async ({ trainerPage, browser }) => {
+  const denied = await trainerPage.goto("/learn/basic-skills");
+  expect(denied?.status()).toBe(403);
+  await expect(trainerPage.getByRole("heading", { name: "无权访问" })).toBeVisible();
+
+  const forged = await browser.newContext();
+  await forged.addCookies([
+    { name: "authjs.session-token", value: "forged", url: String(test.info().project.use.baseURL) },
+  ]);
+  const page = await forged.newPage();
+  await page.goto("/learn/basic-skills");
+  await expect(page).toHaveURL(/\/login$/);
+  const api = await page.request.get("/api/learn/basic-skills/me");
+  expect(api.status()).toBe(401);
+  await forged.close();
+});

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 
-type Attempt = { id: string; percent: number; passed: boolean; createdAt: Date };
+export type AttemptRow = { id: string; percent: number; passed: boolean; createdAt: Date | string };
 
-export async function AttemptHistory({ attempts }: { attempts: Attempt[] }) {
-  const [t, format] = await Promise.all([getTranslations("learn.history"), getFormatter()]);
+export function AttemptHistory({ attempts }: { attempts: AttemptRow[] }) {
+  const t = useTranslations("learn.history");
+  const format = useFormatter();
   return (
     <section aria-labelledby="history-title" className="mt-8">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -31,7 +32,7 @@ export async function AttemptHistory({ attempts }: { attempts: Attempt[] }) {
               {attempts.map((a) => (
                 <tr key={a.id} className="border-b border-slate-200">
                   <td className="py-2 pr-4">
-                    {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}
                   </td>
                   <td className="py-2 pr-4">{a.percent}%</td>
                   <td className={`py-2 ${a.passed ? "text-emerald-800" : "text-slate-700"}`}>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/content/types";
+import { useChapterState } from "./chapter-state";
 
 type Result = {
   percent: number;
@@ -38,7 +38,7 @@ export function KnowledgeCheckForm({
   passScore: number;
 }) {
   const t = useTranslations("learn.check");
-  const router = useRouter();
+  const { reload } = useChapterState();
   const storageKey = `kc:${slug}:${version}`;
   const [answers, setAnswers] = useState<Answers>({});
   const [attemptId, setAttemptId] = useState<string | null>(null);
@@ -92,7 +92,7 @@ export function KnowledgeCheckForm({
       }
       setResult(body as Result);
       sessionStorage.removeItem(storageKey);
-      router.refresh();
+      reload().catch(() => {});
     } catch {
       setMessage(t("network"));
     } finally {

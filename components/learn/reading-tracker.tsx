@@ -1,23 +1,20 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useChapterState } from "./chapter-state";
 
 /**
  * Reports the furthest section heading the learner has scrolled to, so reading resumes on any
- * device. Only moves forward; failures are ignored (the next section retries).
+ * device. Only moves forward; a failed report is retried when the next section comes into view.
  */
-export function ReadingTracker({
-  slug,
-  sectionIds,
-  furthest,
-}: {
-  slug: string;
-  sectionIds: string[];
-  furthest: number;
-}) {
-  const reached = useRef(furthest);
+export function ReadingTracker({ slug, sectionIds }: { slug: string; sectionIds: string[] }) {
+  const { state } = useChapterState();
+  const furthest = state?.sectionIndex;
+  const reached = useRef(-1);
 
   useEffect(() => {
+    if (furthest === undefined) return;
+    reached.current = Math.max(reached.current, furthest);
     const headings = sectionIds.map((id) => document.getElementById(id)).filter((el) => el !== null);
     const observer = new IntersectionObserver(
       (entries) => {
@@ -40,7 +37,7 @@ export function ReadingTracker({
     );
     for (const h of headings) observer.observe(h);
     return () => observer.disconnect();
-  }, [slug, sectionIds]);
+  }, [slug, sectionIds, furthest]);
 
   return null;
 }

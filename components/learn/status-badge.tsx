@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ChapterStatus } from "./chapter-status";
 
 const STYLE: Record<ChapterStatus, string> = {
@@ -7,8 +7,8 @@ const STYLE: Record<ChapterStatus, string> = {
   passed: "bg-emerald-100 text-emerald-900",
 };
 
-export async function StatusBadge({ status }: { status: ChapterStatus }) {
-  const t = await getTranslations("learn.status");
+export function StatusBadge({ status }: { status: ChapterStatus }) {
+  const t = useTranslations("learn.status");
   return (
     <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STYLE[status]}`}>{t(status)}</span>
   );

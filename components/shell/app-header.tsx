@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(auth)/actions";
-import type { SessionUser } from "@/db/queries/users";
-import { AREA_HOME, type Area, areasFor } from "@/lib/auth/roles";
+import { signOutAction } from "@/app/[locale]/(auth)/actions";
+import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { LocaleSwitcher } from "./locale-switcher";
 
 const NAV: {
@@ -16,14 +15,14 @@ const NAV: {
   { area: "admin", key: "admin" },
 ];
 
-export async function AppHeader({ user, locale }: { user: SessionUser; locale: string }) {
+/** The top bar. `userBlock` is the signed-in person's name and branch (server- or client-rendered). */
+export async function AppHeader({ userRole, userBlock }: { userRole: Role; userBlock: React.ReactNode }) {
   const t = await getTranslations();
-  const areas = new Set(areasFor(user.role));
+  const areas = new Set(areasFor(userRole));
   const links = NAV.filter((n) => areas.has(n.area)).flatMap((n) => [
     { href: AREA_HOME[n.area], label: t(`nav.${n.key}`) },
     ...(n.extra ? [{ href: n.extra.href, label: t(`nav.${n.extra.key}`) }] : []),
   ]);
-  const branch = locale === "en" ? user.branchNameEn : user.branchName;
 
   return (
     <header data-shell className="bg-brand-700 text-white">
@@ -49,12 +48,7 @@ export async function AppHeader({ user, locale }: { user: SessionUser; locale: s
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <p className="text-right text-sm leading-tight">
-            <span className="block font-medium">{user.name}</span>
-            <span className="block text-xs text-white/80">
-              {t(`roles.${user.role}`)} · {branch}
-            </span>
-          </p>
+          {userBlock}
           <LocaleSwitcher />
           <form action={signOutAction}>
             <button

@@ -1,12 +1,20 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/db/queries/users";
 import { AppHeader } from "./app-header";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("roles")]);
+  const userBlock = (
+    <p className="text-right text-sm leading-tight">
+      <span className="block font-medium">{user.name}</span>
+      <span className="block text-xs text-white/80">
+        {t(user.role)} · {locale === "en" ? user.branchNameEn : user.branchName}
+      </span>
+    </p>
+  );
   return (
     <>
-      <AppHeader user={user} locale={locale} />
+      <AppHeader userRole={user.role} userBlock={userBlock} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { switchLocale } from "@/app/locale-actions";
+import { LocaleSwitchForm } from "./locale-switch-form";
 
 const STYLES = {
   dark: "border-white/40 hover:bg-white/10",
@@ -11,16 +11,12 @@ export async function LocaleSwitcher({ variant = "dark" }: { variant?: keyof typ
   const t = await getTranslations("locale");
   const target = locale === "en" ? "zh-CN" : "en";
   return (
-    <form action={switchLocale}>
-      <input type="hidden" name="locale" value={target} />
-      <button
-        type="submit"
-        lang={target}
-        aria-label={t("switchTo")}
-        className={`rounded-md border px-3 py-1.5 text-sm ${STYLES[variant]}`}
-      >
-        {t(target)}
-      </button>
-    </form>
+    <LocaleSwitchForm
+      target={target}
+      label={t("switchTo")}
+      className={`rounded-md border px-3 py-1.5 text-sm ${STYLES[variant]}`}
+    >
+      {t(target)}
+    </LocaleSwitchForm>
   );
 }

@@ -1,3 +1,3 @@
-import { handlers } from "@/app/(auth)/auth";
+import { handlers } from "@/app/[locale]/(auth)/auth";
 
 export const { GET, POST } = handlers;

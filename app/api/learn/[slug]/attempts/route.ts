@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { requireApiUser } from "@/app/(auth)/session";
+import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { recordCheckAttempt } from "@/db/queries/learning";
 import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";

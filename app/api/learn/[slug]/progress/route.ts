@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { requireApiUser } from "@/app/(auth)/session";
+import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { saveReadingProgress } from "@/db/queries/learning";
 import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { setUserLocale } from "@/db/queries/users";
@@ -17,5 +16,4 @@ export async function switchLocale(formData: FormData) {
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   const user = await getCurrentUser();
   if (user) await setUserLocale({ userId: user.id, locale });
-  revalidatePath("/", "layout");
 }

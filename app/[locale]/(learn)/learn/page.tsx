@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireArea } from "@/app/(auth)/session";
+import { requireArea } from "@/app/[locale]/(auth)/session";
 import { chapterStatus } from "@/components/learn/chapter-status";
 import { StatusBadge } from "@/components/learn/status-badge";
 import { PageHeader } from "@/components/shell/page-header";

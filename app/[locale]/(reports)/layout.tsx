@@ -1,4 +1,4 @@
-import { requireUser } from "@/app/(auth)/session";
+import { requireUser } from "@/app/[locale]/(auth)/session";
 import { AppShell } from "@/components/shell/app-shell";
 
 export default async function Layout({ children }: { children: React.ReactNode }) {

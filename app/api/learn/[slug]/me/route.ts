@@ -1,0 +1,38 @@
+import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { getChapterStandings, getReadingProgress, listCheckAttempts } from "@/db/queries/learning";
+import { findChapter } from "@/lib/content/catalog";
+import { AppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http/handle-route";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in learner's side of a prerendered chapter page: who they are, status, progress, attempts. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handleRoute(async () => {
+    const user = await requireApiUser("learn");
+    const { slug } = await params;
+    if (!findChapter(slug, "zh-CN")) throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
+    const [standings, progress, attempts] = await Promise.all([
+      getChapterStandings({ userId: user.id }),
+      getReadingProgress({ userId: user.id, moduleSlug: slug }),
+      listCheckAttempts({ userId: user.id, moduleSlug: slug }),
+    ]);
+    const standing = standings.get(slug);
+    return Response.json(
+      {
+        user: {
+          name: user.name,
+          role: user.role,
+          branchName: user.branchName,
+          branchNameEn: user.branchNameEn,
+        },
+        passed: standing?.passed ?? false,
+        started: standing?.started ?? false,
+        bestPercent: standing?.bestPercent ?? null,
+        sectionIndex: progress?.sectionIndex ?? -1,
+        attempts,
+      },
+      { headers: { "cache-control": "private, no-store" } },
+    );
+  });
+}

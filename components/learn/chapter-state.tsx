@@ -1,0 +1,88 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { createContext, use, useCallback, useEffect, useState } from "react";
+import type { TocEntry } from "@/lib/content/types";
+import { AttemptHistory, type AttemptRow } from "./attempt-history";
+import { chapterStatus } from "./chapter-status";
+import { StatusBadge } from "./status-badge";
+
+type LearnerState = {
+  user: { name: string; role: string; branchName: string; branchNameEn: string };
+  passed: boolean;
+  started: boolean;
+  bestPercent: number | null;
+  sectionIndex: number;
+  attempts: AttemptRow[];
+};
+
+type Context = { state: LearnerState | null; reload: () => Promise<void> };
+const ChapterStateContext = createContext<Context>({ state: null, reload: async () => {} });
+
+/**
+ * The learner's own data for a prerendered chapter page, fetched once on load and again after a
+ * submission. A lost session sends the learner to sign in.
+ */
+export function ChapterStateProvider({ slug, children }: { slug: string; children: React.ReactNode }) {
+  const [state, setState] = useState<LearnerState | null>(null);
+  const reload = useCallback(async () => {
+    const response = await fetch(`/api/learn/${encodeURIComponent(slug)}/me`, { cache: "no-store" });
+    if (response.status === 401) {
+      window.location.assign("/login");
+      return;
+    }
+    if (response.ok) setState((await response.json()) as LearnerState);
+  }, [slug]);
+  useEffect(() => {
+    reload().catch(() => {});
+  }, [reload]);
+  return <ChapterStateContext value={{ state, reload }}>{children}</ChapterStateContext>;
+}
+
+export function useChapterState() {
+  return use(ChapterStateContext);
+}
+
+export function HeaderUser() {
+  const { state } = useChapterState();
+  const t = useTranslations("roles");
+  const locale = useLocale();
+  if (!state) return <p className="h-8 w-24" aria-hidden />;
+  const { user } = state;
+  return (
+    <p className="text-right text-sm leading-tight">
+      <span className="block font-medium">{user.name}</span>
+      <span className="block text-xs text-white/80">
+        {t(user.role as "learner")} · {locale === "en" ? user.branchNameEn : user.branchName}
+      </span>
+    </p>
+  );
+}
+
+export function ChapterStatusBadge() {
+  const { state } = useChapterState();
+  return state ? <StatusBadge status={chapterStatus(state)} /> : null;
+}
+
+export function ContinueBanner({ toc }: { toc: TocEntry[] }) {
+  const { state } = useChapterState();
+  const t = useTranslations("learn");
+  const resumeAt = state && state.sectionIndex > 0 ? toc[state.sectionIndex] : undefined;
+  if (!resumeAt) return null;
+  return (
+    <p
+      className="mb-6 flex flex-wrap items-center gap-x-3 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm"
+      data-print-hidden
+    >
+      <span>{t("continue", { section: resumeAt.title })}</span>
+      <a href={`#${resumeAt.id}`} className="font-medium text-brand-700 underline">
+        {t("continueLink")}
+      </a>
+    </p>
+  );
+}
+
+export function ChapterAttempts() {
+  const { state } = useChapterState();
+  return state ? <AttemptHistory attempts={state.attempts} /> : null;
+}

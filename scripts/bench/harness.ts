@@ -1,0 +1,114 @@
+// Shared pieces of the benchmarks: start the production server, sign in over HTTP, run a bounded
+// concurrent load and summarise latencies. Requires `npm run build` first.
+import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
+
+export const PORT = Number(process.env.BENCH_PORT ?? 3300);
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+export async function startServer(db: string): Promise<ChildProcess> {
+  const server = spawn("node", ["scripts/serve.mjs", "--port", String(PORT), "--db", db, "--fresh"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  };
+  process.on("exit", stop);
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stop();
+  throw new Error("server did not start");
+}
+
+export function stopServer(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+/** Signs in through Auth.js's credentials callback and returns the Cookie header for the session. */
+export async function signIn(employeeNo: string, password = "Demo@2026"): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, employeeNo, password }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed for ${employeeNo}`);
+  return session.split(";")[0] as string;
+}
+
+export type Timing = { ttfb: number; total: number; status: number };
+
+/** One request; TTFB is the time to the first byte of the body. */
+export function request(
+  path: string,
+  { method = "GET", cookie, body }: { method?: string; cookie?: string; body?: string } = {},
+): Promise<Timing & { text: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    let ttfb = 0;
+    const req = http.request(
+      `${BASE}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => {
+          if (!ttfb) ttfb = performance.now() - start;
+          chunks.push(c);
+        });
+        res.on("end", () => {
+          const total = performance.now() - start;
+          resolve({
+            ttfb: ttfb || total,
+            total,
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString(),
+          });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Runs `workers` loops of `task` until `seconds` pass; returns every timing. */
+export async function load<T extends Timing>(
+  workers: number,
+  seconds: number,
+  task: (worker: number, i: number) => Promise<T>,
+): Promise<T[]> {
+  const until = performance.now() + seconds * 1000;
+  const results: T[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; performance.now() < until; i++) results.push(await task(w, i));
+    }),
+  );
+  return results;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
