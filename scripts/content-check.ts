@@ -1,31 +1,55 @@
-// Validates the shipped curriculum: prints `file:line:column message` per problem, exits 1 on any.
+// Validates the shipped curriculum (chapters and scenarios): prints `file:line:column message`
+// for each problem and exits 1 if there is any.
 import path from "node:path";
 import { chapterFiles } from "@/lib/content/catalog";
 import { checkParity } from "@/lib/content/parity";
+import { scenarioFiles } from "@/lib/scenario/catalog";
+import { scenarioShape } from "@/lib/scenario/validate";
 
 const problems: string[] = [];
-const files = chapterFiles();
 const rel = (file: string) => path.relative(process.cwd(), file);
 
-for (const entry of files.values()) {
+const chapters = chapterFiles();
+for (const entry of chapters.values()) {
   if (!entry.result.ok) {
     for (const i of entry.result.issues)
       problems.push(`${rel(entry.file)}:${i.line}:${i.column} ${i.message}`);
-  }
-}
-for (const entry of files.values()) {
-  if (entry.locale === "zh-CN" || !entry.result.ok) continue;
-  const source = files.get(`${entry.slug}.zh-CN`);
-  if (!source) {
-    problems.push(`${rel(entry.file)}:1:1 translation without a zh-CN source`);
     continue;
   }
-  if (!source.result.ok) continue;
-  for (const p of checkParity(source.result.chapter, entry.result.chapter))
-    problems.push(`${rel(entry.file)}:1:1 ${p}`);
+  if (entry.locale === "zh-CN") continue;
+  const source = chapters.get(`${entry.slug}.zh-CN`);
+  if (!source) problems.push(`${rel(entry.file)}:1:1 translation without a zh-CN source`);
+  else if (source.result.ok) {
+    for (const p of checkParity(source.result.chapter, entry.result.chapter))
+      problems.push(`${rel(entry.file)}:1:1 ${p}`);
+  }
+}
+
+const scenarios = scenarioFiles();
+for (const entry of scenarios.values()) {
+  if ("issues" in entry.result) {
+    for (const i of entry.result.issues)
+      problems.push(`${rel(entry.file)}:${i.line}:${i.column} ${i.message}`);
+    continue;
+  }
+  if (entry.locale === "zh-CN") continue;
+  const source = scenarios.get(`${entry.slug}.zh-CN`);
+  if (!source) problems.push(`${rel(entry.file)}:1:1 translation without a zh-CN source`);
+  else if (
+    "scenario" in source.result &&
+    scenarioShape(source.result.scenario) !== scenarioShape(entry.result.scenario)
+  ) {
+    problems.push(
+      `${rel(entry.file)}:1:1 structure (steps, choices, points, targets, rubric ids) differs from the zh-CN source`,
+    );
+  }
 }
 
 for (const p of problems) console.error(p);
-const chapters = [...files.values()].filter((e) => e.result.ok).length;
-console.log(`content:check: ${files.size} chapter files, ${chapters} valid, ${problems.length} problem(s)`);
+const valid = (m: Map<string, { result: object }>) =>
+  [...m.values()].filter((e) => ("ok" in e.result ? e.result.ok : "scenario" in e.result)).length;
+console.log(
+  `content:check: ${chapters.size} chapter files (${valid(chapters)} valid), ` +
+    `${scenarios.size} scenario files (${valid(scenarios)} valid), ${problems.length} problem(s)`,
+);
 process.exit(problems.length > 0 ? 1 : 0);

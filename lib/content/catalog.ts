@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { scenarioFiles } from "@/lib/scenario/catalog";
 import en from "@/messages/en.json" with { type: "json" };
 import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import { compileChapter } from "./compile";
+import type { ScenarioCards } from "./render-html";
 import type { CompileResult } from "./types";
 
 const CHAPTER_DIR = path.join(process.cwd(), "content", "chapters");
@@ -13,6 +15,19 @@ const LABELS = { "zh-CN": zhCN.mdx, en: en.mdx } as const;
 type Entry = { file: string; slug: string; locale: Locale; result: CompileResult };
 
 let cache: Map<string, Entry> | null = null;
+
+/** The role-play player is not built yet: chapters show scenario cards without a link. */
+const PRACTICE_AVAILABLE = false;
+
+function scenarioCards(locale: Locale): ScenarioCards {
+  const cards: ScenarioCards = {};
+  for (const s of scenarioFiles().values()) {
+    if (s.locale === locale && "scenario" in s.result) {
+      cards[s.slug] = { title: s.result.scenario.title, playable: PRACTICE_AVAILABLE };
+    }
+  }
+  return cards;
+}
 
 function load(): Map<string, Entry> {
   const entries = new Map<string, Entry>();
@@ -24,6 +39,7 @@ function load(): Map<string, Entry> {
     const result = compileChapter(readFileSync(file, "utf8"), {
       labels: LABELS[locale],
       expect: { slug, locale },
+      scenarios: scenarioCards(locale),
     });
     entries.set(`${slug}.${locale}`, { file, slug, locale, result });
   }

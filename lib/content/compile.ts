@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { parseFrontMatter } from "./front-matter";
 import { extractKnowledgeCheck } from "./knowledge-check";
 import { parseMdx } from "./parse";
-import { type ComponentLabels, renderChapterHtml } from "./render-html";
+import { type ComponentLabels, renderChapterHtml, type ScenarioCards } from "./render-html";
 import type { ChapterMeta, CompileResult, ContentIssue } from "./types";
 import { validateTree } from "./validate";
 
@@ -10,8 +10,8 @@ export type CompileOptions = {
   labels: ComponentLabels;
   /** When compiling a file, the slug and locale its name promises. */
   expect?: { slug: string; locale: string };
-  scenarios?: readonly string[];
-  scenarioTitles?: Record<string, string>;
+  knownScenarios?: readonly string[];
+  scenarios?: ScenarioCards;
 };
 
 export function contentVersion(source: string): string {
@@ -57,14 +57,14 @@ export function compileChapter(source: string, options: CompileOptions): Compile
       });
     }
   }
-  issues.push(...validateTree(tree, options.scenarios));
+  issues.push(...validateTree(tree, options.knownScenarios));
   const check = extractKnowledgeCheck(tree);
   issues.push(...check.issues);
 
   if (issues.length > 0 || !meta) {
     return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  const { html, toc } = renderChapterHtml(tree, options.labels, options.scenarioTitles);
+  const { html, toc } = renderChapterHtml(tree, options.labels, options.scenarios);
   return {
     ok: true,
     chapter: { meta, version: contentVersion(source), html, toc, questions: check.questions },

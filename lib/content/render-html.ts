@@ -23,10 +23,13 @@ export type ComponentLabels = {
   steps: string;
   scenario: string;
   scenarioCta: string;
+  scenarioSoon: string;
   keyStatSource: string;
 };
 
-type Context = { labels: ComponentLabels; scenarioTitles: Record<string, string> };
+/** Scenarios a chapter may link to: their title in the chapter's language, and whether the player can run them. */
+export type ScenarioCards = Record<string, { title: string; playable: boolean }>;
+type Context = { labels: ComponentLabels; scenarios: ScenarioCards };
 type Build = (props: (name: string) => string, children: ElementContent[], ctx: Context) => Element;
 
 /**
@@ -71,12 +74,22 @@ const BUILDERS: Record<string, Build> = {
     h("div.mdx-checklist", { role: "group", ariaLabel: labels.checklist }, children),
   Steps: (_, children, { labels }) =>
     h("div.mdx-steps", { role: "group", ariaLabel: labels.steps }, children),
-  ScenarioLink: (p, _, { labels, scenarioTitles }) =>
-    h("a.mdx-scenario", { href: `/practice/${encodeURIComponent(p("slug"))}` }, [
+  ScenarioLink: (p, _, { labels, scenarios }) => {
+    const scenario = scenarios[p("slug")];
+    const title = h("span.mdx-scenario-title", ` ${scenario?.title ?? p("slug")}`);
+    if (!scenario?.playable) {
+      return h("div.mdx-scenario.mdx-scenario-soon", [
+        h("span.mdx-badge", labels.scenario),
+        title,
+        h("span.mdx-scenario-cta", labels.scenarioSoon),
+      ]);
+    }
+    return h("a.mdx-scenario", { href: `/practice/${encodeURIComponent(p("slug"))}` }, [
       h("span.mdx-badge", labels.scenario),
-      h("span.mdx-scenario-title", ` ${scenarioTitles[p("slug")] ?? p("slug")}`),
+      title,
       h("span.mdx-scenario-cta", `${labels.scenarioCta} →`),
-    ]),
+    ]);
+  },
 };
 
 /**
@@ -86,9 +99,9 @@ const BUILDERS: Record<string, Build> = {
 export function renderChapterHtml(
   tree: Root,
   labels: ComponentLabels,
-  scenarioTitles: Record<string, string> = {},
+  scenarios: ScenarioCards = {},
 ): { hast: HastRoot; html: string; toc: TocEntry[] } {
-  const ctx: Context = { labels, scenarioTitles };
+  const ctx: Context = { labels, scenarios };
   const toc: TocEntry[] = [];
   const body: Root = {
     type: "root",

@@ -1,0 +1,125 @@
+import { isNode, LineCounter, parseDocument } from "yaml";
+import type { ContentIssue } from "@/lib/content/types";
+import { checkGraph } from "./graph";
+import { type Scenario, scenarioSchema } from "./schema";
+
+type Path = (string | number)[];
+
+/** Points keyed by competency in a step, with their YAML paths. */
+function competencyUses(s: Scenario): { competency: string; path: Path }[] {
+  const uses: { competency: string; path: Path }[] = [];
+  for (const [id, step] of Object.entries(s.steps)) {
+    const at = (p: Path) => ["steps", id, ...p];
+    if (step.kind === "choice" || step.kind === "timed") {
+      step.choices.forEach((c, i) => {
+        for (const k of Object.keys(c.points))
+          uses.push({ competency: k, path: at(["choices", i, "points", k]) });
+      });
+    }
+    if (step.kind === "timed") {
+      for (const k of Object.keys(step.onTimeout.points))
+        uses.push({ competency: k, path: at(["onTimeout", "points", k]) });
+    }
+    if (step.kind === "text") {
+      step.rubric.required.forEach((r, i) => {
+        uses.push({ competency: r.competency, path: at(["rubric", "required", i, "competency"]) });
+      });
+      step.rubric.forbidden.forEach((r, i) => {
+        uses.push({ competency: r.competency, path: at(["rubric", "forbidden", i, "competency"]) });
+      });
+    }
+  }
+  return uses;
+}
+
+/**
+ * A scenario file to a checked scenario, or every problem positioned at its line: YAML syntax,
+ * the schema, undeclared competencies, and the step graph (missing targets, unreachable steps, loops).
+ */
+export function validateScenario(
+  source: string,
+  expect?: { slug: string; locale: string },
+): { scenario: Scenario } | { issues: ContentIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => ({
+        ...position(e.pos[0]),
+        message: `YAML: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  const at = (path: Path, message: string): ContentIssue => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return { ...position(node.range[0]), message };
+    }
+    return { line: 1, column: 1, message };
+  };
+
+  const parsed = scenarioSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return {
+      issues: parsed.error.issues.map((i) =>
+        at(i.path as Path, `${i.path.join(".") || "file"}: ${i.message}`),
+      ),
+    };
+  }
+  const s = parsed.data;
+  const issues: ContentIssue[] = [];
+  if (expect && (s.slug !== expect.slug || s.locale !== expect.locale)) {
+    issues.push(
+      at(
+        ["slug"],
+        `slug/locale "${s.slug}.${s.locale}" does not match the file name "${expect.slug}.${expect.locale}"`,
+      ),
+    );
+  }
+  const declared = new Set(s.competencies.map((c) => c.id));
+  if (declared.size !== s.competencies.length)
+    issues.push(at(["competencies"], "competency ids must be unique"));
+  for (const use of competencyUses(s)) {
+    if (!declared.has(use.competency)) {
+      issues.push(at(use.path, `competency "${use.competency}" is not declared in competencies`));
+    }
+  }
+  for (const p of checkGraph(s)) issues.push(at(p.path, p.message));
+  return issues.length > 0 ? { issues: issues.sort((a, b) => a.line - b.line) } : { scenario: s };
+}
+
+/** What must be identical between a scenario's locales: everything but the words. */
+export function scenarioShape(s: Scenario): string {
+  return JSON.stringify({
+    passScore: s.passScore,
+    competencies: s.competencies.map((c) => c.id),
+    start: s.start,
+    steps: Object.entries(s.steps).map(([id, step]) => {
+      const base = { id, kind: step.kind, mood: step.mood };
+      switch (step.kind) {
+        case "choice":
+        case "timed":
+          return {
+            ...base,
+            limit:
+              step.kind === "timed" ? [step.timeLimit, step.onTimeout.next, step.onTimeout.points] : null,
+            choices: step.choices.map((c) => [c.id, c.points, c.moodChange ?? 0, c.next]),
+          };
+        case "text":
+          return {
+            ...base,
+            required: step.rubric.required.map((r) => [r.id, r.competency, r.points]),
+            forbidden: step.rubric.forbidden.map((r) => [r.id, r.competency, r.points]),
+            branches: step.branches,
+            next: step.next,
+          };
+        default:
+          return { ...base, outcome: step.outcome };
+      }
+    }),
+  });
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { maxScores } from "@/lib/scenario/max-scores";
+import { validateScenario } from "@/lib/scenario/validate";
+
+const VALID = `slug: sample
+locale: en
+title: Sample
+summary: A sample.
+estimatedMinutes: 5
+passScore: 70
+competencies:
+  - id: empathy
+    label: Empathy
+  - id: ownership
+    label: Ownership
+start: arrive
+steps:
+  arrive:
+    kind: timed
+    timeLimit: 7
+    customer: Hello?
+    mood: 3
+    choices:
+      - id: a
+        text: Good morning.
+        points: { empathy: 2 }
+        feedback: Good.
+        next: explain
+      - id: b
+        text: Wait.
+        points: { empathy: -1, ownership: 1 }
+        feedback: Poor.
+        next: upset
+    onTimeout:
+      points: { empathy: -2 }
+      feedback: Too slow.
+      next: upset
+  explain:
+    kind: text
+    customer: What now?
+    prompt: Explain.
+    rubric:
+      required:
+        - id: apology
+          label: Apology
+          competency: empathy
+          points: 3
+          accept: [sorry]
+        - id: action
+          label: Action
+          competency: ownership
+          points: 2
+          accept: [check]
+    modelAnswer: Sorry, I will check.
+    branches:
+      - minPoints: 4
+        next: happy
+    next: upset
+  upset:
+    kind: end
+    outcome: left-unhappy
+    outcomeLabel: Left unhappy
+    debrief: Could be better.
+  happy:
+    kind: end
+    outcome: satisfied
+    outcomeLabel: Satisfied
+    debrief: Well done.
+`;
+
+const issuesOf = (source: string) => {
+  const r = validateScenario(source);
+  if ("scenario" in r) throw new Error("expected issues");
+  return r.issues.map((i) => `${i.line}:${i.column} ${i.message}`);
+};
+
+describe("validateScenario", () => {
+  it("accepts a valid scenario and computes per-competency maxima over all paths", () => {
+    const r = validateScenario(VALID);
+    if (!("scenario" in r)) throw new Error(JSON.stringify(r.issues));
+    // empathy: greet (2) + full rubric (3); ownership: the "wait" path gives 1, the text path 2.
+    expect(maxScores(r.scenario)).toEqual({ empathy: 5, ownership: 2 });
+  });
+
+  it("reports a missing target on its line", () => {
+    expect(issuesOf(VALID.replace("next: explain", "next: nowhere"))).toEqual([
+      '24:15 step "arrive" leads to "nowhere", which does not exist',
+    ]);
+  });
+
+  it("reports an unreachable step", () => {
+    const src = VALID.replace("        next: explain", "        next: upset");
+    expect(issuesOf(src)).toEqual([
+      '35:5 step "explain" cannot be reached from "arrive"',
+      '61:5 step "happy" cannot be reached from "arrive"',
+    ]);
+  });
+
+  it("reports a loop (a path that never ends)", () => {
+    const src = VALID.replace("    next: upset\n  upset:", "    next: arrive\n  upset:");
+    expect(issuesOf(src)).toEqual([expect.stringMatching(/^54:11 loop: arrive → explain → arrive/)]);
+  });
+
+  it("reports an undeclared competency and a rubric without required elements", () => {
+    expect(issuesOf(VALID.replace("points: { empathy: 2 }", "points: { charm: 2 }"))).toEqual([
+      '22:26 competency "charm" is not declared in competencies',
+    ]);
+    const noRequired = VALID.replace(/ {6}required:\n(.|\n)*?accept: \[check\]\n/, "      required: []\n");
+    expect(issuesOf(noRequired)).toEqual([
+      expect.stringMatching(
+        /^39:17 steps\.explain\.rubric\.required: a rubric needs at least one required element/,
+      ),
+    ]);
+  });
+
+  it("reports schema and YAML errors with positions", () => {
+    expect(issuesOf(VALID.replace("    timeLimit: 7\n", ""))[0]).toMatch(/^15:5 steps\.arrive\.timeLimit/);
+    expect(issuesOf("slug: [unclosed\n")[0]).toMatch(/^\d+:\d+ YAML:/);
+  });
+});
+
+describe("shipped scenarios", () => {
+  it.each([
+    ["greeting", { "first-impression": 5, courtesy: 9, "professional-image": 5, personalisation: 8 }],
+    [
+      "listening",
+      { "attentive-listening": 11, paraphrasing: 8, "clarifying-questions": 6, "risk-awareness": 8 },
+    ],
+    ["complaint", { composure: 6, empathy: 6, ownership: 7, "clear-commitment": 7, "follow-up": 8 }],
+  ])("%s is valid in both locales with the same maxima", (slug, expected) => {
+    for (const locale of ["zh-CN", "en"]) {
+      const r = validateScenario(readFileSync(`content/scenarios/${slug}.${locale}.yaml`, "utf8"), {
+        slug,
+        locale,
+      });
+      if (!("scenario" in r)) throw new Error(JSON.stringify(r.issues));
+      expect(maxScores(r.scenario)).toEqual(expected);
+    }
+  });
+});
