@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import "../globals.css";
+
+/** Only what client components translate goes to the browser; server components read the rest. */
+const CLIENT_NAMESPACES = ["error", "login", "learn", "roles"] as const;
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
@@ -26,10 +29,12 @@ export default async function RootLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!LOCALES.includes(locale as Locale)) notFound();
   setRequestLocale(locale);
+  const messages = await getMessages();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );
