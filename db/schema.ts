@@ -10,6 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
 import { LOCALES } from "../lib/i18n/locales";
+import type { PlayState } from "../lib/scenario/engine";
 
 const id = () =>
   text("id")
@@ -122,3 +123,52 @@ export const checkAttempts = sqliteTable(
 );
 export type CheckAttempt = typeof checkAttempts.$inferSelect;
 export type NewCheckAttempt = typeof checkAttempts.$inferInsert;
+
+/**
+ * One play of a role-play scenario. The server holds the state (current step, turns, mood) so the
+ * browser cannot skip, replay or re-time a step; `version` guards each update.
+ */
+export const scenarioAttempts = sqliteTable(
+  "scenario_attempts",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    scenarioSlug: text("scenario_slug").notNull(),
+    contentVersion: text("content_version").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    state: text("state", { mode: "json" }).notNull().$type<PlayState>(),
+    stepStartedAt: integer("step_started_at").notNull(),
+    extendedTime: integer("extended_time", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(0),
+    status: text("status", { enum: ["active", "completed"] })
+      .notNull()
+      .default("active"),
+    score: real("score"),
+    maxScore: integer("max_score"),
+    percent: integer("percent"),
+    passed: integer("passed", { mode: "boolean" }),
+    outcome: text("outcome"),
+    createdAt: createdAt(),
+    completedAt: integer("completed_at", { mode: "timestamp" }),
+  },
+  (t) => [index("scenario_attempts_user_idx").on(t.userId, t.scenarioSlug, t.percent)],
+);
+export type ScenarioAttempt = typeof scenarioAttempts.$inferSelect;
+
+/** Per-competency score of a completed scenario attempt, for results and reports. */
+export const scenarioScores = sqliteTable(
+  "scenario_scores",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => scenarioAttempts.id),
+    competency: text("competency").notNull(),
+    score: real("score").notNull(),
+    maxScore: integer("max_score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.competency] })],
+);

@@ -7,9 +7,16 @@ import { LocaleSwitcher } from "./locale-switcher";
 const NAV: {
   area: Area;
   key: "learn" | "author" | "reports" | "admin";
-  extra?: { href: string; key: "chapters" };
+  extra?: { href: string; key: "chapters" | "practice" }[];
 }[] = [
-  { area: "learn", key: "learn", extra: { href: "/learn", key: "chapters" } },
+  {
+    area: "learn",
+    key: "learn",
+    extra: [
+      { href: "/learn", key: "chapters" },
+      { href: "/practice", key: "practice" },
+    ],
+  },
   { area: "author", key: "author" },
   { area: "reports", key: "reports" },
   { area: "admin", key: "admin" },
@@ -21,7 +28,7 @@ export async function AppHeader({ userRole, userBlock }: { userRole: Role; userB
   const areas = new Set(areasFor(userRole));
   const links = NAV.filter((n) => areas.has(n.area)).flatMap((n) => [
     { href: AREA_HOME[n.area], label: t(`nav.${n.key}`) },
-    ...(n.extra ? [{ href: n.extra.href, label: t(`nav.${n.extra.key}`) }] : []),
+    ...(n.extra ?? []).map((e) => ({ href: e.href, label: t(`nav.${e.key}`) })),
   ]);
 
   return (

@@ -16,8 +16,8 @@ type Entry = { file: string; slug: string; locale: Locale; result: CompileResult
 
 let cache: Map<string, Entry> | null = null;
 
-/** The role-play player is not built yet: chapters show scenario cards without a link. */
-const PRACTICE_AVAILABLE = false;
+/** Set to false to show scenario cards in chapters without a link (e.g. while the player is unavailable). */
+const PRACTICE_AVAILABLE = true;
 
 function scenarioCards(locale: Locale): ScenarioCards {
   const cards: ScenarioCards = {};

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { contentVersion } from "@/lib/content/compile";
 import type { ContentIssue } from "@/lib/content/types";
-import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { Scenario } from "./schema";
 import { validateScenario } from "./validate";
 
@@ -12,6 +13,8 @@ export type ScenarioFile = {
   file: string;
   slug: string;
   locale: Locale;
+  /** Hash of the source: the content version an attempt is recorded against. */
+  version: string;
   result: { scenario: Scenario } | { issues: ContentIssue[] };
 };
 
@@ -26,13 +29,34 @@ export function scenarioFiles(): Map<string, ScenarioFile> {
     if (!m?.[1] || !m[2]) continue;
     const [slug, locale] = [m[1], m[2] as Locale];
     const file = path.join(SCENARIO_DIR, name);
+    const source = readFileSync(file, "utf8");
     files.set(`${slug}.${locale}`, {
       file,
       slug,
       locale,
-      result: validateScenario(readFileSync(file, "utf8"), { slug, locale }),
+      version: contentVersion(source),
+      result: validateScenario(source, { slug, locale }),
     });
   }
   cache = files;
   return files;
+}
+
+/** A valid scenario in the reader's locale, else the zh-CN source; null when neither is usable. */
+export function findScenario(slug: string, locale: Locale): (ScenarioFile & { scenario: Scenario }) | null {
+  const files = scenarioFiles();
+  for (const key of [`${slug}.${locale}`, `${slug}.${DEFAULT_LOCALE}`]) {
+    const entry = files.get(key);
+    if (entry && "scenario" in entry.result) return { ...entry, scenario: entry.result.scenario };
+  }
+  return null;
+}
+
+/** Slugs of the valid zh-CN scenarios, in the order chapters introduce them. */
+export function scenarioSlugs(): string[] {
+  const order = ["greeting", "listening", "complaint"];
+  return [...scenarioFiles().values()]
+    .filter((e) => e.locale === DEFAULT_LOCALE && "scenario" in e.result)
+    .map((e) => e.slug)
+    .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
 }

@@ -1,0 +1,57 @@
+import { useTranslations } from "next-intl";
+
+type Row = { id: string; label: string; score: number; max: number; percent: number };
+
+/** Bars for the eye and the same numbers as a table for screen readers and print. */
+export function CompetencyChart({ rows }: { rows: Row[] }) {
+  const t = useTranslations("practice.result");
+  return (
+    <div className="space-y-4">
+      <div aria-hidden className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        {rows.map((r) => (
+          <div key={r.id} className="grid grid-cols-[8rem_1fr_3rem] items-center gap-3 text-sm">
+            <span>{r.label}</span>
+            <span className="h-3 rounded-full bg-slate-100">
+              <span
+                className={`block h-3 rounded-full ${r.percent >= 70 ? "bg-emerald-600" : r.percent >= 40 ? "bg-amber-500" : "bg-red-600"}`}
+                style={{ width: `${r.percent}%` }}
+              />
+            </span>
+            <span className="text-right">{r.percent}%</span>
+          </div>
+        ))}
+      </div>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-1 text-left font-medium">{t("chartLabel")}</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-2 pr-4">
+              {t("competency")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("points")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("max")}
+            </th>
+            <th scope="col" className="py-2">
+              {t("percent")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                {r.label}
+              </th>
+              <td className="py-2 pr-4">{r.score}</td>
+              <td className="py-2 pr-4">{r.max}</td>
+              <td className="py-2">{r.percent}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

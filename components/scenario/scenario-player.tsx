@@ -1,0 +1,250 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PublicStep } from "@/lib/scenario/engine";
+import { MoodMeter } from "./mood-meter";
+
+type Line = { who: "customer" | "you" | "narration" | "system"; text: string };
+type Playing = { attemptId: string; step: PublicStep; mood: number; timeAllowedMs: number | null };
+
+/**
+ * The conversation. It only ever knows the current step's words: the server holds the attempt,
+ * checks every answer against the current step and its own clock, and scores it.
+ */
+export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.ReactNode }) {
+  const t = useTranslations("practice");
+  const router = useRouter();
+  const [playing, setPlaying] = useState<Playing | null>(null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [extendedTime, setExtendedTime] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState("");
+  const [text, setText] = useState("");
+  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const deadline = useRef<number | null>(null);
+  const sent = useRef(false);
+
+  const show = useCallback((step: PublicStep) => {
+    setLines((prev) => [
+      ...prev,
+      ...(step.narration ? [{ who: "narration" as const, text: step.narration }] : []),
+      ...(step.customer ? [{ who: "customer" as const, text: step.customer }] : []),
+    ]);
+  }, []);
+
+  function enter(next: Playing) {
+    setPlaying(next);
+    sent.current = false;
+    show(next.step);
+    if (next.timeAllowedMs) {
+      deadline.current = Date.now() + next.timeAllowedMs;
+      setSecondsLeft(Math.ceil(next.timeAllowedMs / 1000));
+      setAnnouncement(t("timedStep", { seconds: Math.ceil(next.timeAllowedMs / 1000) }));
+    } else {
+      deadline.current = null;
+      setSecondsLeft(null);
+    }
+  }
+
+  async function post(url: string, body: unknown) {
+    setPending(true);
+    setMessage("");
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        setMessage(t("error", { message: String(data.message ?? response.status) }));
+        return null;
+      }
+      return data;
+    } catch {
+      setMessage(t("network"));
+      return null;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function begin() {
+    const data = await post(`/api/practice/${encodeURIComponent(slug)}/attempts`, { extendedTime });
+    if (data) enter(data as Playing);
+  }
+
+  async function answer(body: { choiceId: string } | { text: string } | { timeout: true }, said?: string) {
+    if (!playing || sent.current) return;
+    sent.current = true;
+    deadline.current = null;
+    setSecondsLeft(null);
+    const data = await post(`/api/practice/attempts/${playing.attemptId}/answer`, {
+      stepId: playing.step.id,
+      ...body,
+    });
+    if (!data) {
+      sent.current = false;
+      return;
+    }
+    setLines((prev) => [
+      ...prev,
+      said ? { who: "you" as const, text: said } : { who: "system" as const, text: t("timeUp") },
+    ]);
+    setText("");
+    if (data.ended) {
+      setAnnouncement(t("finished"));
+      router.push(data.resultUrl);
+      return;
+    }
+    if (data.timedOut && said) setLines((prev) => [...prev, { who: "system", text: t("timeUp") }]);
+    enter({
+      attemptId: playing.attemptId,
+      step: data.step,
+      mood: data.mood,
+      timeAllowedMs: data.timeAllowedMs,
+    });
+  }
+  // The countdown calls the latest answer() without restarting on every render.
+  const onTimeUp = useRef(() => {});
+  onTimeUp.current = () => answer({ timeout: true });
+
+  const timerRunning = secondsLeft !== null;
+  useEffect(() => {
+    if (!timerRunning) return;
+    const timer = setInterval(() => {
+      if (deadline.current === null) return;
+      const left = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
+      setSecondsLeft(left);
+      if (left === 3) setAnnouncement(t("timeLeft", { seconds: 3 }));
+      if (left === 0) onTimeUp.current();
+    }, 250);
+    return () => clearInterval(timer);
+  }, [timerRunning, t]);
+
+  if (!playing) {
+    return (
+      <div className="space-y-4">
+        {intro}
+        <label className="flex items-center gap-3">
+          <input
+            type="checkbox"
+            checked={extendedTime}
+            onChange={(e) => setExtendedTime(e.target.checked)}
+            className="size-4 accent-brand-700"
+          />
+          {t("extendedTime")}
+        </label>
+        <button
+          type="button"
+          onClick={begin}
+          aria-disabled={pending}
+          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+        >
+          {pending ? t("starting") : t("start")}
+        </button>
+        <p role="alert" className="text-red-800 empty:hidden">
+          {message}
+        </p>
+      </div>
+    );
+  }
+
+  const { step } = playing;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <MoodMeter mood={playing.mood} />
+        {secondsLeft !== null && (
+          <p
+            className={`font-mono text-lg font-semibold ${secondsLeft <= 3 ? "text-red-700" : "text-slate-800"}`}
+            aria-hidden
+          >
+            ⏱ {t("timeLeft", { seconds: secondsLeft })}
+          </p>
+        )}
+      </div>
+      <p className="sr-only" aria-live="assertive">
+        {announcement}
+      </p>
+      <ol className="space-y-3" aria-label={t("transcriptLabel")}>
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows
+          <li key={i} className={lineStyle(line.who)}>
+            {line.who === "customer" || line.who === "you" ? (
+              <span className="mb-0.5 block text-xs font-medium text-slate-600">{t(line.who)}</span>
+            ) : null}
+            <span>{line.text}</span>
+          </li>
+        ))}
+      </ol>
+      {step.choices.length > 0 && (
+        <fieldset className="space-y-2" disabled={pending}>
+          <legend className="mb-2 font-medium">{t("yourReply")}</legend>
+          {step.choices.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              onClick={() => answer({ choiceId: c.id }, c.text)}
+              className="block w-full rounded-md border border-brand-600 bg-white px-4 py-3 text-left hover:bg-brand-50 disabled:opacity-60"
+            >
+              {c.text}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {step.kind === "text" && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) answer({ text }, text);
+          }}
+          className="space-y-2"
+        >
+          <p className="text-slate-700">{step.prompt}</p>
+          <label htmlFor="reply" className="block font-medium">
+            {t("yourReply")}
+          </label>
+          <textarea
+            id="reply"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={2000}
+            aria-describedby="reply-hint"
+            className="w-full rounded-md border border-slate-300 p-3"
+          />
+          <p id="reply-hint" className="text-sm text-slate-600">
+            {t("textHint")}
+          </p>
+          <button
+            type="submit"
+            aria-disabled={pending || !text.trim()}
+            className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+          >
+            {pending ? t("sending") : t("send")}
+          </button>
+        </form>
+      )}
+      <p role="alert" className="text-red-800 empty:hidden">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+function lineStyle(who: Line["who"]) {
+  switch (who) {
+    case "customer":
+      return "mr-8 rounded-lg rounded-tl-none bg-white p-3 shadow-sm ring-1 ring-slate-200";
+    case "you":
+      return "ml-8 rounded-lg rounded-tr-none bg-brand-50 p-3 ring-1 ring-brand-100";
+    case "narration":
+      return "text-sm italic text-slate-600";
+    default:
+      return "text-sm font-medium text-amber-900";
+  }
+}

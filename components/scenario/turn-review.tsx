@@ -1,0 +1,76 @@
+import { useTranslations } from "next-intl";
+import type { Turn } from "@/lib/scenario/engine";
+import type { Scenario } from "@/lib/scenario/schema";
+
+/** One answered step after the attempt: what was said, the points, the feedback and, for free text, the rubric. */
+export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn }) {
+  const t = useTranslations("practice");
+  const step = scenario.steps[turn.stepId];
+  if (!step) return null;
+  const labels = new Map(scenario.competencies.map((c) => [c.id, c.label]));
+  const said =
+    turn.answer.type === "choice"
+      ? step.kind === "choice" || step.kind === "timed"
+        ? step.choices.find((c) => c.id === (turn.answer as { choiceId: string }).choiceId)?.text
+        : undefined
+      : turn.answer.type === "text"
+        ? turn.answer.text
+        : t("result.timeout");
+  const points = Object.entries(turn.points).filter(([, p]) => p !== 0);
+
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4">
+      {step.customer && (
+        <p className="text-slate-700">
+          <span className="font-medium">{t("customer")}：</span>
+          {step.customer}
+        </p>
+      )}
+      <p className="mt-2">
+        <span className="font-medium">{t("you")}：</span>
+        {said}
+      </p>
+      {points.length > 0 && (
+        <p className="mt-2 flex flex-wrap gap-2 text-sm">
+          {points.map(([c, p]) => (
+            <span
+              key={c}
+              className={`rounded px-2 py-0.5 ${p > 0 ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}
+            >
+              {labels.get(c) ?? c} {p > 0 ? `+${p}` : p}
+            </span>
+          ))}
+        </p>
+      )}
+      {turn.grade ? (
+        <div className="mt-2 space-y-1 text-sm">
+          <p className="font-medium">{t("result.rubric")}</p>
+          {turn.grade.matched.map((m) => (
+            <p key={m.id}>
+              ✓ {t("result.matched")}：{m.label}（“{m.phrase}”）
+            </p>
+          ))}
+          {turn.grade.missed.map((m) => (
+            <p key={m.id}>
+              ✗ {t("result.missed")}：{m.label}
+            </p>
+          ))}
+          {turn.grade.forbidden.map((f) => (
+            <p key={f.id} className="text-red-800">
+              ⚠ {t("result.forbidden")}：{f.label}（“{f.phrase}”）
+            </p>
+          ))}
+          <p className="mt-1 rounded bg-slate-50 p-2">
+            <span className="font-medium">{t("result.modelAnswer")}：</span>
+            {turn.feedback}
+          </p>
+        </div>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">
+          <span className="font-medium">{t("result.feedback")}：</span>
+          {turn.feedback}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,141 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { PlayState } from "../../lib/scenario/engine";
+import { db } from "../client";
+import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
+import { rowsAffected, writeBatch } from "../write";
+
+export async function createScenarioAttempt(a: {
+  userId: string;
+  scenarioSlug: string;
+  contentVersion: string;
+  locale: ScenarioAttempt["locale"];
+  state: PlayState;
+  extendedTime: boolean;
+  now: number;
+}): Promise<ScenarioAttempt> {
+  const id = crypto.randomUUID();
+  const [[created]] = await writeBatch([
+    db
+      .insert(scenarioAttempts)
+      .values({ ...a, id, stepStartedAt: a.now })
+      .returning(),
+  ]);
+  if (!created) throw new Error("scenario attempt was not stored");
+  return created;
+}
+
+/** An attempt, only if it belongs to this user (anyone else gets nothing, as if it did not exist). */
+export async function getScenarioAttempt({ id, userId }: { id: string; userId: string }) {
+  const [row] = await db
+    .select()
+    .from(scenarioAttempts)
+    .where(and(eq(scenarioAttempts.id, id), eq(scenarioAttempts.userId, userId)));
+  return row ?? null;
+}
+
+export type Completion = {
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+  outcome: string | null;
+  competencies: { id: string; score: number; max: number }[];
+};
+
+/**
+ * Stores one answered step, guarded by the version read: if another request advanced the attempt
+ * first, nothing is written and false comes back. A finishing step stores the scores in the same batch.
+ */
+export async function advanceScenarioAttempt(a: {
+  id: string;
+  version: number;
+  state: PlayState;
+  now: number;
+  completion: Completion | null;
+}): Promise<boolean> {
+  const next = a.version + 1;
+  const done = a.completion;
+  const [update] = await writeBatch([
+    db
+      .update(scenarioAttempts)
+      .set({
+        state: a.state,
+        stepStartedAt: a.now,
+        version: next,
+        ...(done
+          ? {
+              status: "completed" as const,
+              score: done.score,
+              maxScore: done.maxScore,
+              percent: done.percent,
+              passed: done.passed,
+              outcome: done.outcome,
+              completedAt: new Date(a.now),
+            }
+          : {}),
+      })
+      .where(
+        and(
+          eq(scenarioAttempts.id, a.id),
+          eq(scenarioAttempts.version, a.version),
+          eq(scenarioAttempts.status, "active"),
+        ),
+      ),
+    ...(done?.competencies ?? []).map((c) =>
+      db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
+        select ${a.id}, ${c.id}, ${c.score}, ${c.max}
+        where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
+    ),
+  ]);
+  return rowsAffected(update) === 1;
+}
+
+export type ScenarioStanding = { bestPercent: number; passed: boolean; attempts: number };
+
+export async function getScenarioStandings({
+  userId,
+}: {
+  userId: string;
+}): Promise<Map<string, ScenarioStanding>> {
+  const rows = await db
+    .select({
+      slug: scenarioAttempts.scenarioSlug,
+      best: sql<number>`max(${scenarioAttempts.percent})`,
+      passed: sql<number>`max(${scenarioAttempts.passed})`,
+      attempts: sql<number>`count(*)`,
+    })
+    .from(scenarioAttempts)
+    .where(and(eq(scenarioAttempts.userId, userId), eq(scenarioAttempts.status, "completed")))
+    .groupBy(scenarioAttempts.scenarioSlug);
+  return new Map(
+    rows.map((r) => [r.slug, { bestPercent: r.best, passed: r.passed === 1, attempts: r.attempts }]),
+  );
+}
+
+export async function listScenarioAttempts({
+  userId,
+  scenarioSlug,
+}: {
+  userId: string;
+  scenarioSlug: string;
+}) {
+  return db
+    .select({
+      id: scenarioAttempts.id,
+      percent: scenarioAttempts.percent,
+      passed: scenarioAttempts.passed,
+      outcome: scenarioAttempts.outcome,
+      completedAt: scenarioAttempts.completedAt,
+    })
+    .from(scenarioAttempts)
+    .where(
+      and(
+        eq(scenarioAttempts.userId, userId),
+        eq(scenarioAttempts.scenarioSlug, scenarioSlug),
+        eq(scenarioAttempts.status, "completed"),
+      ),
+    )
+    .orderBy(desc(scenarioAttempts.completedAt))
+    .limit(20);
+}

@@ -1,0 +1,116 @@
+import type { Page } from "@playwright/test";
+import { findScenario } from "@/lib/scenario/catalog";
+import type { Scenario } from "@/lib/scenario/schema";
+import { expectNoSeriousViolations } from "./axe";
+import { e2eDb, expect, test } from "./fixtures";
+
+function scenario(slug: string): Scenario {
+  const found = findScenario(slug, "zh-CN");
+  if (!found) throw new Error(`scenario ${slug} is invalid`);
+  return found.scenario;
+}
+
+type Move = { step: string; choice?: string; model?: true };
+
+/** Plays the given moves through the UI, checking each step is the expected one. */
+async function play(page: Page, s: Scenario, moves: Move[]) {
+  for (const move of moves) {
+    const step = s.steps[move.step];
+    if (!step) throw new Error(`no step ${move.step}`);
+    if (step.customer) await expect(page.getByText(step.customer, { exact: true }).last()).toBeVisible();
+    if (step.kind === "text") {
+      await page.getByRole("textbox", { name: "您的回答" }).fill(step.modelAnswer);
+      await page.getByRole("button", { name: "发送" }).click();
+    } else if (step.kind === "choice" || step.kind === "timed") {
+      const choice = step.choices.find((c) => c.id === move.choice);
+      await page.getByRole("button", { name: choice?.text, exact: true }).click();
+    }
+  }
+}
+
+async function startScenario(page: Page, s: Scenario) {
+  await page.goto("/practice");
+  await page.getByRole("link", { name: s.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: s.title })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "开始演练" }).click();
+}
+
+test("the complaint played along the best path passes with the satisfied ending", async ({ learnerPage: page }) => {
+  const s = scenario("complaint");
+  await startScenario(page, s);
+  await expect(page.getByRole("status").getByText("非常愤怒")).toBeVisible();
+  await play(page, s, [
+    { step: "arrive", choice: "a" },
+    { step: "vent", choice: "a" },
+    { step: "apologise" },
+    { step: "check-record", choice: "a" },
+    { step: "explain-steps" },
+    { step: "push-today", choice: "a" },
+    { step: "prevent", choice: "a" },
+    { step: "callback", choice: "a" },
+  ]);
+  await expect(page).toHaveURL(/\/practice\/complaint\/result\//);
+  await expect(page.getByRole("heading", { name: "总分 100%" })).toBeVisible();
+  await expect(page.getByText("已通过（通过线 80%）")).toBeVisible();
+  await expect(page.getByText("客户满意离开")).toBeVisible();
+  await expect(page.getByRole("table", { name: "各项能力得分率" }).getByRole("row")).toHaveCount(6);
+  await expect(page.getByText("参考说法：").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.goto("/practice");
+  await expect(page.getByRole("listitem").filter({ hasText: s.title }).getByText("最高分: 100%")).toBeVisible();
+});
+
+test("blaming the system ends in an escalation and fails", async ({ learnerPage: page }) => {
+  const s = scenario("complaint");
+  await startScenario(page, s);
+  await play(page, s, [
+    { step: "arrive", choice: "a" },
+    { step: "vent", choice: "a" },
+    { step: "apologise" },
+    { step: "check-record", choice: "c" },
+    { step: "deflected", choice: "b" },
+  ]);
+  await expect(page).toHaveURL(/\/result\//);
+  await expect(page.getByText(/未通过/)).toBeVisible();
+  const end = s.steps["regulator-complaint"];
+  await expect(page.getByText(end?.kind === "end" ? end.outcomeLabel : "?")).toBeVisible();
+});
+
+test("when the greeting's 7-second timer runs out, the timeout step follows", async ({ learnerPage: page }) => {
+  const s = scenario("greeting");
+  await startScenario(page, s);
+  await expect(page.getByText(/剩余 \d 秒/)).toBeVisible();
+  await expect(page.getByText("时间到，客户没有等到您的回应。")).toBeVisible({ timeout: 12_000 });
+  const annoyed = s.steps.annoyed;
+  await expect(page.getByText(annoyed?.customer ?? "?", { exact: true })).toBeVisible();
+});
+
+test("a replayed or skipped step is refused and changes nothing", async ({ learnerPage: page }) => {
+  const start = await page.request.post("/api/practice/complaint/attempts", { data: {} });
+  expect(start.status()).toBe(200);
+  const { attemptId, step } = await start.json();
+  expect(JSON.stringify(step)).not.toMatch(/points|feedback|next/);
+  const url = `/api/practice/attempts/${attemptId}/answer`;
+
+  expect((await page.request.post(url, { data: { stepId: "arrive", choiceId: "a" } })).status()).toBe(200);
+  const replay = await page.request.post(url, { data: { stepId: "arrive", choiceId: "a" } });
+  expect(replay.status()).toBe(409);
+  expect((await replay.json()).code).toBe("conflict:step");
+  expect((await page.request.post(url, { data: { stepId: "callback", choiceId: "a" } })).status()).toBe(409);
+  expect((await page.request.post(url, { data: { stepId: "vent", choiceId: "z" } })).status()).toBe(400);
+  expect((await page.request.post(url, { data: { stepId: "vent", text: "x" } })).status()).toBe(400);
+  expect((await page.request.post(url, { data: { stepId: "vent", choiceId: "a", points: 9 } })).status()).toBe(400);
+
+  const db = e2eDb();
+  const row = await db.execute({ sql: "select version, state from scenario_attempts where id = ?", args: [attemptId] });
+  db.close();
+  expect(row.rows[0]?.version).toBe(1);
+  expect(JSON.parse(String(row.rows[0]?.state)).turns).toHaveLength(1);
+
+  const other = await page.request.post("/api/practice/attempts/00000000-0000-4000-8000-000000000000/answer", {
+    data: { stepId: "arrive", choiceId: "a" },
+  });
+  expect(other.status()).toBe(404);
+});
