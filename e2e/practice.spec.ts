@@ -10,7 +10,7 @@ function scenario(slug: string): Scenario {
   return found.scenario;
 }
 
-type Move = { step: string; choice?: string; model?: true };
+type Move = { step: string; choice?: string; text?: string };
 
 /** Plays the given moves through the UI, checking each step is the expected one. */
 async function play(page: Page, s: Scenario, moves: Move[]) {
@@ -19,7 +19,7 @@ async function play(page: Page, s: Scenario, moves: Move[]) {
     if (!step) throw new Error(`no step ${move.step}`);
     if (step.customer) await expect(page.getByText(step.customer, { exact: true }).last()).toBeVisible();
     if (step.kind === "text") {
-      await page.getByRole("textbox", { name: "您的回答" }).fill(step.modelAnswer);
+      await page.getByRole("textbox", { name: "您的回答" }).fill(move.text ?? step.modelAnswer);
       await page.getByRole("button", { name: "发送" }).click();
     } else if (step.kind === "choice" || step.kind === "timed") {
       const choice = step.choices.find((c) => c.id === move.choice);
@@ -36,7 +36,9 @@ async function startScenario(page: Page, s: Scenario) {
   await page.getByRole("button", { name: "开始演练" }).click();
 }
 
-test("the complaint played along the best path passes with the satisfied ending", async ({ learnerPage: page }) => {
+test("the complaint played along the best path passes with the satisfied ending", async ({
+  learnerPage: page,
+}) => {
   const s = scenario("complaint");
   await startScenario(page, s);
   await expect(page.getByRole("status").getByText("非常愤怒")).toBeVisible();
@@ -59,7 +61,9 @@ test("the complaint played along the best path passes with the satisfied ending"
   await expectNoSeriousViolations(page);
 
   await page.goto("/practice");
-  await expect(page.getByRole("listitem").filter({ hasText: s.title }).getByText("最高分: 100%")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: s.title }).getByText("最高分: 100%"),
+  ).toBeVisible();
 });
 
 test("blaming the system ends in an escalation and fails", async ({ learnerPage: page }) => {
@@ -78,7 +82,9 @@ test("blaming the system ends in an escalation and fails", async ({ learnerPage:
   await expect(page.getByText(end?.kind === "end" ? end.outcomeLabel : "?")).toBeVisible();
 });
 
-test("when the greeting's 7-second timer runs out, the timeout step follows", async ({ learnerPage: page }) => {
+test("when the greeting's 7-second timer runs out, the timeout step follows", async ({
+  learnerPage: page,
+}) => {
   const s = scenario("greeting");
   await startScenario(page, s);
   await expect(page.getByText(/剩余 \d 秒/)).toBeVisible();
@@ -101,16 +107,66 @@ test("a replayed or skipped step is refused and changes nothing", async ({ learn
   expect((await page.request.post(url, { data: { stepId: "callback", choiceId: "a" } })).status()).toBe(409);
   expect((await page.request.post(url, { data: { stepId: "vent", choiceId: "z" } })).status()).toBe(400);
   expect((await page.request.post(url, { data: { stepId: "vent", text: "x" } })).status()).toBe(400);
-  expect((await page.request.post(url, { data: { stepId: "vent", choiceId: "a", points: 9 } })).status()).toBe(400);
+  expect(
+    (await page.request.post(url, { data: { stepId: "vent", choiceId: "a", points: 9 } })).status(),
+  ).toBe(400);
 
   const db = e2eDb();
-  const row = await db.execute({ sql: "select version, state from scenario_attempts where id = ?", args: [attemptId] });
+  const row = await db.execute({
+    sql: "select version, state from scenario_attempts where id = ?",
+    args: [attemptId],
+  });
   db.close();
   expect(row.rows[0]?.version).toBe(1);
   expect(JSON.parse(String(row.rows[0]?.state)).turns).toHaveLength(1);
 
-  const other = await page.request.post("/api/practice/attempts/00000000-0000-4000-8000-000000000000/answer", {
-    data: { stepId: "arrive", choiceId: "a" },
-  });
+  const other = await page.request.post(
+    "/api/practice/attempts/00000000-0000-4000-8000-000000000000/answer",
+    {
+      data: { stepId: "arrive", choiceId: "a" },
+    },
+  );
   expect(other.status()).toBe(404);
+});
+
+const ANSWER = "张先生，真是抱歉，我理解您现在很着急，我马上帮您查清楚这两笔扣款。";
+
+test("a trainer adjusts a free-text score and the learner sees it", async ({ learnerPage, trainerPage }) => {
+  const s = scenario("complaint");
+  await startScenario(learnerPage, s);
+  await play(learnerPage, s, [
+    { step: "arrive", choice: "a" },
+    { step: "vent", choice: "a" },
+    { step: "apologise", text: ANSWER },
+    { step: "check-record", choice: "c" },
+    { step: "deflected", choice: "b" },
+  ]);
+  await expect(learnerPage).toHaveURL(/\/result\//);
+  const before = await learnerPage.getByRole("heading", { name: /^总分 \d+%$/ }).textContent();
+
+  await trainerPage.goto("/author");
+  await trainerPage.getByRole("link", { name: /自由作答评审/ }).click();
+  await expect(trainerPage.getByRole("heading", { level: 1, name: "自由作答评审" })).toBeVisible();
+  await expectNoSeriousViolations(trainerPage);
+  const item = trainerPage.getByRole("listitem").filter({ hasText: ANSWER });
+  await item.getByRole("spinbutton", { name: "同理心 得分" }).fill("2");
+  await item
+    .getByRole("textbox", { name: "评语（学员可见）" })
+    .fill("道歉到位，但还可以更具体地回应客户的担心。");
+  await item.getByRole("button", { name: "确认并保存" }).click();
+  await expect(item).toHaveCount(0); // reviewed answers leave the queue
+
+  const db = e2eDb();
+  const audit = await db.execute(
+    "select action, before, after from audit_log where action = 'scenario.review'",
+  );
+  db.close();
+  expect(audit.rows).toHaveLength(1);
+  expect(String(audit.rows[0]?.after)).toContain("道歉到位");
+
+  await learnerPage.reload();
+  await expect(learnerPage.getByText("“道歉到位，但还可以更具体地回应客户的担心。”")).toBeVisible();
+  await expect(learnerPage.getByText(/培训师评审（评审人：/)).toBeVisible();
+  const after = await learnerPage.getByRole("heading", { name: /^总分 \d+%$/ }).textContent();
+  expect(after).not.toBe(before);
 });

@@ -1,10 +1,11 @@
 import { useTranslations } from "next-intl";
-import type { Turn } from "@/lib/scenario/engine";
+import { type Turn, turnPoints } from "@/lib/scenario/engine";
 import type { Scenario } from "@/lib/scenario/schema";
 
 /** One answered step after the attempt: what was said, the points, the feedback and, for free text, the rubric. */
 export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn }) {
   const t = useTranslations("practice");
+  const tr = useTranslations("review");
   const step = scenario.steps[turn.stepId];
   if (!step) return null;
   const labels = new Map(scenario.competencies.map((c) => [c.id, c.label]));
@@ -16,7 +17,7 @@ export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn 
       : turn.answer.type === "text"
         ? turn.answer.text
         : t("result.timeout");
-  const points = Object.entries(turn.points).filter(([, p]) => p !== 0);
+  const points = Object.entries(turnPoints(turn)).filter(([, p]) => p !== 0);
 
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
@@ -40,6 +41,16 @@ export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn 
               {labels.get(c) ?? c} {p > 0 ? `+${p}` : p}
             </span>
           ))}
+        </p>
+      )}
+      {turn.review && (
+        <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-2 text-sm">
+          <span className="font-medium">{tr("adjusted")}</span>（{tr("reviewer")}：{turn.review.reviewerName}
+          ）：
+          {Object.entries(turn.review.points)
+            .map(([c, p]) => `${labels.get(c) ?? c} ${p}`)
+            .join(" · ")}
+          {turn.review.comment && <span className="block">“{turn.review.comment}”</span>}
         </p>
       )}
       {turn.grade ? (

@@ -9,6 +9,9 @@ export type Answer =
   | { type: "timeout" }
   | { type: "text"; text: string };
 
+/** A trainer's confirmation or adjustment of the automatic marks for a free-text answer. */
+export type Review = { points: Scores; comment: string; reviewerName: string; at: string };
+
 export type Turn = {
   stepId: string;
   answer: Answer;
@@ -16,10 +19,23 @@ export type Turn = {
   feedback: string;
   grade?: RubricGrade;
   moodAfter: number;
+  review?: Review;
 };
 
+/** The points a turn counts for: the trainer's, once reviewed, else the automatic ones. */
+export function turnPoints(turn: Turn): Scores {
+  return turn.review?.points ?? turn.points;
+}
+
 /** Everything an attempt needs to continue: plain data, stored as JSON between requests. */
-export type PlayState = { stepId: string; mood: number; turns: Turn[]; ended: boolean };
+export type PlayState = {
+  stepId: string;
+  mood: number;
+  turns: Turn[];
+  ended: boolean;
+  /** Set by each later write (a review), so statements in its batch can check that it was the one applied. */
+  writeId?: string;
+};
 
 export type ApplyError = "ended" | "wrong-answer-type" | "unknown-choice" | "empty-text";
 
@@ -88,7 +104,7 @@ export function apply(
 
 export function totals(s: Scenario, turns: readonly Turn[]): Scores {
   const sums: Scores = Object.fromEntries(s.competencies.map((c) => [c.id, 0]));
-  for (const t of turns) for (const [c, p] of Object.entries(t.points)) sums[c] = (sums[c] ?? 0) + p;
+  for (const t of turns) for (const [c, p] of Object.entries(turnPoints(t))) sums[c] = (sums[c] ?? 0) + p;
   return sums;
 }
 

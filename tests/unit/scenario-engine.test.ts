@@ -155,3 +155,19 @@ describe("the shipped complaint scenario", () => {
     expect(r.passed).toBe(false);
   });
 });
+
+describe("trainer review", () => {
+  it("a reviewed free-text turn counts with the trainer's points", () => {
+    const state = play(sample, [
+      { type: "choice", choiceId: "a" },
+      { type: "text", text: "We will check." },
+    ]);
+    expect(result(sample, state).percent).toBe(57);
+    const turns = state.turns.map((t) =>
+      t.stepId === "explain"
+        ? { ...t, review: { points: { empathy: 3, ownership: 2 }, comment: "ok", reviewerName: "T", at: "" } }
+        : t,
+    );
+    expect(result(sample, { ...state, turns })).toMatchObject({ score: 7, percent: 100 });
+  });
+});
