@@ -171,3 +171,17 @@ test("a trainer adjusts a free-text score and the learner sees it", async ({ lea
   const after = await learnerPage.getByRole("heading", { name: /^总分 \d+%$/ }).textContent();
   expect(after).not.toBe(before);
 });
+
+test("chapter 2 embeds the greeting and listening role-plays, playable in place", async ({ learnerPage: page }) => {
+  const greeting = scenario("greeting");
+  await page.goto("/learn/basic-skills");
+  const card = page.getByRole("region", { name: greeting.title });
+  await expect(card).toBeVisible();
+  await expect(page.getByRole("region", { name: scenario("listening").title })).toBeVisible();
+  await card.getByRole("button", { name: "在本章中练习" }).click();
+  await card.getByRole("button", { name: "开始演练" }).click();
+  const first = greeting.steps[greeting.start];
+  if (first?.kind !== "timed") throw new Error("greeting starts with a timed step");
+  await card.getByRole("button", { name: first.choices[0]?.text, exact: true }).click();
+  await expect(card.getByText("您", { exact: true }).first()).toBeVisible();
+});

@@ -64,9 +64,9 @@ export function compileChapter(source: string, options: CompileOptions): Compile
   if (issues.length > 0 || !meta) {
     return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
-  const { html, toc } = renderChapterHtml(tree, options.labels, options.scenarios);
+  const { html, segments, toc } = renderChapterHtml(tree, options.labels, options.scenarios);
   return {
     ok: true,
-    chapter: { meta, version: contentVersion(source), html, toc, questions: check.questions },
+    chapter: { meta, version: contentVersion(source), html, segments, toc, questions: check.questions },
   };
 }

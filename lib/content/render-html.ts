@@ -6,7 +6,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { type State, toHast } from "mdast-util-to-hast";
 import { toString as textOf } from "mdast-util-to-string";
 import { sanitizeHast } from "./safe-hast";
-import type { TocEntry } from "./types";
+import type { ChapterSegment, TocEntry } from "./types";
 import { attribute, isJsx } from "./validate";
 
 /** Words the components print around the author's text, in the chapter's language. */
@@ -84,11 +84,11 @@ const BUILDERS: Record<string, Build> = {
         h("span.mdx-scenario-cta", labels.scenarioSoon),
       ]);
     }
-    return h("a.mdx-scenario", { href: `/practice/${encodeURIComponent(p("slug"))}` }, [
-      h("span.mdx-badge", labels.scenario),
-      title,
-      h("span.mdx-scenario-cta", `${labels.scenarioCta} →`),
-    ]);
+    return h(
+      "a.mdx-scenario",
+      { href: `/practice/${encodeURIComponent(p("slug"))}`, dataScenario: p("slug") },
+      [h("span.mdx-badge", labels.scenario), title, h("span.mdx-scenario-cta", `${labels.scenarioCta} →`)],
+    );
   },
 };
 
@@ -100,7 +100,7 @@ export function renderChapterHtml(
   tree: Root,
   labels: ComponentLabels,
   scenarios: ScenarioCards = {},
-): { hast: HastRoot; html: string; toc: TocEntry[] } {
+): { hast: HastRoot; html: string; segments: ChapterSegment[]; toc: TocEntry[] } {
   const ctx: Context = { labels, scenarios };
   const toc: TocEntry[] = [];
   const body: Root = {
@@ -140,5 +140,29 @@ export function renderChapterHtml(
     },
   }) as HastRoot;
   const safe = sanitizeHast(hast);
-  return { hast: safe, html: toHtml(safe), toc };
+  return { hast: safe, html: toHtml(safe), segments: segmentsOf(safe), toc };
+}
+
+/**
+ * The chapter split at its top-level scenario cards, so the reader can put a live role-play where
+ * the author placed the card. Each scenario segment keeps the card's HTML as its fallback.
+ */
+function segmentsOf(root: HastRoot): ChapterSegment[] {
+  const segments: ChapterSegment[] = [];
+  let run: HastRoot["children"] = [];
+  const flush = () => {
+    if (run.length > 0) segments.push({ type: "html", html: toHtml({ type: "root", children: run }) });
+    run = [];
+  };
+  for (const child of root.children) {
+    const slug = child.type === "element" ? child.properties.dataScenario : undefined;
+    if (typeof slug !== "string") {
+      run.push(child);
+      continue;
+    }
+    flush();
+    segments.push({ type: "scenario", slug, html: toHtml(child) });
+  }
+  flush();
+  return segments;
 }

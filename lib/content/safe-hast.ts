@@ -21,6 +21,7 @@ const ATTRIBUTES = new Set([
   "dataFootnotes",
   "dataFootnoteRef",
   "dataFootnoteBackref",
+  "dataScenario",
 ]);
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 

@@ -34,11 +34,17 @@ export type PublicQuestion = {
 
 export type TocEntry = { id: string; title: string };
 
+export type ChapterSegment =
+  | { type: "html"; html: string }
+  | { type: "scenario"; slug: string; html: string };
+
 export type CompiledChapter = {
   meta: ChapterMeta;
   /** Hash of the source: the content version an attempt is recorded against. */
   version: string;
   html: string;
+  /** The same HTML split at top-level scenario cards. */
+  segments: ChapterSegment[];
   toc: TocEntry[];
   questions: Question[];
 };

@@ -11,10 +11,12 @@ import {
 import { ChapterToc } from "@/components/learn/chapter-toc";
 import { KnowledgeCheckForm } from "@/components/learn/knowledge-check-form";
 import { ReadingTracker } from "@/components/learn/reading-tracker";
+import { EmbeddedScenario } from "@/components/scenario/embedded-scenario";
 import { AppHeader } from "@/components/shell/app-header";
 import { chapterSlugs, findChapter } from "@/lib/content/catalog";
 import { toPublicQuestions } from "@/lib/content/knowledge-check";
 import { LOCALES, toLocale } from "@/lib/i18n/locales";
+import { findScenario } from "@/lib/scenario/catalog";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -105,7 +107,7 @@ async function ChapterView({
   index: number;
 }) {
   const t = await getTranslations("learn");
-  const { meta, html, toc, questions, version } = entry;
+  const { meta, segments, toc, questions, version } = entry;
   return (
     <div className="lg:grid lg:grid-cols-[16rem_1fr] lg:gap-8">
       <aside className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:self-start">
@@ -130,8 +132,25 @@ async function ChapterView({
           </p>
         )}
         <ContinueBanner toc={toc} />
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: built by lib/content from whitelisted components and sanitised there; no author HTML passes through */}
-        <article lang={entry.locale} className="chapter-prose" dangerouslySetInnerHTML={{ __html: html }} />
+        <article lang={entry.locale} className="chapter-prose">
+          {segments.map((segment, i) => {
+            const found =
+              segment.type === "scenario" ? findScenario(segment.slug, toLocale(entry.locale)) : null;
+            return found ? (
+              <EmbeddedScenario
+                // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed at build time
+                key={i}
+                slug={found.slug}
+                title={found.scenario.title}
+                summary={found.scenario.summary}
+              />
+            ) : (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: built by lib/content from whitelisted components and sanitised there; no author HTML passes through
+              // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed at build time
+              <div key={i} className="chapter-chunk" dangerouslySetInnerHTML={{ __html: segment.html }} />
+            );
+          })}
+        </article>
         <ReadingTracker slug={meta.slug} sectionIds={toc.map((s) => s.id)} />
 
         <section
