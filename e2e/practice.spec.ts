@@ -172,7 +172,9 @@ test("a trainer adjusts a free-text score and the learner sees it", async ({ lea
   expect(after).not.toBe(before);
 });
 
-test("chapter 2 embeds the greeting and listening role-plays, playable in place", async ({ learnerPage: page }) => {
+test("chapter 2 embeds the greeting and listening role-plays, playable in place", async ({
+  learnerPage: page,
+}) => {
   const greeting = scenario("greeting");
   await page.goto("/learn/basic-skills");
   const card = page.getByRole("region", { name: greeting.title });

@@ -2,13 +2,9 @@ import type { Nodes, Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as textOf } from "mdast-util-to-string";
 import type { ContentIssue, PublicQuestion, Question, QuestionType } from "./types";
-import { attribute, componentChildren, isJsx } from "./validate";
+import { at, attribute, componentChildren, isJsx } from "./validate";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-function at(node: Nodes, message: string): ContentIssue {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message };
-}
 
 const str = (node: JsxElement, name: string) => {
   const v = attribute(node, name);

@@ -7,7 +7,8 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
-function at(node: Nodes, message: string): ContentIssue {
+/** An issue positioned at a node of the syntax tree. */
+export function at(node: Nodes, message: string): ContentIssue {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message };
 }
 
