@@ -1,0 +1,12 @@
+import { randomInt } from "node:crypto";
+
+/** No 0/O, 1/I/L: a code read aloud or typed from paper is not mistaken. */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const CODE_LENGTH = 12;
+
+/** An unguessable certificate code: 12 characters from 31, about 59 bits from the system CSPRNG. */
+export function generateVerificationCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
