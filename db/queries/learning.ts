@@ -91,3 +91,14 @@ export async function getChapterStandings({
   }
   return standings;
 }
+
+/** The chapter the learner read most recently, with the section reached. */
+export async function getLatestReading({ userId }: { userId: string }) {
+  const [row] = await db
+    .select()
+    .from(readingProgress)
+    .where(eq(readingProgress.userId, userId))
+    .orderBy(desc(readingProgress.updatedAt))
+    .limit(1);
+  return row ?? null;
+}
