@@ -72,7 +72,9 @@ test("a learner reads chapter 2, fails its check, retries to pass, and sees 已�
   await page.goto("/");
   const certification = page.getByRole("region", { name: "柜面服务技能认证 进度" });
   await expect(certification.getByText("章节 · 已通过 1 / 7")).toBeVisible();
-  await expect(certification.getByRole("listitem").filter({ hasText: chapter.meta.title }).getByText("已通过")).toBeVisible();
+  await expect(
+    certification.getByRole("listitem").filter({ hasText: chapter.meta.title }).getByText("已通过"),
+  ).toBeVisible();
 });
 
 test("the chapter page the learner receives contains no answer key", async ({ learnerPage: page }) => {
