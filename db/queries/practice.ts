@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { PlayState } from "../../lib/scenario/engine";
+import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { db } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
@@ -42,6 +42,18 @@ export type Completion = {
   outcome: string | null;
   competencies: { id: string; score: number; max: number }[];
 };
+
+/** The parts of a scenario result that are stored with the attempt. */
+export function toCompletion(r: ScenarioResult): Completion {
+  return {
+    score: r.score,
+    maxScore: r.max,
+    percent: r.percent,
+    passed: r.passed,
+    outcome: r.outcome?.id ?? null,
+    competencies: r.competencies.map((c) => ({ id: c.id, score: c.score, max: c.max })),
+  };
+}
 
 /**
  * Stores one answered step, guarded by the version read: if another request advanced the attempt

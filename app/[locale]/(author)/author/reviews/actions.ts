@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/app/[locale]/(auth)/session";
+import { toCompletion } from "@/db/queries/practice";
 import { getAttemptForReview, saveReview } from "@/db/queries/reviews";
 import { can } from "@/lib/auth/roles";
 import { findScenario } from "@/lib/scenario/catalog";
@@ -60,14 +61,7 @@ export async function reviewFreeText(_prev: ReviewState, formData: FormData): Pr
     stepId,
     before: { points: turn.review?.points ?? turn.points, percent: attempt.percent },
     after: { points: review.points, percent: r.percent, comment },
-    completion: {
-      score: r.score,
-      maxScore: r.max,
-      percent: r.percent,
-      passed: r.passed,
-      outcome: r.outcome?.id ?? null,
-      competencies: r.competencies.map((c) => ({ id: c.id, score: c.score, max: c.max })),
-    },
+    completion: toCompletion(r),
   });
   if (!saved) return { status: "conflict" };
   revalidatePath("/author/reviews");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
-import { advanceScenarioAttempt, getScenarioAttempt } from "@/db/queries/practice";
+import { advanceScenarioAttempt, getScenarioAttempt, toCompletion } from "@/db/queries/practice";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { findScenario } from "@/lib/scenario/catalog";
@@ -73,14 +73,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       version: attempt.version,
       state,
       now,
-      completion: r && {
-        score: r.score,
-        maxScore: r.max,
-        percent: r.percent,
-        passed: r.passed,
-        outcome: r.outcome?.id ?? null,
-        competencies: r.competencies.map((c) => ({ id: c.id, score: c.score, max: c.max })),
-      },
+      completion: r ? toCompletion(r) : null,
     });
     if (!stored) throw new AppError("conflict:step", "This step was already answered / 该步骤已作答");
 
