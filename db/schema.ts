@@ -7,6 +7,7 @@ import {
   real,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
 import { LOCALES } from "../lib/i18n/locales";
@@ -172,3 +173,104 @@ export const scenarioScores = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.competency] })],
 );
+export type ScenarioScore = typeof scenarioScores.$inferSelect;
+
+/**
+ * One certification cycle of one person. A renewal is a new row with the next cycle, so the history
+ * stays; the unique (user, certification, cycle) index stops two concurrent submissions issuing twice.
+ */
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    certificationId: text("certification_id").notNull(),
+    cycle: integer("cycle").notNull(),
+    kind: text("kind", { enum: ["initial", "renewal"] }).notNull(),
+    code: text("code").notNull().unique(),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** The best scores that earned it, e.g. { "scenario:complaint": 86 }. */
+    snapshot: text("snapshot", { mode: "json" }).notNull().$type<Record<string, number>>(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedBy: text("revoked_by").references(() => users.id),
+    revokeReason: text("revoke_reason"),
+  },
+  (t) => [
+    uniqueIndex("certificates_cycle_uq").on(t.userId, t.certificationId, t.cycle),
+    index("certificates_expiry_idx").on(t.expiresAt),
+  ],
+);
+export type CertificateRow = typeof certificates.$inferSelect;
+
+export const ASSIGNMENT_ITEMS = ["chapter", "scenario", "certification"] as const;
+
+/** Training someone must finish by a date. Completion is derived from results, never ticked by hand. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    itemType: text("item_type", { enum: ASSIGNMENT_ITEMS }).notNull(),
+    itemSlug: text("item_slug").notNull(),
+    /** A calendar date in the bank's time zone, "YYYY-MM-DD"; overdue from the day after. */
+    dueDate: text("due_date").notNull(),
+    source: text("source", { enum: ["manager", "onboarding"] }).notNull(),
+    assignedBy: text("assigned_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assignments_item_uq").on(t.userId, t.itemType, t.itemSlug),
+    index("assignments_due_idx").on(t.dueDate),
+  ],
+);
+export type Assignment = typeof assignments.$inferSelect;
+export type NewAssignment = typeof assignments.$inferInsert;
+
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "due-soon",
+  "overdue",
+  "certificate-issued",
+  "certificate-expiring",
+  "certificate-revoked",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * In-app notifications, also the outbox for e-mail. `dedupeKey` names the event (e.g.
+ * "due-soon:<assignment>:<due date>"), so producing reminders twice stores and sends one.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    payload: text("payload", { mode: "json" }).notNull().$type<Record<string, string>>(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp" }),
+    /** Set when a mail run claims it, before sending, so two runs never send the same message. */
+    emailClaimedAt: integer("email_claimed_at", { mode: "timestamp" }),
+    emailedAt: integer("emailed_at", { mode: "timestamp" }),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** Fixed-window request counters (e.g. "verify:<ip>"), in the database so every instance shares them. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  count: integer("count").notNull(),
+});
