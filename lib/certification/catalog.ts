@@ -30,3 +30,17 @@ export function certificationFiles(): CertificationFile[] {
       }
     });
 }
+
+let loaded: Certification[] | null = null;
+
+/** The valid certification definitions, read once per process (content:check reports invalid ones). */
+export function certifications(): Certification[] {
+  loaded ??= certificationFiles().flatMap((f) =>
+    "certification" in f.result ? [f.result.certification] : [],
+  );
+  return loaded;
+}
+
+export function findCertification(id: string): Certification | null {
+  return certifications().find((c) => c.id === id) ?? null;
+}

@@ -64,7 +64,9 @@ export type Decision =
 
 /**
  * What the latest results mean for a learner whose newest certificate is `current` (or none):
- * - no certificate, or an expired one: the full requirements earn a new certificate;
+ * - no certificate: the full requirements earn one;
+ * - an expired one: the full requirements again, with results from the lapsed certificate's
+ *   renewal window on (results that earned the old certificate do not earn a new one);
  * - a valid one inside its renewal window: the renewal requirements, met since the window opened,
  *   earn the next cycle, which runs on from the current expiry so renewing early loses nothing;
  * - a valid one outside the window: nothing to do; a revoked one: only an administrator can act.
@@ -89,7 +91,8 @@ export function decide(
       snapshot: check.snapshot,
     };
   }
-  const check = checkRequirements(def, results);
+  const since = status === "expired" && current ? renewalOpensAt(def, current) : undefined;
+  const check = checkRequirements(def, results, since);
   if (!check.met) return { issue: false, reason: "requirements", missing: check.missing };
   return {
     issue: true,
