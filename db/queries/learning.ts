@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { AppError } from "../../lib/errors";
 import { db } from "../client";
-import { checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
+import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
 import { writeBatch } from "../write";
 
 export async function getReadingProgress({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
@@ -34,13 +35,19 @@ export async function saveReadingProgress(p: {
 
 /**
  * Stores an attempt once. A retried submission with the same client id stores nothing and gets
- * the first attempt back; an id already used by someone else is refused.
+ * the first attempt back; an id already used by someone else is refused. `alongside` statements
+ * (a certificate this attempt completes) run in the same atomic batch.
  */
-export async function recordCheckAttempt(attempt: NewCheckAttempt & { id: string }) {
-  const [, [stored]] = await writeBatch([
+export async function recordCheckAttempt(
+  attempt: NewCheckAttempt & { id: string },
+  alongside: BatchItem<"sqlite">[] = [],
+) {
+  const [, ...rest] = await writeBatch([
     db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
+    ...alongside,
     db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
   ]);
+  const [stored] = rest.at(-1) as CheckAttempt[];
   if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
     throw new AppError("conflict:attempt", "This submission id was already used / 该提交编号已被使用");
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { db } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
@@ -65,6 +66,8 @@ export async function advanceScenarioAttempt(a: {
   state: PlayState;
   now: number;
   completion: Completion | null;
+  /** Statements for the same atomic batch, after the update (a certificate this completes). */
+  alongside?: BatchItem<"sqlite">[];
 }): Promise<boolean> {
   const next = a.version + 1;
   const done = a.completion;
@@ -99,6 +102,7 @@ export async function advanceScenarioAttempt(a: {
         select ${a.id}, ${c.id}, ${c.score}, ${c.max}
         where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
     ),
+    ...(a.alongside ?? []),
   ]);
   return rowsAffected(update) === 1;
 }

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { findCertificateIssuedAt, issuanceStatements } from "@/db/queries/certificates";
 import { recordCheckAttempt } from "@/db/queries/learning";
 import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";
@@ -29,18 +30,30 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     if (problem) throw new AppError("bad_request:answers", problem);
 
     const result = scoreKnowledgeCheck(questions, answers, meta.passScore);
-    const stored = await recordCheckAttempt({
-      id: attemptId,
+    const now = new Date();
+    const issuing = await issuanceStatements({
       userId: user.id,
-      moduleSlug: slug,
-      contentVersion: version,
-      locale: entry.locale,
-      answers,
-      score: result.score,
-      maxScore: result.maxScore,
-      percent: result.percent,
-      passed: result.passed,
+      next: { kind: "chapter", attemptId, slug, percent: result.percent, passed: result.passed },
+      now,
     });
+    const stored = await recordCheckAttempt(
+      {
+        id: attemptId,
+        userId: user.id,
+        moduleSlug: slug,
+        contentVersion: version,
+        locale: entry.locale,
+        answers,
+        score: result.score,
+        maxScore: result.maxScore,
+        percent: result.percent,
+        passed: result.passed,
+        createdAt: now,
+      },
+      issuing,
+    );
+    const certificate =
+      issuing.length > 0 ? await findCertificateIssuedAt({ userId: user.id, at: now }) : null;
     // A retry gets the first stored outcome back, with feedback derived from the stored answers.
     const shown = scoreKnowledgeCheck(questions, stored.answers, meta.passScore);
     return Response.json({
@@ -50,6 +63,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       score: stored.score,
       percent: stored.percent,
       passed: stored.passed,
+      certificate: certificate && { code: certificate.code },
     });
   });
 }

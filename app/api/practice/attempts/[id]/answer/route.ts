@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { issuanceStatements } from "@/db/queries/certificates";
 import { advanceScenarioAttempt, getScenarioAttempt, toCompletion } from "@/db/queries/practice";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
@@ -68,12 +69,27 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if ("error" in applied) throw new AppError("bad_request:answer", MESSAGES[applied.error]);
     const state = applied.state;
     const r = state.ended ? result(scenario, state) : null;
+    const completion = r ? toCompletion(r) : null;
+    const alongside = completion
+      ? await issuanceStatements({
+          userId: user.id,
+          next: {
+            kind: "scenario",
+            attemptId: attempt.id,
+            version: attempt.version + 1,
+            slug: attempt.scenarioSlug,
+            percent: completion.percent,
+          },
+          now: new Date(now),
+        })
+      : [];
     const stored = await advanceScenarioAttempt({
       id: attempt.id,
       version: attempt.version,
       state,
       now,
-      completion: r ? toCompletion(r) : null,
+      completion,
+      alongside,
     });
     if (!stored) throw new AppError("conflict:step", "This step was already answered / 该步骤已作答");
 

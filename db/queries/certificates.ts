@@ -1,0 +1,138 @@
+import "server-only";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { certifications } from "../../lib/certification/catalog";
+import { decide, type Results } from "../../lib/certification/rules";
+import { generateVerificationCode } from "../../lib/certification/verification-code";
+import { type Db, db as defaultDb } from "../client";
+import { type CertificateRow, certificates, checkAttempts, notifications, scenarioAttempts } from "../schema";
+import { writeBatch } from "../write";
+
+/** A submission being stored in the same batch, and the version of it the decision assumed. */
+export type NewResult =
+  | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
+  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number };
+
+function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
+  if (!next) return sql`1`;
+  if (next.kind === "chapter") {
+    return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
+      and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
+  }
+  return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
+    and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
+}
+
+/** Everything the certification rules read about one person, in one round trip. */
+export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
+  const [chapters, scenarios, held] = await db.batch([
+    db
+      .select({
+        slug: checkAttempts.moduleSlug,
+        percent: checkAttempts.percent,
+        passed: checkAttempts.passed,
+        at: checkAttempts.createdAt,
+      })
+      .from(checkAttempts)
+      .where(and(eq(checkAttempts.userId, userId), eq(checkAttempts.passed, true))),
+    db
+      .select({
+        slug: scenarioAttempts.scenarioSlug,
+        percent: scenarioAttempts.percent,
+        at: scenarioAttempts.completedAt,
+      })
+      .from(scenarioAttempts)
+      .where(and(eq(scenarioAttempts.userId, userId), eq(scenarioAttempts.status, "completed"))),
+    db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
+  ]);
+  const completed = scenarios.flatMap(({ slug, percent, at }) =>
+    percent !== null && at ? [{ slug, percent, at }] : [],
+  );
+  return { results: { chapters, scenarios: completed } satisfies Results, held };
+}
+
+/**
+ * The statements that issue whatever certificate `next` (a submission not yet stored) completes,
+ * to run in the same batch as that submission and after it. Each insert is guarded twice: the
+ * submission must have been stored as assumed (a retry or a lost race stores nothing), and no certificate of this or a later
+ * cycle may exist; the unique (user, certification, cycle) index backs that up. So two concurrent
+ * submissions that both complete the rules issue one certificate.
+ */
+export async function issuanceStatements({
+  userId,
+  next,
+  now,
+  db = defaultDb,
+}: {
+  userId: string;
+  next?: NewResult;
+  now: Date;
+  db?: Db;
+}): Promise<BatchItem<"sqlite">[]> {
+  const { results, held } = await loadCertificationFacts({ userId, db });
+  const withNext: Results =
+    next?.kind === "chapter"
+      ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
+      : next?.kind === "scenario"
+        ? { ...results, scenarios: [...results.scenarios, { ...next, at: now }] }
+        : results;
+  return certifications().flatMap((def) => {
+    const current = held.find((c) => c.certificationId === def.id) ?? null;
+    const decision = decide(def, withNext, current, now);
+    if (!decision.issue) return [];
+    const cycle = (current?.cycle ?? 0) + 1;
+    const id = crypto.randomUUID();
+    const code = generateVerificationCode();
+    return [
+      db.run(sql`insert into ${certificates}
+          (id, user_id, certification_id, cycle, kind, code, issued_at, expires_at, snapshot)
+        select ${id}, ${userId}, ${def.id}, ${cycle}, ${decision.kind}, ${code},
+          ${decision.issuedAt.getTime()}, ${decision.expiresAt.getTime()}, ${JSON.stringify(decision.snapshot)}
+        where ${storedAsAssumed(userId, next)} and not exists (
+          select 1 from ${certificates}
+          where user_id = ${userId} and certification_id = ${def.id} and cycle >= ${cycle})
+        on conflict do nothing`),
+      db.run(sql`insert into ${notifications} (id, user_id, kind, dedupe_key, payload)
+        select ${crypto.randomUUID()}, user_id, 'certificate-issued', 'certificate-issued:' || id,
+          json_object('certificateId', id, 'certificationId', certification_id, 'code', code,
+            'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
+        from ${certificates} where id = ${id}
+        on conflict do nothing`),
+    ];
+  });
+}
+
+/**
+ * Issues what a person's stored results already earn, for the rare case a submission's batch could
+ * not see a concurrent one (each completed half of the rules). Guarded like the submission path.
+ */
+export async function reconcileCertificates({
+  userId,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  userId: string;
+  now?: Date;
+  db?: Db;
+}) {
+  const [first, ...rest] = await issuanceStatements({ userId, now, db });
+  if (first) await writeBatch([first, ...rest], db);
+}
+
+/** Someone's certificates, newest cycle first. */
+export async function listCertificates({ userId }: { userId: string }): Promise<CertificateRow[]> {
+  return defaultDb
+    .select()
+    .from(certificates)
+    .where(eq(certificates.userId, userId))
+    .orderBy(desc(certificates.issuedAt));
+}
+
+/** The certificate a submission at `at` issued to this person, if it issued one. */
+export async function findCertificateIssuedAt({ userId, at }: { userId: string; at: Date }) {
+  const [row] = await defaultDb
+    .select({ id: certificates.id, certificationId: certificates.certificationId, code: certificates.code })
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), eq(certificates.issuedAt, at)));
+  return row ?? null;
+}

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, openClient } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { issuanceStatements, reconcileCertificates } from "@/db/queries/certificates";
+import { branches, certificates, checkAttempts, notifications, scenarioAttempts, users } from "@/db/schema";
+import { certifications } from "@/lib/certification/catalog";
+import { CODE_ALPHABET } from "@/lib/certification/verification-code";
+
+const dir = mkdtempSync(path.join(tmpdir(), "issuance-test-"));
+const url = `file:${path.join(dir, "test.db")}`;
+const client = openClient(url);
+const db = createDb(client);
+const [def] = certifications();
+if (!def) throw new Error("no certification defined");
+const [lastChapter, ...otherChapters] = [...def.chapters].reverse() as [string, ...string[]];
+
+const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
+
+function passCheck(userId: string, slug: string, when: Date, id = crypto.randomUUID(), passed = true) {
+  return db.insert(checkAttempts).values({
+    id,
+    userId,
+    moduleSlug: slug,
+    contentVersion: "v",
+    locale: "zh-CN",
+    answers: {},
+    score: passed ? 8 : 2,
+    maxScore: 8,
+    percent: passed ? 100 : 25,
+    passed,
+    createdAt: when,
+  });
+}
+
+function playScenario(userId: string, slug: string, percent: number, when: Date) {
+  return db.insert(scenarioAttempts).values({
+    userId,
+    scenarioSlug: slug,
+    contentVersion: "v",
+    locale: "zh-CN",
+    state: {} as never,
+    stepStartedAt: when.getTime(),
+    version: 5,
+    status: "completed",
+    score: percent,
+    maxScore: 100,
+    percent,
+    passed: true,
+    completedAt: when,
+  });
+}
+
+async function addLearner(id: string) {
+  await db.insert(users).values({ id, employeeNo: id, name: "测试", branchId: "b1", hireDate: "2026-01-01" });
+}
+
+/** Everything but the last chapter, so the next chapter pass completes the certification. */
+async function almostCertified(userId: string, when: Date) {
+  await db.batch([
+    ...otherChapters.map((slug) => passCheck(userId, slug, when)),
+    ...def.scenarios.map((s) => playScenario(userId, s.slug, s.minPercent, when)),
+  ] as unknown as Parameters<typeof db.batch>[0]);
+}
+
+async function submitLastChapter(userId: string, now: Date, passed = true) {
+  const attemptId = crypto.randomUUID();
+  const issuing = await issuanceStatements({
+    userId,
+    next: { kind: "chapter", attemptId, slug: lastChapter, percent: passed ? 100 : 25, passed },
+    now,
+    db,
+  });
+  return {
+    attemptId,
+    run: () => db.batch([passCheck(userId, lastChapter, now, attemptId, passed), ...issuing]),
+  };
+}
+
+const held = (userId: string) => db.select().from(certificates).where(eq(certificates.userId, userId));
+
+beforeAll(async () => {
+  await runMigrations(db, url);
+  await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
+});
+afterAll(() => {
+  client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("certificate issuance in the submission batch", () => {
+  it("issues nothing while a requirement is missing", async () => {
+    await addLearner("u0");
+    await almostCertified("u0", at("2026-03-01"));
+    const s = await issuanceStatements({ userId: "u0", now: at("2026-03-02"), db });
+    expect(s).toEqual([]);
+  });
+
+  it("issues one certificate, with a snapshot and a notification, when the last chapter passes", async () => {
+    await addLearner("u1");
+    await almostCertified("u1", at("2026-03-01"));
+    const now = at("2026-03-02");
+    await (await submitLastChapter("u1", now)).run();
+    const [cert, ...more] = await held("u1");
+    expect(more).toEqual([]);
+    expect(cert).toMatchObject({ cycle: 1, kind: "initial", issuedAt: now, revokedAt: null });
+    expect(cert?.expiresAt).toEqual(at("2027-03-02"));
+    expect(cert?.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{12}$`));
+    expect(Object.keys(cert?.snapshot ?? {})).toHaveLength(def.chapters.length + def.scenarios.length);
+    expect(cert?.snapshot["scenario:complaint"]).toBe(80);
+    const [note] = await db.select().from(notifications).where(eq(notifications.userId, "u1"));
+    expect(note).toMatchObject({ kind: "certificate-issued", dedupeKey: `certificate-issued:${cert?.id}` });
+    expect(note?.payload).toMatchObject({ code: cert?.code, expiresAt: "2027-03-02T02:00:00.000Z" });
+  });
+
+  it("issues exactly one certificate when two completing submissions race", async () => {
+    await addLearner("u2");
+    await almostCertified("u2", at("2026-03-01"));
+    const now = at("2026-03-02");
+    // Both decide before either writes, as two concurrent requests would.
+    const a = await submitLastChapter("u2", now);
+    const b = await submitLastChapter("u2", now);
+    const outcomes = await Promise.allSettled([a.run(), b.run()]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(await held("u2")).toHaveLength(1);
+    const attempts = await db.select().from(checkAttempts).where(eq(checkAttempts.userId, "u2"));
+    expect(attempts).toHaveLength(otherChapters.length + 2);
+  });
+
+  it("issues nothing when the stored attempt is not the one the decision assumed", async () => {
+    await addLearner("u3");
+    await almostCertified("u3", at("2026-03-01"));
+    const now = at("2026-03-02");
+    const attemptId = crypto.randomUUID();
+    await passCheck("u3", lastChapter, now, attemptId, false); // first submission failed
+    const retry = await issuanceStatements({
+      userId: "u3",
+      next: { kind: "chapter", attemptId, slug: lastChapter, percent: 100, passed: true },
+      now,
+      db,
+    });
+    await db.batch([passCheck("u3", lastChapter, now, attemptId).onConflictDoNothing(), ...retry] as never);
+    expect(await held("u3")).toEqual([]);
+  });
+
+  it("renews as a new cycle inside the window and keeps the first one", async () => {
+    await addLearner("u4");
+    await almostCertified("u4", at("2026-01-01"));
+    await (await submitLastChapter("u4", at("2026-01-02"))).run();
+    const inWindow = at("2026-12-01"); // expires 2027-01-02, window opens 2026-11-03
+    await db.batch([
+      passCheck("u4", "complaint-handling", inWindow),
+      playScenario("u4", "complaint", 85, inWindow),
+    ] as never);
+    await reconcileCertificates({ userId: "u4", now: inWindow, db });
+    const rows = (await held("u4")).sort((x, y) => x.cycle - y.cycle);
+    expect(rows.map((r) => [r.cycle, r.kind])).toEqual([
+      [1, "initial"],
+      [2, "renewal"],
+    ]);
+    expect(rows[1]?.expiresAt).toEqual(at("2028-01-02"));
+    await reconcileCertificates({ userId: "u4", now: inWindow, db });
+    expect(await held("u4")).toHaveLength(2);
+  });
+});
