@@ -1,12 +1,21 @@
 import "server-only";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
 import { type Db, db as defaultDb } from "../client";
-import { type CertificateRow, certificates, checkAttempts, notifications, scenarioAttempts } from "../schema";
-import { writeBatch } from "../write";
+import {
+  auditLog,
+  branches,
+  type CertificateRow,
+  certificates,
+  checkAttempts,
+  notifications,
+  scenarioAttempts,
+  users,
+} from "../schema";
+import { rowsAffected, writeBatch } from "../write";
 
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
@@ -135,4 +144,97 @@ export async function findCertificateIssuedAt({ userId, at }: { userId: string; 
     .from(certificates)
     .where(and(eq(certificates.userId, userId), eq(certificates.issuedAt, at)));
   return row ?? null;
+}
+
+/** What the public verify page may show about a code; nothing for an unknown one. */
+export async function findCertificateForVerify({ code }: { code: string }) {
+  const [row] = await defaultDb
+    .select({
+      certificationId: certificates.certificationId,
+      issuedAt: certificates.issuedAt,
+      expiresAt: certificates.expiresAt,
+      revokedAt: certificates.revokedAt,
+      holderName: users.name,
+      branchName: branches.name,
+      branchNameEn: branches.nameEn,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(branches, eq(branches.id, users.branchId))
+    .where(eq(certificates.code, code));
+  return row ?? null;
+}
+
+/**
+ * Revokes a certificate once: the update is guarded by `revoked_at is null`, and the audit entry
+ * and the holder's notification are written in the same batch only when it changed something.
+ */
+export async function revokeCertificate({
+  db = defaultDb,
+  ...r
+}: {
+  id: string;
+  actorId: string;
+  reason: string;
+  now: Date;
+  db?: Db;
+}) {
+  const changed = sql`exists (select 1 from ${certificates}
+    where id = ${r.id} and revoked_at = ${r.now.getTime()} and revoked_by = ${r.actorId})`;
+  const [update] = await writeBatch(
+    [
+      defaultDb
+        .update(certificates)
+        .set({ revokedAt: r.now, revokedBy: r.actorId, revokeReason: r.reason })
+        .where(and(eq(certificates.id, r.id), isNull(certificates.revokedAt))),
+      db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, before, after)
+      select ${crypto.randomUUID()}, ${r.actorId}, 'certificate.revoke', 'certificate', ${r.id},
+        json_object('status', 'issued', 'code', code),
+        json_object('status', 'revoked', 'code', code, 'reason', ${r.reason})
+      from ${certificates} where id = ${r.id} and ${changed}`),
+      db.run(sql`insert into ${notifications} (id, user_id, kind, dedupe_key, payload)
+      select ${crypto.randomUUID()}, user_id, 'certificate-revoked', 'certificate-revoked:' || id,
+        json_object('certificateId', id, 'certificationId', certification_id, 'code', code,
+          'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
+      from ${certificates} where id = ${r.id} and ${changed}
+      on conflict do nothing`),
+    ],
+    db,
+  );
+  return rowsAffected(update) === 1;
+}
+
+/** Certificates an administrator looks up by code, employee number or name, newest first. */
+export async function searchCertificates({ query, limit = 50 }: { query: string; limit?: number }) {
+  const q = query.trim();
+  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return defaultDb
+    .select({
+      id: certificates.id,
+      code: certificates.code,
+      certificationId: certificates.certificationId,
+      cycle: certificates.cycle,
+      issuedAt: certificates.issuedAt,
+      expiresAt: certificates.expiresAt,
+      revokedAt: certificates.revokedAt,
+      revokeReason: certificates.revokeReason,
+      holderName: users.name,
+      employeeNo: users.employeeNo,
+      branchName: branches.name,
+      branchNameEn: branches.nameEn,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(branches, eq(branches.id, users.branchId))
+    .where(
+      q
+        ? or(
+            eq(certificates.code, q.toUpperCase()),
+            eq(users.employeeNo, q.toUpperCase()),
+            sql`${users.name} like ${like} escape '\\'`,
+          )
+        : undefined,
+    )
+    .orderBy(desc(certificates.issuedAt))
+    .limit(limit);
 }

@@ -10,3 +10,9 @@ export function generateVerificationCode(): string {
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
+
+/** A typed or scanned code in canonical form ("7kq2-m9xh 4prt" → "7KQ2M9XH4PRT"), or null if it cannot be one. */
+export function normaliseCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, "");
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
+}

@@ -5,17 +5,30 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { issuanceStatements, reconcileCertificates } from "@/db/queries/certificates";
-import { branches, certificates, checkAttempts, notifications, scenarioAttempts, users } from "@/db/schema";
+import {
+  findCertificateForVerify,
+  issuanceStatements,
+  reconcileCertificates,
+  revokeCertificate,
+} from "@/db/queries/certificates";
+import {
+  auditLog,
+  branches,
+  certificates,
+  checkAttempts,
+  notifications,
+  scenarioAttempts,
+  users,
+} from "@/db/schema";
 import { certifications } from "@/lib/certification/catalog";
+import type { Certification } from "@/lib/certification/definition";
 import { CODE_ALPHABET } from "@/lib/certification/verification-code";
 
 const dir = mkdtempSync(path.join(tmpdir(), "issuance-test-"));
 const url = `file:${path.join(dir, "test.db")}`;
 const client = openClient(url);
 const db = createDb(client);
-const [def] = certifications();
-if (!def) throw new Error("no certification defined");
+const def = certifications()[0] as Certification;
 const [lastChapter, ...otherChapters] = [...def.chapters].reverse() as [string, ...string[]];
 
 const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
@@ -164,5 +177,40 @@ describe("certificate issuance in the submission batch", () => {
     expect(rows[1]?.expiresAt).toEqual(at("2028-01-02"));
     await reconcileCertificates({ userId: "u4", now: inWindow, db });
     expect(await held("u4")).toHaveLength(2);
+  });
+});
+
+describe("revocation", () => {
+  it("revokes once, audits it and tells the holder; a second revoke changes nothing", async () => {
+    await addLearner("u5");
+    await almostCertified("u5", at("2026-03-01"));
+    await (await submitLastChapter("u5", at("2026-03-02"))).run();
+    const [cert] = await held("u5");
+    if (!cert) throw new Error("not issued");
+    const now = at("2026-04-01");
+    await db
+      .insert(users)
+      .values({
+        id: "admin",
+        employeeNo: "A1",
+        name: "管理员",
+        branchId: "b1",
+        role: "admin",
+        hireDate: "2026-01-01",
+      });
+    expect(await revokeCertificate({ id: cert.id, actorId: "admin", reason: "考核作弊", now, db })).toBe(
+      true,
+    );
+    expect(
+      await revokeCertificate({ id: cert.id, actorId: "admin", reason: "again", now: at("2026-04-02"), db }),
+    ).toBe(false);
+    const [after] = await held("u5");
+    expect(after).toMatchObject({ revokedAt: now, revokedBy: "admin", revokeReason: "考核作弊" });
+    const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, cert.id));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: "certificate.revoke", actorId: "admin" });
+    expect(audits[0]?.after).toMatchObject({ status: "revoked", reason: "考核作弊", code: cert.code });
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, "u5"));
+    expect(notes.map((n) => n.kind).sort()).toEqual(["certificate-issued", "certificate-revoked"]);
   });
 });
