@@ -6,7 +6,15 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import "../globals.css";
 
 /** Only what client components translate goes to the browser; server components read the rest. */
-const CLIENT_NAMESPACES = ["error", "login", "learn", "practice", "review", "roles"] as const;
+const CLIENT_NAMESPACES = [
+  "error",
+  "login",
+  "learn",
+  "practice",
+  "review",
+  "roles",
+  "adminCertificates",
+] as const;
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 

@@ -2,14 +2,21 @@
 
 import { useFormStatus } from "react-dom";
 
+const TONES = {
+  primary: "bg-brand-700 hover:bg-brand-800",
+  danger: "bg-red-700 hover:bg-red-800",
+};
+
 export function SubmitButton({
   children,
   pendingLabel,
   className = "",
+  tone = "primary",
 }: {
   children: React.ReactNode;
   pendingLabel: string;
   className?: string;
+  tone?: keyof typeof TONES;
 }) {
   const { pending } = useFormStatus();
   return (
@@ -17,7 +24,7 @@ export function SubmitButton({
       type="submit"
       aria-disabled={pending}
       onClick={(e) => pending && e.preventDefault()}
-      className={`w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60 ${className}`}
+      className={`w-full rounded-md px-4 py-2.5 font-medium text-white aria-disabled:opacity-60 ${TONES[tone]} ${className}`}
     >
       {pending ? pendingLabel : children}
     </button>

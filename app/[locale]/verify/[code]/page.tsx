@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { findCertificateForVerify } from "@/db/queries/certificates";
 import { hitRateLimit } from "@/db/queries/rate-limit";
 import { findCertification } from "@/lib/certification/catalog";
@@ -8,7 +9,6 @@ import { maskName } from "@/lib/certification/mask-name";
 import { certificateStatus } from "@/lib/certification/rules";
 import { normaliseCode } from "@/lib/certification/verification-code";
 import { clientIp } from "@/lib/http/client-ip";
-import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { VerifyCodeForm } from "../verify-code-form";
 
 const VERIFY_LIMIT = { limit: 30, windowMs: 10 * 60_000 };

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireArea } from "@/app/[locale]/(auth)/session";
+import { RevokeForm } from "@/components/admin/revoke-form";
+import { CertificateStatusBadge } from "@/components/certificates/status-badge";
+import { PageHeader } from "@/components/shell/page-header";
+import { searchCertificates } from "@/db/queries/certificates";
+import { findCertification } from "@/lib/certification/catalog";
+import { certificateStatus } from "@/lib/certification/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminCertificates"))("title") };
+}
+
+export default async function AdminCertificates({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  await requireArea("admin");
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 60) : "";
+  const [t, locale, format, rows] = await Promise.all([
+    getTranslations("adminCertificates"),
+    getLocale(),
+    getFormatter(),
+    searchCertificates({ query }),
+  ]);
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <form method="get" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" role="search">
+        <label htmlFor="q" className="flex-1 text-sm font-medium">
+          {t("search")}
+          <input
+            id="q"
+            name="q"
+            defaultValue={query}
+            maxLength={60}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
+          {t("searchButton")}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {t("none")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                {(["holder", "code", "certification", "dates", "status", "actions"] as const).map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2 font-medium">
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((r) => {
+                const def = findCertification(r.certificationId);
+                const status = def ? certificateStatus(def, r, now) : "valid";
+                return (
+                  <tr key={r.id} className="align-top">
+                    <td className="px-3 py-2">
+                      <span className="font-medium">{r.holderName}</span>
+                      <span className="block text-slate-600">
+                        {r.employeeNo} · {locale === "en" ? r.branchNameEn : r.branchName}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2 font-mono">
+                      <a href={`/verify/${r.code}`} className="text-brand-700 underline">
+                        {r.code}
+                      </a>
+                    </td>
+                    <td className="px-3 py-2">
+                      {def?.name[locale === "en" ? "en" : "zh-CN"] ?? r.certificationId}
+                      <span className="block text-slate-600">{t("cycle", { cycle: r.cycle })}</span>
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {date(r.issuedAt)} – {date(r.expiresAt)}
+                    </td>
+                    <td className="px-3 py-2">
+                      <CertificateStatusBadge status={status} />
+                      {r.revokedAt && (
+                        <span className="mt-1 block text-slate-700">
+                          {t("revokedBecause", { date: date(r.revokedAt), reason: r.revokeReason ?? "" })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      {!r.revokedAt && <RevokeForm certificateId={r.id} code={r.code} />}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
