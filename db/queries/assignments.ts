@@ -1,0 +1,319 @@
+import "server-only";
+import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Role } from "../../lib/auth/roles";
+import { certifications } from "../../lib/certification/catalog";
+import { chapterSlugs } from "../../lib/content/catalog";
+import { AppError } from "../../lib/errors";
+import { scenarioSlugs } from "../../lib/scenario/catalog";
+import {
+  type AssignmentItemType,
+  type AssignmentState,
+  addCalendarDays,
+  assignmentStatus,
+  bankDate,
+  compareByUrgency,
+  isCalendarDate,
+  NO_FACTS,
+  type PersonFacts,
+} from "../../lib/training/assignment-status";
+import { type Db, db as defaultDb } from "../client";
+import {
+  type Assignment,
+  assignments,
+  auditLog,
+  branches,
+  certificates,
+  checkAttempts,
+  type NewAssignment,
+  notifications,
+  readingProgress,
+  scenarioAttempts,
+  users,
+} from "../schema";
+import { rowsAffected, writeBatch } from "../write";
+
+export const ONBOARDING_CERTIFICATION = "counter-service";
+export const ONBOARDING_DAYS = 30;
+
+/** A version-4 UUID made by SQLite, for rows an INSERT … SELECT creates. */
+const newId = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+  substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+  substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`);
+
+/** `path` is `root` or below it (a prefix match without LIKE's wildcards). */
+const under = (path: SQL | SQLiteColumn, root: SQL | SQLiteColumn | string) =>
+  sql`substr(${path}, 1, length(${root})) = ${root}`;
+
+/** The "assigned" notification of every assignment the condition selects; one per assignment and due date. */
+const notifyAssigned = (db: Db, where: SQL) =>
+  db.run(sql`insert into ${notifications} (id, user_id, kind, dedupe_key, payload)
+    select ${newId}, a.user_id, 'assigned', 'assigned:' || a.id || ':' || a.due_date,
+      json_object('itemType', a.item_type, 'itemSlug', a.item_slug, 'dueDate', a.due_date)
+    from ${assignments} a join ${users} u on u.id = a.user_id join ${branches} b on b.id = u.branch_id
+    where ${where}
+    on conflict (user_id, dedupe_key) do nothing`);
+
+/** The onboarding path of a new learner: every chapter, every scenario and the certification. */
+export function onboardingAssignments({
+  userId,
+  hireDate,
+  createdAt,
+}: {
+  userId: string;
+  hireDate?: string | null;
+  createdAt: Date;
+}): (NewAssignment & { id: string })[] {
+  const start = hireDate && isCalendarDate(hireDate) ? hireDate : bankDate(createdAt);
+  const dueDate = addCalendarDays(start, ONBOARDING_DAYS);
+  const items: [AssignmentItemType, string][] = [
+    ...chapterSlugs().map((slug): [AssignmentItemType, string] => ["chapter", slug]),
+    ...scenarioSlugs().map((slug): [AssignmentItemType, string] => ["scenario", slug]),
+    ["certification", ONBOARDING_CERTIFICATION],
+  ];
+  return items.map(([itemType, itemSlug]) => ({
+    id: crypto.randomUUID(),
+    userId,
+    itemType,
+    itemSlug,
+    dueDate,
+    source: "onboarding" as const,
+  }));
+}
+
+/** Assigns the onboarding path; items the person already has are left alone. Returns how many were new. */
+export async function assignOnboarding({
+  db = defaultDb,
+  ...person
+}: {
+  userId: string;
+  hireDate?: string | null;
+  createdAt: Date;
+  db?: Db;
+}): Promise<number> {
+  const rows = onboardingAssignments(person);
+  const ids = rows.map((r) => r.id);
+  const [inserted] = await writeBatch(
+    [db.insert(assignments).values(rows).onConflictDoNothing(), notifyAssigned(db, inArray(sql`a.id`, ids))],
+    db,
+  );
+  return rowsAffected(inserted);
+}
+
+export type AssignmentActor = { id: string; role: Role; branchPath: string };
+export type AssignmentTarget = { userId: string } | { branchId: string };
+
+function isAssignable(itemType: AssignmentItemType, itemSlug: string): boolean {
+  if (itemType === "chapter") return chapterSlugs().includes(itemSlug);
+  if (itemType === "scenario") return scenarioSlugs().includes(itemSlug);
+  return certifications().some((c) => c.id === itemSlug);
+}
+
+/**
+ * Assigns an item with a due date to one learner or to every active learner of a branch subtree.
+ * The scope is checked in the SQL itself: the target must lie inside the actor's branch subtree
+ * (anywhere for an admin), or nothing is written. Someone who already has the item gets the new
+ * due date. The assignments, their "assigned" notifications and the audit entry are one batch.
+ * Returns how many people were assigned.
+ */
+export async function assignTraining({
+  actor,
+  itemType,
+  itemSlug,
+  dueDate,
+  target,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  actor: AssignmentActor;
+  itemType: AssignmentItemType;
+  itemSlug: string;
+  dueDate: string;
+  target: AssignmentTarget;
+  now?: Date;
+  db?: Db;
+}): Promise<number> {
+  const scope = actor.role === "admin" ? "/" : actor.role === "manager" ? actor.branchPath : null;
+  if (!scope) throw new AppError("forbidden:assignment", "Not allowed to assign training / 无权分配培训");
+  if (!isAssignable(itemType, itemSlug)) {
+    throw new AppError("not_found:assignment-item", "No such training item / 培训内容不存在");
+  }
+  if (!isCalendarDate(dueDate) || dueDate < bankDate(now)) {
+    throw new AppError("bad_request:due-date", "The due date must be today or later / 截止日期不能早于今天");
+  }
+
+  const byBranch = "branchId" in target;
+  // `t` is the target branch: the one named, or the person's own.
+  const targetBranch = byBranch
+    ? sql`(select id, path from ${branches} where id = ${target.branchId})`
+    : sql`(select b2.id, b2.path from ${users} u2 join ${branches} b2 on b2.id = u2.branch_id
+          where u2.id = ${target.userId})`;
+  const who = byBranch
+    ? sql`${under(sql`b.path`, sql`t.path`)}`
+    : sql`u.id = ${(target as { userId: string }).userId}`;
+  const learners = sql`from ${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
+    where ${under(sql`t.path`, scope)} and ${who} and u.active = 1 and u.role = 'learner'`;
+
+  const [[found], upsert] = await writeBatch(
+    [
+      byBranch
+        ? db
+            .select({ exists: sql<number>`1`, inScope: sql<number>`${under(branches.path, scope)}` })
+            .from(branches)
+            .where(eq(branches.id, target.branchId))
+        : db
+            .select({
+              exists: sql<number>`1`,
+              inScope: sql<number>`${under(branches.path, scope)}`,
+              learner: sql<number>`${users.active} = 1 and ${users.role} = 'learner'`,
+            })
+            .from(users)
+            .innerJoin(branches, eq(branches.id, users.branchId))
+            .where(eq(users.id, target.userId)),
+      db.run(sql`insert into ${assignments}
+          (id, user_id, item_type, item_slug, due_date, source, assigned_by)
+        select ${newId}, u.id, ${itemType}, ${itemSlug}, ${dueDate}, 'manager', ${actor.id} ${learners}
+        on conflict (user_id, item_type, item_slug) do update
+          set due_date = excluded.due_date, assigned_by = excluded.assigned_by, source = 'manager'`),
+      db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
+        select ${crypto.randomUUID()}, ${actor.id}, 'assignment.create', ${byBranch ? "branch" : "user"},
+          ${byBranch ? target.branchId : target.userId},
+          json_object('itemType', ${itemType}, 'itemSlug', ${itemSlug}, 'dueDate', ${dueDate},
+            'count', (select count(*) ${learners}))
+        where exists (select 1 ${learners})`),
+      notifyAssigned(
+        db,
+        sql`a.item_type = ${itemType} and a.item_slug = ${itemSlug} and a.due_date = ${dueDate}
+          and a.user_id in (select u.id ${learners})`,
+      ),
+    ],
+    db,
+  );
+  if (!found) throw new AppError("not_found:assignee", "No such branch or person / 网点或人员不存在");
+  if (!found.inScope) throw new AppError("forbidden:assignment", "Outside your branches / 超出您的管辖范围");
+  if ("learner" in found && !found.learner) {
+    throw new AppError(
+      "bad_request:assignee",
+      "Only active learners can be assigned training / 只能给在职学员分配培训",
+    );
+  }
+  return rowsAffected(upsert);
+}
+
+/** Everything the status rules need about the people a condition on `user_id` selects, in one round trip. */
+async function loadFacts(db: Db, who: (userId: SQLiteColumn) => SQL): Promise<Map<string, PersonFacts>> {
+  const [checks, reading, plays, held] = await db.batch([
+    db
+      .select({
+        userId: checkAttempts.userId,
+        slug: checkAttempts.moduleSlug,
+        passedAt:
+          sql<Date | null>`min(case when ${checkAttempts.passed} = 1 then ${checkAttempts.createdAt} end)`.mapWith(
+            checkAttempts.createdAt,
+          ),
+      })
+      .from(checkAttempts)
+      .where(who(checkAttempts.userId))
+      .groupBy(checkAttempts.userId, checkAttempts.moduleSlug),
+    db
+      .select({ userId: readingProgress.userId, slug: readingProgress.moduleSlug })
+      .from(readingProgress)
+      .where(who(readingProgress.userId)),
+    db
+      .select({
+        userId: scenarioAttempts.userId,
+        slug: scenarioAttempts.scenarioSlug,
+        passedAt: sql<Date | null>`min(case when ${scenarioAttempts.status} = 'completed'
+          and ${scenarioAttempts.passed} = 1 then ${scenarioAttempts.completedAt} end)`.mapWith(
+          scenarioAttempts.completedAt,
+        ),
+      })
+      .from(scenarioAttempts)
+      .where(who(scenarioAttempts.userId))
+      .groupBy(scenarioAttempts.userId, scenarioAttempts.scenarioSlug),
+    db
+      .select({
+        userId: certificates.userId,
+        certificationId: certificates.certificationId,
+        issuedAt: certificates.issuedAt,
+        expiresAt: certificates.expiresAt,
+        revokedAt: certificates.revokedAt,
+      })
+      .from(certificates)
+      .where(who(certificates.userId)),
+  ]);
+  const facts = new Map<string, PersonFacts>();
+  const of = (userId: string) => {
+    const known = facts.get(userId);
+    if (known) return known;
+    const f: PersonFacts = { chapters: {}, scenarios: {}, certificates: [] };
+    facts.set(userId, f);
+    return f;
+  };
+  for (const r of reading) of(r.userId).chapters[r.slug] ??= { passedAt: null };
+  for (const c of checks) of(c.userId).chapters[c.slug] = { passedAt: c.passedAt };
+  for (const p of plays) of(p.userId).scenarios[p.slug] = { passedAt: p.passedAt };
+  for (const { userId, ...c } of held) of(userId).certificates.push(c);
+  return facts;
+}
+
+export type AssignmentWithStatus = Assignment & AssignmentState;
+
+function itemRank(a: Assignment): number {
+  const order = a.itemType === "chapter" ? chapterSlugs() : a.itemType === "scenario" ? scenarioSlugs() : [];
+  const type = { chapter: 0, scenario: 100, certification: 200 }[a.itemType];
+  const index = order.indexOf(a.itemSlug);
+  return type + (index === -1 ? 99 : index);
+}
+
+/** Someone's assignments with their derived status: overdue first, then by due date and reading order. */
+export async function listAssignmentsForUser({
+  userId,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  userId: string;
+  now?: Date;
+  db?: Db;
+}): Promise<AssignmentWithStatus[]> {
+  const [rows, facts] = await Promise.all([
+    db.select().from(assignments).where(eq(assignments.userId, userId)),
+    loadFacts(db, (column) => eq(column, userId)),
+  ]);
+  const person = facts.get(userId) ?? NO_FACTS;
+  return rows
+    .map((a) => ({ ...a, ...assignmentStatus(a, person, now), rank: itemRank(a) }))
+    .sort(compareByUrgency)
+    .map(({ rank: _, ...a }) => a);
+}
+
+/**
+ * The assignments of active people due on or before `dueBy`, with their status, for the whole
+ * bank: a fixed number of set-based reads however many people there are.
+ */
+export async function listAssignmentsDueBy({
+  dueBy,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  dueBy: string;
+  now?: Date;
+  db?: Db;
+}): Promise<AssignmentWithStatus[]> {
+  const due = db
+    .selectDistinct({ userId: assignments.userId })
+    .from(assignments)
+    .where(lte(assignments.dueDate, dueBy));
+  const [rows, facts] = await Promise.all([
+    db
+      .select({ assignment: assignments })
+      .from(assignments)
+      .innerJoin(users, eq(users.id, assignments.userId))
+      .where(and(lte(assignments.dueDate, dueBy), eq(users.active, true))),
+    loadFacts(db, (column) => inArray(column, due)),
+  ]);
+  return rows.map(({ assignment: a }) => ({
+    ...a,
+    ...assignmentStatus(a, facts.get(a.userId) ?? NO_FACTS, now),
+  }));
+}
