@@ -14,6 +14,7 @@ const CLIENT_NAMESPACES = [
   "review",
   "roles",
   "adminCertificates",
+  "assign",
 ] as const;
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };

@@ -238,3 +238,21 @@ export async function searchCertificates({ query, limit = 50 }: { query: string;
     .orderBy(desc(certificates.issuedAt))
     .limit(limit);
 }
+
+/** A certificate with what its PDF prints and what the access check needs (the holder's branch path). */
+export async function getCertificateWithHolder({ id }: { id: string }) {
+  const [row] = await defaultDb
+    .select({
+      certificate: certificates,
+      holderName: users.name,
+      employeeNo: users.employeeNo,
+      branchName: branches.name,
+      branchNameEn: branches.nameEn,
+      branchPath: branches.path,
+    })
+    .from(certificates)
+    .innerJoin(users, eq(users.id, certificates.userId))
+    .innerJoin(branches, eq(branches.id, users.branchId))
+    .where(eq(certificates.id, id));
+  return row ?? null;
+}

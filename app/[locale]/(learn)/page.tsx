@@ -2,52 +2,57 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/[locale]/(auth)/session";
-import { chapterStatus } from "@/components/learn/chapter-status";
-import { StatusBadge } from "@/components/learn/status-badge";
+import { AssignmentList } from "@/components/home/assignment-list";
+import { CertificateCard } from "@/components/home/certificate-card";
+import { CertificationProgress } from "@/components/home/certification-progress";
+import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
+import { listAssignmentsForUser } from "@/db/queries/assignments";
+import { listCertificates, reconcileCertificates } from "@/db/queries/certificates";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
+import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { can, homeFor } from "@/lib/auth/roles";
-import { certificationFiles } from "@/lib/certification/catalog";
-import { checkRequirements } from "@/lib/certification/rules";
-import { chapterSlugs, findChapter } from "@/lib/content/catalog";
+import { certifications } from "@/lib/certification/catalog";
+import { chapterSlugs } from "@/lib/content/catalog";
 import { toLocale } from "@/lib/i18n/locales";
-import { findScenario } from "@/lib/scenario/catalog";
+import { itemTitle } from "@/lib/training/item-title";
 
+/** 我的培训: what is due, certificates, notifications, where to continue and progress towards certification. */
 export default async function LearnerHome() {
   const user = await requireUser();
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
-  const [t, locale, chapters, scenarios, latest] = await Promise.all([
+  const now = new Date();
+  await reconcileCertificates({ userId: user.id, now });
+  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread] = await Promise.all([
     getTranslations("home.learner"),
+    getTranslations("certificates"),
     getLocale().then(toLocale),
     getChapterStandings({ userId: user.id }),
     getScenarioStandings({ userId: user.id }),
     getLatestReading({ userId: user.id }),
+    listAssignmentsForUser({ userId: user.id, now }),
+    listCertificates({ userId: user.id }),
+    listNotifications({ userId: user.id, limit: 8 }),
+    unreadCount({ userId: user.id }),
   ]);
-  const title = (slug: string) => {
-    const e = findChapter(slug, locale);
-    return e?.result.ok ? e.result.chapter.meta.title : slug;
-  };
   const slugs = chapterSlugs();
   const resume = latest && !chapters.get(latest.moduleSlug)?.passed ? latest.moduleSlug : null;
-
-  const now = new Date();
-  const certifications = certificationFiles().flatMap((f) =>
-    "certification" in f.result ? [f.result.certification] : [],
-  );
-  const results = {
-    chapters: [...chapters].map(([slug, s]) => ({
-      slug,
-      percent: s.bestPercent ?? 0,
-      passed: s.passed,
-      at: now,
-    })),
-    scenarios: [...scenarios].map(([slug, s]) => ({ slug, percent: s.bestPercent, at: now })),
-  };
+  const next = resume ?? slugs.find((s) => !chapters.get(s)?.passed) ?? slugs[0] ?? "";
+  const defs = certifications();
+  const newest = defs.flatMap((def) => {
+    const certificate = held.find((c) => c.certificationId === def.id);
+    return certificate ? [{ def, certificate }] : [];
+  });
+  const passed = slugs.filter((s) => chapters.get(s)?.passed).length;
 
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro", { name: user.name })} />
+      <PageHeader title={t("title")} intro={t("intro", { name: user.name })}>
+        <p className="text-sm text-slate-700">
+          {t("chapters")} · {t("passedOf", { passed, total: slugs.length })}
+        </p>
+      </PageHeader>
       <section
         aria-labelledby="continue-title"
         className="mb-6 rounded-lg border border-brand-100 bg-brand-50 p-4"
@@ -55,84 +60,55 @@ export default async function LearnerHome() {
         <h2 id="continue-title" className="text-lg font-semibold">
           {t("continueTitle")}
         </h2>
-        <Link
-          href={`/learn/${resume ?? slugs.find((s) => !chapters.get(s)?.passed) ?? slugs[0]}`}
-          className="mt-1 inline-block font-medium text-brand-700 underline"
-        >
+        <Link href={`/learn/${next}`} className="mt-1 inline-block font-medium text-brand-700 underline">
           {resume
-            ? t("continue", { title: title(resume) })
-            : t("startFirst", {
-                title: title(slugs.find((s) => !chapters.get(s)?.passed) ?? slugs[0] ?? ""),
-              })}
+            ? t("continue", { title: itemTitle("chapter", resume, locale) })
+            : t("startFirst", { title: itemTitle("chapter", next, locale) })}
         </Link>
       </section>
-
-      {certifications.map((c) => {
-        const check = checkRequirements(c, results);
-        return (
-          <section
-            key={c.id}
-            aria-labelledby={`cert-${c.id}`}
-            className="mb-6 rounded-lg border border-slate-200 bg-white p-4"
-          >
-            <h2 id={`cert-${c.id}`} className="text-lg font-semibold">
-              {t("certTitle", { name: c.name[locale] })}
+      <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
+        <div>
+          <AssignmentList items={assignments} locale={locale} />
+          {defs.map((def) => (
+            <CertificationProgress
+              key={def.id}
+              definition={def}
+              chapters={chapters}
+              scenarios={scenarios}
+              locale={locale}
+            />
+          ))}
+        </div>
+        <div>
+          <section aria-labelledby="certificates-title" className="mb-6">
+            <h2 id="certificates-title" className="mb-2 text-lg font-semibold">
+              {tc("title")}
             </h2>
-            <p className="mt-1 text-slate-700">
-              {check.met ? t("certMet") : t("certMissing", { count: check.missing.length })}
-            </p>
-            <div className="mt-4 grid gap-6 md:grid-cols-2">
-              <div>
-                <h3 className="font-medium">
-                  {t("chapters")} ·{" "}
-                  {t("passedOf", {
-                    passed: c.chapters.filter((s) => chapters.get(s)?.passed).length,
-                    total: c.chapters.length,
-                  })}
-                </h3>
-                <ul className="mt-2 space-y-1.5 text-sm">
-                  {c.chapters.map((slug) => (
-                    <li key={slug} className="flex flex-wrap items-center justify-between gap-2">
-                      <Link href={`/learn/${slug}`} className="text-brand-700 hover:underline">
-                        {title(slug)}
-                      </Link>
-                      <StatusBadge status={chapterStatus(chapters.get(slug))} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              <div>
-                <h3 className="font-medium">
-                  {t("scenarios")} ·{" "}
-                  {t("passedOf", {
-                    passed: c.scenarios.filter(
-                      (s) => (scenarios.get(s.slug)?.bestPercent ?? -1) >= s.minPercent,
-                    ).length,
-                    total: c.scenarios.length,
-                  })}
-                </h3>
-                <ul className="mt-2 space-y-1.5 text-sm">
-                  {c.scenarios.map((s) => {
-                    const best = scenarios.get(s.slug)?.bestPercent;
-                    const met = (best ?? -1) >= s.minPercent;
-                    return (
-                      <li key={s.slug} className="flex flex-wrap items-center justify-between gap-2">
-                        <Link href={`/practice/${s.slug}`} className="text-brand-700 hover:underline">
-                          {findScenario(s.slug, locale)?.scenario.title ?? s.slug}
-                        </Link>
-                        <span className={met ? "text-emerald-800" : "text-slate-600"}>
-                          {best === undefined ? t("none") : t("best", { percent: best })} ·{" "}
-                          {t("minScore", { min: s.minPercent })}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            </div>
+            {newest.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">
+                {tc("none")}
+              </p>
+            ) : (
+              newest.map(({ def, certificate }) => (
+                <CertificateCard
+                  key={certificate.id}
+                  certificate={certificate}
+                  definition={def}
+                  locale={locale}
+                  renewalChapterTitle={itemTitle("chapter", def.renewal.chapters[0] ?? "", locale)}
+                  now={now}
+                />
+              ))
+            )}
+            {held.length > newest.length && (
+              <Link href="/me/certificates" className="mt-2 inline-block text-sm text-brand-700 underline">
+                {tc("history")}
+              </Link>
+            )}
           </section>
-        );
-      })}
+          <NotificationList items={notes} unread={unread} locale={locale} />
+        </div>
+      </div>
     </>
   );
 }

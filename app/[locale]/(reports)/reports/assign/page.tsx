@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireArea } from "@/app/[locale]/(auth)/session";
+import { AssignForm } from "@/components/reports/assign-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { listBranchesUnder } from "@/db/queries/branches";
+import { certifications } from "@/lib/certification/catalog";
+import { chapterSlugs } from "@/lib/content/catalog";
+import { toLocale } from "@/lib/i18n/locales";
+import { scenarioSlugs } from "@/lib/scenario/catalog";
+import { bankDate } from "@/lib/training/assignment-status";
+import { itemTitle } from "@/lib/training/item-title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assign"))("title") };
+}
+
+export default async function AssignPage() {
+  const user = await requireArea("reports");
+  const [t, locale, branches] = await Promise.all([
+    getTranslations("assign"),
+    getLocale().then(toLocale),
+    listBranchesUnder({ path: user.role === "admin" ? "/" : user.branchPath }),
+  ]);
+  const depth = (path: string) => path.split("/").filter(Boolean).length;
+  const top = Math.min(...branches.map((b) => depth(b.path)));
+  const groups = [
+    { type: "chapter" as const, slugs: chapterSlugs() },
+    { type: "scenario" as const, slugs: scenarioSlugs() },
+    { type: "certification" as const, slugs: certifications().map((c) => c.id) },
+  ].map((g) => ({
+    label: t(`groups.${g.type}`),
+    options: g.slugs.map((slug) => ({ value: `${g.type}:${slug}`, label: itemTitle(g.type, slug, locale) })),
+  }));
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <AssignForm
+        items={groups}
+        branches={branches.map((b) => ({
+          id: b.id,
+          label: `${"　".repeat(depth(b.path) - top)}${locale === "en" ? b.nameEn : b.name}`,
+        }))}
+        minDate={bankDate(new Date())}
+      />
+    </>
+  );
+}
