@@ -15,6 +15,17 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("SSO"),
+  /** Public address of the app, for links in e-mails. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;
