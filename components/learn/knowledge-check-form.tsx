@@ -11,6 +11,8 @@ type Result = {
   maxScore: number;
   passed: boolean;
   passScore: number;
+  /** Present when this submission completed a certification. */
+  certificate?: { code: string } | null;
   questions: {
     questionId: string;
     points: number;
@@ -127,6 +129,14 @@ export function KnowledgeCheckForm({
               {t("points", { score: Math.round(result.score * 100) / 100, max: result.maxScore })}
             </p>
             <p className="mt-1">{result.passed ? t("passed") : t("failed", { passScore })}</p>
+            {result.certificate && (
+              <p className="mt-2 font-medium text-emerald-900">
+                {t("certificateEarned")}{" "}
+                <a href="/" className="underline">
+                  {t("certificateLink")}
+                </a>
+              </p>
+            )}
           </div>
         )}
       </div>

@@ -100,7 +100,7 @@ export default async function LearnerHome() {
                 />
               ))
             )}
-            {held.length > newest.length && (
+            {held.length > 0 && (
               <Link href="/me/certificates" className="mt-2 inline-block text-sm text-brand-700 underline">
                 {tc("history")}
               </Link>

@@ -5,6 +5,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
+import { findCertificateIssuedAt } from "@/db/queries/certificates";
 import { getScenarioAttempt } from "@/db/queries/practice";
 import { findScenario } from "@/lib/scenario/catalog";
 import { result } from "@/lib/scenario/engine";
@@ -21,6 +22,9 @@ export default async function ScenarioResultPage({ params }: Props) {
   const { scenario } = found;
   const r = result(scenario, attempt.state);
   const t = await getTranslations("practice.result");
+  const tc = await getTranslations("learn.check");
+  const earned =
+    attempt.completedAt && (await findCertificateIssuedAt({ userId: user.id, at: attempt.completedAt }));
   const end = scenario.steps[attempt.state.stepId];
 
   return (
@@ -42,6 +46,14 @@ export default async function ScenarioResultPage({ params }: Props) {
           <p className="mt-2">
             <span className="font-medium">{t("outcome")}：</span>
             {r.outcome.label}
+          </p>
+        )}
+        {earned && (
+          <p className="mt-2 font-medium text-emerald-900">
+            {tc("certificateEarned")}{" "}
+            <Link href="/" className="underline">
+              {tc("certificateLink")}
+            </Link>
           </p>
         )}
       </section>
