@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
@@ -137,12 +137,22 @@ export async function listCertificates({ userId }: { userId: string }): Promise<
     .orderBy(desc(certificates.issuedAt));
 }
 
-/** The certificate a submission at `at` issued to this person, if it issued one. */
+/**
+ * The certificate a submission at `at` issued to this person, if any. Attempts store whole seconds,
+ * so the match is on the second.
+ */
 export async function findCertificateIssuedAt({ userId, at }: { userId: string; at: Date }) {
+  const second = Math.floor(at.getTime() / 1000) * 1000;
   const [row] = await defaultDb
     .select({ id: certificates.id, certificationId: certificates.certificationId, code: certificates.code })
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.issuedAt, at)));
+    .where(
+      and(
+        eq(certificates.userId, userId),
+        gte(certificates.issuedAt, new Date(second)),
+        lt(certificates.issuedAt, new Date(second + 1000)),
+      ),
+    );
   return row ?? null;
 }
 
