@@ -56,17 +56,21 @@ export function AssignForm({
         </div>
       </fieldset>
       {targetType === "branch" ? (
-        <label className="block text-sm font-medium">
-          {t("branch")}
-          <select name="branchId" required className={field}>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-          <span className="mt-1 block font-normal text-slate-600">{t("branchHint")}</span>
-        </label>
+        <div>
+          <label className="block text-sm font-medium">
+            {t("branch")}
+            <select name="branchId" required aria-describedby="branch-hint" className={field}>
+              {branches.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p id="branch-hint" className="mt-1 text-sm text-slate-600">
+            {t("branchHint")}
+          </p>
+        </div>
       ) : (
         <label className="block text-sm font-medium">
           {t("employeeNo")}

@@ -1,0 +1,70 @@
+import { e2eDb, expect, signIn, test } from "./fixtures";
+
+const inDays = (days: number) => {
+  const d = new Date(Date.now() + days * 86400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
+};
+const shown = (iso: string) =>
+  new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
+    new Date(`${iso}T00:00:00+08:00`),
+  );
+
+test("a manager assigns chapter 5 to a 支行 in their 分行 and its learner sees it with the due date", async ({
+  managerPage,
+  browser,
+}) => {
+  const due = inDays(17);
+  await managerPage.goto("/reports");
+  await managerPage.getByRole("link", { name: "分配培训" }).click();
+  await managerPage.getByLabel("培训内容").selectOption({ label: "银行产品与服务知识要点" });
+  await managerPage.getByLabel("网点", { exact: true }).selectOption({ label: "　静安支行" });
+  await managerPage.getByLabel("截止日期").fill(due);
+  await managerPage.getByRole("button", { name: "分配" }).click();
+  await expect(managerPage.getByRole("status")).toContainText(/已分配给 \d+ 人/);
+
+  const context = await browser.newContext();
+  const learner = await context.newPage();
+  await signIn(learner, "E1001");
+  await learner.waitForURL("/");
+  const due5 = learner
+    .getByRole("region", { name: "待完成的培训" })
+    .getByRole("listitem")
+    .filter({ hasText: "银行产品与服务知识要点" });
+  await expect(due5).toContainText(`截止 ${shown(due)}`);
+  await expect(due5).toContainText("还剩 17 天");
+  await expect(learner.getByRole("region", { name: "通知" })).toContainText(
+    `新的培训任务：银行产品与服务知识要点，截止 ${shown(due)}`,
+  );
+  await context.close();
+});
+
+test("a manager cannot assign outside their 分行, by branch or by person", async ({ managerPage }) => {
+  const due = inDays(11);
+  await managerPage.goto("/reports/assign");
+  const branch = managerPage.getByLabel("网点", { exact: true });
+  await expect(branch.getByRole("option", { name: /天河支行/ })).toHaveCount(0);
+  // A tampered form: the 华南分行 branch is not offered, so put it in by hand.
+  await branch.evaluate((select) => {
+    const option = document.createElement("option");
+    option.value = "br-south-tianhe";
+    option.textContent = "天河支行";
+    select.append(option);
+  });
+  await branch.selectOption("br-south-tianhe");
+  await managerPage.getByLabel("截止日期").fill(due);
+  await managerPage.getByRole("button", { name: "分配" }).click();
+  await expect(managerPage.getByRole("status")).toHaveText("该网点或员工不在您的管辖范围内，未做任何分配。");
+
+  await managerPage.getByLabel("单个员工").check();
+  await managerPage.getByLabel("员工号").fill("E1005"); // a learner in 天河支行
+  await managerPage.getByRole("button", { name: "分配" }).click();
+  await expect(managerPage.getByRole("status")).toHaveText("该网点或员工不在您的管辖范围内，未做任何分配。");
+
+  const db = e2eDb();
+  const { rows } = await db.execute({
+    sql: "select count(*) as n from assignments where due_date = ?",
+    args: [due],
+  });
+  db.close();
+  expect(Number(rows[0]?.n)).toBe(0);
+});
