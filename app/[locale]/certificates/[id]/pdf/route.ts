@@ -1,0 +1,71 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getCurrentUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { getCertificateWithHolder } from "@/db/queries/certificates";
+import { canViewUser } from "@/lib/auth/scope";
+import { type CertificatePdfLabels, renderCertificatePdf } from "@/lib/certificate-pdf/render";
+import { findCertification } from "@/lib/certification/catalog";
+import { AppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http/handle-route";
+import { toLocale } from "@/lib/i18n/locales";
+
+const LABELS = [
+  "intro",
+  "employeeNo",
+  "branch",
+  "certification",
+  "issuedAt",
+  "expiresAt",
+  "code",
+  "verifyHint",
+  "revoked",
+] as const;
+
+/** The certificate as a PDF, in the viewer's language, for the holder, their managers and admins. */
+export async function GET(request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
+  return handleRoute(async () => {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthorized:session", "请先登录 / Please sign in");
+    const { id, locale: segment } = await params;
+    const notFound = new AppError("not_found:certificate", "No such certificate / 证书不存在");
+    if (!z.uuid().safeParse(id).success) throw notFound;
+    const found = await getCertificateWithHolder({ id });
+    // Someone else's certificate outside the viewer's scope looks exactly like a missing one.
+    if (
+      !found ||
+      !canViewUser(toViewer(user), { id: found.certificate.userId, branchPath: found.branchPath })
+    ) {
+      throw notFound;
+    }
+    const definition = findCertification(found.certificate.certificationId);
+    if (!definition) throw notFound;
+
+    const locale = toLocale(segment);
+    const [t, format] = await Promise.all([
+      getTranslations({ locale, namespace: "certificates.pdf" }),
+      getFormatter({ locale }),
+    ]);
+    const labels = Object.fromEntries(LABELS.map((k) => [k, t(k)])) as Omit<CertificatePdfLabels, "title">;
+    const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+    const { certificate } = found;
+    const pdf = await renderCertificatePdf({
+      labels: { ...labels, title: t("title", { name: definition.name[locale] }) },
+      holderName: found.holderName,
+      employeeNo: found.employeeNo,
+      branchName: locale === "en" ? found.branchNameEn : found.branchName,
+      certificationName: definition.name[locale],
+      issuedOn: date(certificate.issuedAt),
+      expiresOn: date(certificate.expiresAt),
+      code: certificate.code,
+      verifyUrl: new URL(`/verify/${certificate.code}`, request.url).toString(),
+      revoked: certificate.revokedAt !== null,
+    });
+    return new Response(pdf, {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="certificate-${certificate.code}.pdf"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  });
+}
