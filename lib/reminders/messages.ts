@@ -48,10 +48,9 @@ function formatInstant(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: BANK_TIME_ZONE }).format(at);
 }
 
+/** What the person has to do, as one phrase. */
 const zh = {
-  label: (i: Item) =>
-    i.type === "chapter" ? `章节《${i.title}》` : i.type === "scenario" ? `情景演练《${i.title}》` : i.title,
-  action: (i: Item) =>
+  task: (i: Item) =>
     i.type === "chapter"
       ? `学习章节《${i.title}》并通过知识测验`
       : i.type === "scenario"
@@ -61,16 +60,8 @@ const zh = {
   signature: "——\n柜面服务技能训练平台\n（系统自动发送，请勿直接回复）",
 };
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 const en = {
-  label: (i: Item) =>
-    i.type === "chapter"
-      ? `the chapter “${i.title}”`
-      : i.type === "scenario"
-        ? `the role-play “${i.title}”`
-        : `the ${i.title}`,
-  action: (i: Item) =>
+  task: (i: Item) =>
     i.type === "chapter"
       ? `read the chapter “${i.title}” and pass its knowledge check`
       : i.type === "scenario"
@@ -91,43 +82,39 @@ function assignmentMail(
   const due = formatDay(p.dueDate ?? "", locale);
   const url = link(item.path);
   if (locale === "zh-CN") {
+    const task = zh.task(item);
     if (kind === "assigned") {
       return {
         subject: `新培训任务：${item.title}（${due}截止）`,
-        lines: [`您有一项新的培训任务：请在 ${due} 前${zh.action(item)}。`, `立即开始：${url}`],
+        lines: [`您有一项新的培训任务：${task}，请于 ${due} 前完成。`, `立即开始：${url}`],
       };
     }
     if (kind === "due-soon") {
       return {
         subject: `培训即将到期：${item.title}（${due}截止）`,
-        lines: [
-          `提醒您：${zh.label(item)}将于 ${due} 截止，目前尚未完成。请在截止前${zh.action(item)}。`,
-          `继续学习：${url}`,
-        ],
+        lines: [`提醒您：培训任务“${task}”将于 ${due} 截止，目前尚未完成，请抓紧时间。`, `继续学习：${url}`],
       };
     }
     return {
       subject: `培训已逾期：${item.title}（原定${due}截止）`,
       lines: [
-        `${zh.label(item)}已于 ${due} 截止，目前仍未完成，已记为逾期。请尽快${zh.action(item)}；如有困难，请与网点负责人联系。`,
+        `培训任务“${task}”已于 ${due} 截止，目前仍未完成，已记为逾期。请尽快完成；如有困难，请与网点负责人联系。`,
         `马上完成：${url}`,
       ],
     };
   }
+  const task = en.task(item);
   if (kind === "assigned") {
     return {
       subject: `New training assigned: ${item.title} (due ${due})`,
-      lines: [
-        `You have new training to complete: please ${en.action(item)} by ${due}.`,
-        `Get started: ${url}`,
-      ],
+      lines: [`You have new training to complete: please ${task} by ${due}.`, `Get started: ${url}`],
     };
   }
   if (kind === "due-soon") {
     return {
       subject: `Training due soon: ${item.title} (due ${due})`,
       lines: [
-        `A reminder that ${en.label(item)} is due on ${due} and is not finished yet. Please ${en.action(item)} before then.`,
+        `A reminder that your training is due on ${due} and is not finished yet: please ${task} before then.`,
         `Continue: ${url}`,
       ],
     };
@@ -135,7 +122,7 @@ function assignmentMail(
   return {
     subject: `Training overdue: ${item.title} (was due ${due})`,
     lines: [
-      `${capitalise(en.label(item))} was due on ${due} and is not finished yet, so it is now overdue. Please ${en.action(item)} as soon as you can; if something is in the way, talk to your branch manager.`,
+      `Your training was due on ${due} and is not finished yet, so it is now overdue: please ${task} as soon as you can. If something is in the way, talk to your branch manager.`,
       `Finish it now: ${url}`,
     ],
   };
