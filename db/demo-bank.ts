@@ -37,6 +37,10 @@ export const DEMO_BRANCHES = [
   },
 ] as const;
 
+/** The demo learner is seeded as hired this many days ago, so their onboarding is under way, not overdue. */
+export const DEMO_LEARNER = "E1001";
+export const DEMO_LEARNER_HIRED_DAYS_AGO = 10;
+
 export const DEMO_ACCOUNTS = [
   {
     employeeNo: "E1001",

@@ -1,18 +1,38 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
 import { childPath } from "../lib/auth/scope";
+import { addCalendarDays, bankDate } from "../lib/training/assignment-status";
 import { type Db, db as defaultDb } from "./client";
-import { DEMO_ACCOUNTS, DEMO_BRANCHES, DEMO_LEARNERS, DEMO_PASSWORD } from "./demo-bank";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_BRANCHES,
+  DEMO_LEARNER,
+  DEMO_LEARNER_HIRED_DAYS_AGO,
+  DEMO_LEARNERS,
+  DEMO_PASSWORD,
+} from "./demo-bank";
 import { runMigrations } from "./migrate";
+import { assignOnboarding } from "./queries/assignments";
 import { branches, users } from "./schema";
 
-/** Creates the demo bank. Safe to run again: existing rows are left as they are. */
-export async function seedDemo(db: Db = defaultDb) {
+/**
+ * Creates the demo bank and gives every demo learner the onboarding path. Safe to run again:
+ * existing rows are left as they are (so E1001's hire date is relative to the day it was first seeded).
+ */
+export async function seedDemo(db: Db = defaultDb, now = new Date()) {
   const paths = new Map<string, string>();
   for (const b of DEMO_BRANCHES)
     paths.set(b.id, childPath(b.parent ? (paths.get(b.parent) ?? null) : null, b.id));
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const people = [...DEMO_ACCOUNTS.map((a) => ({ ...a, hireDate: "2026-01-05" })), ...DEMO_LEARNERS];
+  const recentHire = addCalendarDays(bankDate(now), -DEMO_LEARNER_HIRED_DAYS_AGO);
+  const people = [
+    ...DEMO_ACCOUNTS.map((a) => ({
+      ...a,
+      hireDate: a.employeeNo === DEMO_LEARNER ? recentHire : "2026-01-05",
+    })),
+    ...DEMO_LEARNERS,
+  ];
 
   await db.batch([
     db
@@ -33,11 +53,28 @@ export async function seedDemo(db: Db = defaultDb) {
       .values(people.map((p) => ({ ...p, passwordHash })))
       .onConflictDoNothing(),
   ]);
-  return { branches: DEMO_BRANCHES.length, users: people.length };
+
+  const learners = await db
+    .select({ userId: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
+    .from(users)
+    .where(
+      and(
+        eq(users.role, "learner"),
+        inArray(
+          users.employeeNo,
+          people.map((p) => p.employeeNo),
+        ),
+      ),
+    );
+  let assignments = 0;
+  for (const learner of learners) assignments += await assignOnboarding({ ...learner, db });
+  return { branches: DEMO_BRANCHES.length, users: people.length, assignments };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await runMigrations();
   const counts = await seedDemo();
-  console.log(`Demo bank ready: ${counts.branches} branches, ${counts.users} people.`);
+  console.log(
+    `Demo bank ready: ${counts.branches} branches, ${counts.users} people, ${counts.assignments} new assignments.`,
+  );
 }

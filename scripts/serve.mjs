@@ -34,8 +34,17 @@ if (values.fresh && values.db.startsWith("file:")) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
-const seed = spawnSync("npx", ["tsx", "db/seed.ts"], { env, stdio: "inherit" });
+// The query modules are marked server-only; the react-server condition lets plain Node load them.
+const tsx = (script) =>
+  spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "inherit" });
+
+const seed = tsx("db/seed.ts");
 if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+// Reminders for the seeded bank (due soon, overdue, expiring certificates); the demo runs without them if this fails.
+const reminders = tsx("scripts/reminders.ts");
+if (reminders.status !== 0)
+  console.warn("warning: the reminder run failed; starting without fresh reminders");
 
 const server = spawn("npx", ["next", "start", "-p", values.port], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
