@@ -3,7 +3,7 @@
 // Safe to run as often as cron likes: a second run stores and sends nothing new.
 import { createTransport } from "nodemailer";
 import { type Db, db as defaultDb } from "../db/client";
-import { listAssignmentsDueBy } from "../db/queries/assignments";
+import { listAssignmentsToRemind } from "../db/queries/assignments";
 import {
   claimUnsentEmails,
   listLiveCertificates,
@@ -14,8 +14,7 @@ import {
 import { certifications } from "../lib/certification/catalog";
 import { env } from "../lib/env";
 import { reminderEmail } from "../lib/reminders/messages";
-import { DUE_SOON_DAYS, planReminders } from "../lib/reminders/plan";
-import { addCalendarDays, bankDate } from "../lib/training/assignment-status";
+import { planReminders } from "../lib/reminders/plan";
 
 const CLAIM_SIZE = 100;
 
@@ -72,7 +71,7 @@ export async function runReminders({
   from?: string;
 } = {}) {
   const [due, held] = await Promise.all([
-    listAssignmentsDueBy({ dueBy: addCalendarDays(bankDate(now), DUE_SOON_DAYS), now, db }),
+    listAssignmentsToRemind({ now, db }),
     listLiveCertificates({ now, db }),
   ]);
   const drafts = planReminders({

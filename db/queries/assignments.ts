@@ -5,6 +5,7 @@ import type { Role } from "../../lib/auth/roles";
 import { certifications } from "../../lib/certification/catalog";
 import { chapterSlugs } from "../../lib/content/catalog";
 import { AppError } from "../../lib/errors";
+import { DUE_SOON_DAYS } from "../../lib/reminders/plan";
 import { scenarioSlugs } from "../../lib/scenario/catalog";
 import {
   type AssignmentItemType,
@@ -288,32 +289,51 @@ export async function listAssignmentsForUser({
 }
 
 /**
- * The assignments of active people due on or before `dueBy`, with their status, for the whole
- * bank: a fixed number of set-based reads however many people there are.
+ * The candidates for reminders, for the whole bank: unfinished assignments of active people that
+ * are due within DUE_SOON_DAYS or overdue, with their status, leaving out those whose reminder for
+ * that state ("due-soon:…" or "overdue:…", keyed as in lib/reminders/plan.ts) is already stored.
+ * A fixed number of set-based reads however many people there are; a repeated run reads little.
  */
-export async function listAssignmentsDueBy({
-  dueBy,
+export async function listAssignmentsToRemind({
   now = new Date(),
   db = defaultDb,
 }: {
-  dueBy: string;
   now?: Date;
   db?: Db;
-}): Promise<AssignmentWithStatus[]> {
-  const due = db
+}): Promise<(Pick<Assignment, "id" | "userId" | "itemType" | "itemSlug" | "dueDate"> & AssignmentState)[]> {
+  const today = bankDate(now);
+  const open = and(
+    lte(assignments.dueDate, addCalendarDays(today, DUE_SOON_DAYS)),
+    eq(users.active, true),
+    sql`not (${assignments.itemType} = 'chapter' and exists (select 1 from ${checkAttempts} c
+      where c.user_id = ${assignments.userId} and c.module_slug = ${assignments.itemSlug} and c.passed = 1))`,
+    sql`not (${assignments.itemType} = 'scenario' and exists (select 1 from ${scenarioAttempts} s
+      where s.user_id = ${assignments.userId} and s.scenario_slug = ${assignments.itemSlug}
+        and s.status = 'completed' and s.passed = 1))`,
+    sql`not exists (select 1 from ${notifications} n where n.user_id = ${assignments.userId}
+      and n.dedupe_key = (case when ${assignments.dueDate} < ${today} then 'overdue:' else 'due-soon:' end)
+        || ${assignments.id} || ':' || ${assignments.dueDate})`,
+  );
+  const people = db
     .selectDistinct({ userId: assignments.userId })
     .from(assignments)
-    .where(lte(assignments.dueDate, dueBy));
+    .innerJoin(users, eq(users.id, assignments.userId))
+    .where(open);
   const [rows, facts] = await Promise.all([
     db
-      .select({ assignment: assignments })
+      .select({
+        id: assignments.id,
+        userId: assignments.userId,
+        itemType: assignments.itemType,
+        itemSlug: assignments.itemSlug,
+        dueDate: assignments.dueDate,
+      })
       .from(assignments)
       .innerJoin(users, eq(users.id, assignments.userId))
-      .where(and(lte(assignments.dueDate, dueBy), eq(users.active, true))),
-    loadFacts(db, (column) => inArray(column, due)),
+      .where(open),
+    loadFacts(db, (column) => inArray(column, people)),
   ]);
-  return rows.map(({ assignment: a }) => ({
-    ...a,
-    ...assignmentStatus(a, facts.get(a.userId) ?? NO_FACTS, now),
-  }));
+  return rows
+    .map((a) => ({ ...a, ...assignmentStatus(a, facts.get(a.userId) ?? NO_FACTS, now) }))
+    .filter((a) => a.status !== "completed");
 }

@@ -11,11 +11,16 @@ const bankDay = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+let last = { at: Number.NaN, date: "" };
+
 /** The calendar date at `now` in the bank's time zone, "YYYY-MM-DD". */
 export function bankDate(now: Date): string {
+  // Statuses for a whole bank ask about the same instant many thousands of times.
+  if (now.getTime() === last.at) return last.date;
   const parts = bankDay.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  last = { at: now.getTime(), date: `${part("year")}-${part("month")}-${part("day")}` };
+  return last.date;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -9,14 +9,15 @@ import {
   type AssignmentActor,
   assignOnboarding,
   assignTraining,
-  listAssignmentsDueBy,
   listAssignmentsForUser,
+  listAssignmentsToRemind,
   onboardingAssignments,
 } from "@/db/queries/assignments";
 import {
   assignments,
   auditLog,
   branches,
+  certificates,
   checkAttempts,
   notifications,
   readingProgress,
@@ -354,15 +355,52 @@ describe("listing with status", () => {
     expect(overdue.at(-1)).toBe("certification");
   });
 
-  it("lists the whole bank's assignments due by a date, for active people only", async () => {
+  it("lists the whole bank's unfinished assignments due within three days, for active people only", async () => {
     await db.update(users).set({ active: false }).where(eq(users.id, "l-east"));
-    const due = await listAssignmentsDueBy({ db, dueBy: inDays(3), now });
+    const due = await listAssignmentsToRemind({ db, now });
     const people = new Set(due.map((a) => a.userId));
     expect(people.has("late")).toBe(true);
     expect(people.has("l-ja")).toBe(true);
     expect(people.has("l-east")).toBe(false);
-    expect(due.every((a) => a.dueDate <= inDays(3))).toBe(true);
+    expect(due.every((a) => a.dueDate <= inDays(3) && a.status !== "completed")).toBe(true);
+    // "late": 11 onboarding items, two chapters passed, one due later than three days from now.
     const late = due.filter((a) => a.userId === "late");
-    expect(late.filter((a) => a.status === "completed")).toHaveLength(2);
+    expect(late).toHaveLength(8);
+    expect(late.every((a) => a.status === "overdue")).toBe(true);
+  });
+
+  it("leaves out an assignment whose reminder for its state is stored", async () => {
+    const [one] = (await listAssignmentsToRemind({ db, now })).filter(
+      (a) => a.userId === "late" && a.itemType === "scenario",
+    );
+    if (!one) throw new Error("nothing to remind");
+    await db.insert(notifications).values({
+      userId: "late",
+      kind: "overdue",
+      dedupeKey: `overdue:${one.id}:${one.dueDate}`,
+      payload: {},
+    });
+    const left = (await listAssignmentsToRemind({ db, now })).filter((a) => a.userId === "late");
+    expect(left).toHaveLength(7);
+    expect(left.map((a) => a.id)).not.toContain(one.id);
+  });
+
+  it("leaves out a certification whose certificate is held", async () => {
+    const held = { userId: "late", certificationId: "counter-service", snapshot: {} };
+    await db.insert(certificates).values({
+      ...held,
+      id: "cert-late",
+      cycle: 1,
+      kind: "initial",
+      code: "TESTCODE2345",
+      issuedAt: new Date("2026-02-20T02:00:00Z"),
+      expiresAt: new Date("2027-02-20T02:00:00Z"),
+    });
+    const due = await listAssignmentsToRemind({ db, now });
+    expect(due.filter((a) => a.userId === "late").map((a) => a.itemType)).not.toContain("certification");
+    const [cert] = (await listAssignmentsForUser({ db, userId: "late", now })).filter(
+      (a) => a.itemType === "certification",
+    );
+    expect(cert).toMatchObject({ status: "completed", late: true });
   });
 });

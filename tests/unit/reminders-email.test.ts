@@ -7,6 +7,7 @@ import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { listAssignmentsToRemind } from "@/db/queries/assignments";
 import { assignments, branches, notifications, users } from "@/db/schema";
 import { addCalendarDays, bankDate } from "@/lib/training/assignment-status";
 import { runReminders } from "@/scripts/reminders";
@@ -236,6 +237,8 @@ describe("reminder e-mails through a real SMTP server", () => {
       const old = stored.find((n) => n.dedupeKey === "assigned:old");
       expect(old?.emailedAt).toBeNull();
 
+      // The candidates query recognises the stored reminders by their keys, so the next run reads nothing.
+      expect(await listAssignmentsToRemind({ db, now })).toEqual([]);
       const again = await runReminders({ db, now, smtpUrl: smtp.smtpUrl, appUrl: APP_URL });
       expect(again).toEqual({ stored: 0, sent: 0, failed: 0 });
       expect(smtp.inbox).toHaveLength(4);
