@@ -113,7 +113,9 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   await row.getByText("撤销证书…").click();
   await row.getByLabel(`撤销 ${code} 的原因`).fill("抽查发现代考，撤销证书");
   await row.getByRole("button", { name: "确认撤销" }).click();
-  await expect(adminPage.getByText("已撤销。核验页面即时显示为已撤销。")).toBeVisible();
+  const revoked = adminPage.getByRole("row").filter({ hasText: code });
+  await expect(revoked.getByText("已撤销", { exact: true })).toBeVisible();
+  await expect(revoked).toContainText("抽查发现代考，撤销证书");
 
   await verify.reload();
   await expect(verify.getByText("已撤销", { exact: true })).toBeVisible();
