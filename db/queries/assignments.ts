@@ -149,9 +149,7 @@ export async function assignTraining({
     ? sql`(select id, path from ${branches} where id = ${target.branchId})`
     : sql`(select b2.id, b2.path from ${users} u2 join ${branches} b2 on b2.id = u2.branch_id
           where u2.id = ${target.userId})`;
-  const who = byBranch
-    ? sql`${under(sql`b.path`, sql`t.path`)}`
-    : sql`u.id = ${(target as { userId: string }).userId}`;
+  const who = byBranch ? under(sql`b.path`, sql`t.path`) : sql`u.id = ${target.userId}`;
   const learners = sql`from ${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
     where ${under(sql`t.path`, scope)} and ${who} and u.active = 1 and u.role = 'learner'`;
 
@@ -159,12 +157,11 @@ export async function assignTraining({
     [
       byBranch
         ? db
-            .select({ exists: sql<number>`1`, inScope: sql<number>`${under(branches.path, scope)}` })
+            .select({ inScope: sql<number>`${under(branches.path, scope)}` })
             .from(branches)
             .where(eq(branches.id, target.branchId))
         : db
             .select({
-              exists: sql<number>`1`,
               inScope: sql<number>`${under(branches.path, scope)}`,
               learner: sql<number>`${users.active} = 1 and ${users.role} = 'learner'`,
             })
