@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import type { NotificationDraft } from "../../lib/reminders/plan";
 import { type Db, db as defaultDb } from "../client";
 import { certificates, type Notification, notifications, users } from "../schema";
@@ -7,6 +7,8 @@ import { rowsAffected, writeBatch } from "../write";
 
 /** Only notifications this recent are e-mailed, so a first mail run on an old database does not send history. */
 export const EMAIL_CUTOFF_DAYS = 14;
+/** A claim this old belongs to a mail run that crashed before sending; another run may take it over. */
+export const STALE_CLAIM_MS = 60 * 60_000;
 const ROWS_PER_INSERT = 500;
 const INSERTS_PER_BATCH = 10;
 
@@ -94,8 +96,9 @@ export type ClaimedEmail = Pick<Notification, "id" | "userId" | "kind" | "payloa
 };
 
 /**
- * Claims up to `limit` notifications to e-mail: recent, never claimed or sent, for active people with
- * an address. The claim is one guarded UPDATE, so two concurrent mail runs never get the same one.
+ * Claims up to `limit` notifications to e-mail: recent, not sent, not claimed (or claimed by a run
+ * that died over an hour ago), for active people with an address. The claim is one guarded UPDATE,
+ * so two concurrent mail runs never get the same one.
  */
 export async function claimUnsentEmails({
   limit,
@@ -107,13 +110,17 @@ export async function claimUnsentEmails({
   db?: Db;
 }): Promise<ClaimedEmail[]> {
   const cutoff = new Date(now.getTime() - EMAIL_CUTOFF_DAYS * 86_400_000);
+  const unclaimed = or(
+    isNull(notifications.emailClaimedAt),
+    lt(notifications.emailClaimedAt, new Date(now.getTime() - STALE_CLAIM_MS)),
+  );
   const candidates = db
     .select({ id: notifications.id })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(
       and(
-        isNull(notifications.emailClaimedAt),
+        unclaimed,
         isNull(notifications.emailedAt),
         gte(notifications.createdAt, cutoff),
         eq(users.active, true),
@@ -128,7 +135,7 @@ export async function claimUnsentEmails({
       db
         .update(notifications)
         .set({ emailClaimedAt: now })
-        .where(and(inArray(notifications.id, candidates), isNull(notifications.emailClaimedAt)))
+        .where(and(inArray(notifications.id, candidates), unclaimed))
         .returning({
           id: notifications.id,
           userId: notifications.userId,

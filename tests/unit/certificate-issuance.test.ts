@@ -188,16 +188,14 @@ describe("revocation", () => {
     const [cert] = await held("u5");
     if (!cert) throw new Error("not issued");
     const now = at("2026-04-01");
-    await db
-      .insert(users)
-      .values({
-        id: "admin",
-        employeeNo: "A1",
-        name: "管理员",
-        branchId: "b1",
-        role: "admin",
-        hireDate: "2026-01-01",
-      });
+    await db.insert(users).values({
+      id: "admin",
+      employeeNo: "A1",
+      name: "管理员",
+      branchId: "b1",
+      role: "admin",
+      hireDate: "2026-01-01",
+    });
     expect(await revokeCertificate({ id: cert.id, actorId: "admin", reason: "考核作弊", now, db })).toBe(
       true,
     );

@@ -163,7 +163,10 @@ describe("decide", () => {
       issue: true,
       kind: "initial",
     });
-    const stale: Results = { chapters: allChapters("2025-06-01"), scenarios: scenarios("2025-06-01", 90, 90, 90) };
+    const stale: Results = {
+      chapters: allChapters("2025-06-01"),
+      scenarios: scenarios("2025-06-01", 90, 90, 90),
+    };
     expect(decide(def, stale, cert("2025-01-01", "2026-01-01"), d("2026-02-01"))).toMatchObject({
       issue: false,
       reason: "requirements",

@@ -12,6 +12,7 @@ import {
   markAllRead,
   markEmailed,
   releaseEmailClaims,
+  STALE_CLAIM_MS,
   storeNotifications,
   unreadCount,
 } from "@/db/queries/notifications";
@@ -121,6 +122,13 @@ describe("the e-mail outbox", () => {
     await releaseEmailClaims({ db, ids });
     const again = await claimUnsentEmails({ db, now, limit: 100 });
     expect(again.map((c) => c.id).sort()).toEqual(ids.slice(20).sort());
+
+    // That run dies without sending: its claims are taken over only once they are an hour old.
+    const soon = new Date(now.getTime() + STALE_CLAIM_MS - 1000);
+    expect(await claimUnsentEmails({ db, now: soon, limit: 100 })).toEqual([]);
+    const later = new Date(now.getTime() + STALE_CLAIM_MS + 1000);
+    const rescued = await claimUnsentEmails({ db, now: later, limit: 100 });
+    expect(rescued.map((c) => c.id).sort()).toEqual(ids.slice(20).sort());
   });
 
   it("never mails history, people without an address, or people who left", async () => {

@@ -28,7 +28,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <form method="get" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" role="search">
+      <form method="get" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end">
         <label htmlFor="q" className="flex-1 text-sm font-medium">
           {t("search")}
           <input
