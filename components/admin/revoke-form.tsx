@@ -29,7 +29,7 @@ export function RevokeForm({ certificateId, code }: { certificateId: string; cod
             className="mt-1 block w-full min-w-56 rounded-md border border-slate-300 p-2"
           />
         </label>
-        <SubmitButton pendingLabel={t("revoking")} tone="danger" className="w-auto">
+        <SubmitButton pendingLabel={t("revoking")} tone="danger">
           {t("confirmRevoke")}
         </SubmitButton>
         <p aria-live="polite" className={state.status === "revoked" ? "text-emerald-800" : "text-red-800"}>

@@ -50,7 +50,7 @@ export function ReviewForm({
         />
       </label>
       <div className="flex items-center gap-4">
-        <SubmitButton pendingLabel={t("saving")} className="w-auto px-5">
+        <SubmitButton pendingLabel={t("saving")} className="px-5">
           {t("save")}
         </SubmitButton>
         <p aria-live="polite" className={state.status === "saved" ? "text-emerald-800" : "text-red-800"}>

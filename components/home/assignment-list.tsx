@@ -66,7 +66,11 @@ export async function AssignmentList({ items, locale }: { items: AssignmentWithS
         <p className="mt-2 text-slate-600">{t("none")}</p>
       ) : (
         <>
-          <ul className="mt-2 divide-y divide-slate-100">{open.map(row)}</ul>
+          {open.length === 0 ? (
+            <p className="mt-2 text-emerald-800">{t("allDone")}</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-100">{open.map(row)}</ul>
+          )}
           {done.length > 0 && (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-slate-700">

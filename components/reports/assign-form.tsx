@@ -82,9 +82,7 @@ export function AssignForm({
         <input type="date" name="dueDate" required min={minDate} className={field} />
       </label>
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pendingLabel={t("assigning")} className="w-auto">
-          {t("submit")}
-        </SubmitButton>
+        <SubmitButton pendingLabel={t("assigning")}>{t("submit")}</SubmitButton>
         <p role="status" className={state.status === "assigned" ? "text-emerald-800" : "text-red-800"}>
           {state.status === "idle"
             ? ""

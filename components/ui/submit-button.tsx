@@ -12,11 +12,13 @@ export function SubmitButton({
   pendingLabel,
   className = "",
   tone = "primary",
+  fullWidth = false,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
   className?: string;
   tone?: keyof typeof TONES;
+  fullWidth?: boolean;
 }) {
   const { pending } = useFormStatus();
   return (
@@ -24,7 +26,7 @@ export function SubmitButton({
       type="submit"
       aria-disabled={pending}
       onClick={(e) => pending && e.preventDefault()}
-      className={`w-full rounded-md px-4 py-2.5 font-medium text-white aria-disabled:opacity-60 ${TONES[tone]} ${className}`}
+      className={`${fullWidth ? "w-full" : ""} rounded-md px-4 py-2.5 font-medium text-white aria-disabled:opacity-60 ${TONES[tone]} ${className}`}
     >
       {pending ? pendingLabel : children}
     </button>

@@ -60,11 +60,20 @@ export default async function LearnerHome() {
         <h2 id="continue-title" className="text-lg font-semibold">
           {t("continueTitle")}
         </h2>
-        <Link href={`/learn/${next}`} className="mt-1 inline-block font-medium text-brand-700 underline">
-          {resume
-            ? t("continue", { title: itemTitle("chapter", resume, locale) })
-            : t("startFirst", { title: itemTitle("chapter", next, locale) })}
-        </Link>
+        {passed === slugs.length ? (
+          <p className="mt-1">
+            {t("allPassed")}{" "}
+            <Link href="/learn" className="font-medium text-brand-700 underline">
+              {t("review")}
+            </Link>
+          </p>
+        ) : (
+          <Link href={`/learn/${next}`} className="mt-1 inline-block font-medium text-brand-700 underline">
+            {resume
+              ? t("continue", { title: itemTitle("chapter", resume, locale) })
+              : t("startFirst", { title: itemTitle("chapter", next, locale) })}
+          </Link>
+        )}
       </section>
       <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
         <div>

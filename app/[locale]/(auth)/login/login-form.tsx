@@ -41,7 +41,9 @@ export function LoginForm({ notice }: { notice?: string }) {
       <div aria-live="polite" role="status" className="min-h-6">
         {message && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       </div>
-      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+      <SubmitButton pendingLabel={t("submitting")} fullWidth>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }
