@@ -46,6 +46,7 @@ async function pdfText(path: string) {
 test("passing the last requirement issues a certificate: PDF, public verify page, then revocation", async ({
   browser,
   adminPage,
+  managerPage,
 }) => {
   await arrangeAlmostCertified();
   const context = await browser.newContext();
@@ -88,14 +89,19 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   expect(text).toContain(code);
   expect(text).toContain(LEARNER.employeeNo);
 
-  // Someone else's certificate is not theirs to download.
-  const pdfUrl = await certificates.getByRole("link", { name: "下载 PDF" }).getAttribute("href");
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await signIn(otherPage, "E1003");
-  await otherPage.waitForURL("/");
-  expect((await otherPage.request.get(pdfUrl ?? "")).status()).toBe(404);
-  await other.close();
+  // The holder's 分行 manager may download it; another learner and the other 分行's manager may not.
+  const pdfUrl = (await certificates.getByRole("link", { name: "下载 PDF" }).getAttribute("href")) ?? "";
+  const managerPdf = await managerPage.request.get(pdfUrl);
+  expect(managerPdf.status()).toBe(200);
+  expect(managerPdf.headers()["content-type"]).toBe("application/pdf");
+  for (const outsider of ["E1003", "E3002"]) {
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, outsider);
+    await otherPage.waitForURL((url) => !url.pathname.startsWith("/login"));
+    expect((await otherPage.request.get(pdfUrl)).status(), outsider).toBe(404);
+    await other.close();
+  }
 
   // The public verify page needs no sign-in.
   const visitor = await browser.newContext();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
@@ -177,6 +177,73 @@ describe("certificate issuance in the submission batch", () => {
     expect(rows[1]?.expiresAt).toEqual(at("2028-01-02"));
     await reconcileCertificates({ userId: "u4", now: inWindow, db });
     expect(await held("u4")).toHaveLength(2);
+  });
+});
+
+describe("certificate issuance when a role-play completes", () => {
+  async function activeComplaint(userId: string, version: number) {
+    const [row] = await db
+      .insert(scenarioAttempts)
+      .values({
+        userId,
+        scenarioSlug: "complaint",
+        contentVersion: "v",
+        locale: "zh-CN",
+        state: {} as never,
+        stepStartedAt: 0,
+        version,
+      })
+      .returning();
+    return row?.id as string;
+  }
+  const finish = (id: string, from: number) =>
+    db
+      .update(scenarioAttempts)
+      .set({
+        version: from + 1,
+        status: "completed",
+        percent: 85,
+        passed: true,
+        completedAt: at("2026-05-02"),
+      })
+      .where(and(eq(scenarioAttempts.id, id), eq(scenarioAttempts.version, from)));
+
+  async function allButComplaint(userId: string) {
+    await addLearner(userId);
+    await db.batch([
+      ...def.chapters.map((slug) => passCheck(userId, slug, at("2026-05-01"))),
+      ...def.scenarios
+        .filter((x) => x.slug !== "complaint")
+        .map((x) => playScenario(userId, x.slug, 90, at("2026-05-01"))),
+    ] as never);
+  }
+
+  it("issues with the finishing step's guarded update", async () => {
+    await allButComplaint("u6");
+    const id = await activeComplaint("u6", 4);
+    const issuing = await issuanceStatements({
+      userId: "u6",
+      next: { kind: "scenario", attemptId: id, version: 5, slug: "complaint", percent: 85 },
+      now: at("2026-05-02"),
+      db,
+    });
+    await db.batch([finish(id, 4), ...issuing] as never);
+    const [cert] = await held("u6");
+    expect(cert?.snapshot["scenario:complaint"]).toBe(85);
+  });
+
+  it("issues nothing when another request advanced the attempt first", async () => {
+    await allButComplaint("u7");
+    const id = await activeComplaint("u7", 4);
+    const issuing = await issuanceStatements({
+      userId: "u7",
+      next: { kind: "scenario", attemptId: id, version: 5, slug: "complaint", percent: 85 },
+      now: at("2026-05-02"),
+      db,
+    });
+    await db.update(scenarioAttempts).set({ version: 5 }).where(eq(scenarioAttempts.id, id)); // the other request
+    await db.batch([finish(id, 4), ...issuing] as never);
+    expect(await held("u7")).toEqual([]);
   });
 });
 
