@@ -10,15 +10,21 @@ export async function NotificationList({
   items,
   unread,
   locale,
+  completed,
 }: {
   items: Notification[];
   unread: number;
   locale: Locale;
+  /** "<itemType>:<slug>" of finished assignments: their older reminders are shown as done. */
+  completed: Set<string>;
 }) {
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   const day = (iso: string | undefined, dateOnly = false) =>
     iso ? format.dateTime(new Date(dateOnly ? `${iso}T00:00:00+08:00` : iso), { dateStyle: "medium" }) : "";
+  const settled = (n: Notification) =>
+    (n.kind === "due-soon" || n.kind === "overdue") &&
+    completed.has(`${n.payload.itemType}:${n.payload.itemSlug}`);
   const text = (n: Notification) => {
     const p = n.payload;
     return t(`kind.${n.kind}`, {
@@ -59,9 +65,10 @@ export async function NotificationList({
               <span className="w-24 shrink-0 text-slate-600">
                 {format.dateTime(n.createdAt, { dateStyle: "short" })}
               </span>
-              <span className={n.readAt ? "text-slate-700" : "font-medium"}>
+              <span className={n.readAt || settled(n) ? "text-slate-600" : "font-medium"}>
                 {!n.readAt && <span className="sr-only">{t("new")}: </span>}
                 {text(n)}
+                {settled(n) && <span className="ml-1 text-emerald-800">{t("settled")}</span>}
               </span>
             </li>
           ))}

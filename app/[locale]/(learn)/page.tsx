@@ -115,7 +115,16 @@ export default async function LearnerHome() {
               </Link>
             )}
           </section>
-          <NotificationList items={notes} unread={unread} locale={locale} />
+          <NotificationList
+            items={notes}
+            unread={unread}
+            locale={locale}
+            completed={
+              new Set(
+                assignments.filter((a) => a.status === "completed").map((a) => `${a.itemType}:${a.itemSlug}`),
+              )
+            }
+          />
         </div>
       </div>
     </>
