@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Role } from "../../lib/auth/roles";
 import { certifications } from "../../lib/certification/catalog";
@@ -80,6 +81,36 @@ export function onboardingAssignments({
     dueDate,
     source: "onboarding" as const,
   }));
+}
+
+/**
+ * The statements that give new learners the onboarding path and its "assigned" notifications, to
+ * run in the batch that creates them (e.g. an employee import). Items a person already has are left alone.
+ */
+export function onboardingStatements({
+  people,
+  createdAt,
+  db = defaultDb,
+}: {
+  people: { userId: string; hireDate?: string | null }[];
+  createdAt: Date;
+  db?: Db;
+}): BatchItem<"sqlite">[] {
+  const rows = people.flatMap((p) => onboardingAssignments({ ...p, createdAt }));
+  const statements: BatchItem<"sqlite">[] = [];
+  for (let i = 0; i < rows.length; i += 400) {
+    statements.push(
+      db
+        .insert(assignments)
+        .values(rows.slice(i, i + 400))
+        .onConflictDoNothing(),
+    );
+  }
+  if (people.length > 0) {
+    const ids = people.map((p) => p.userId);
+    statements.push(notifyAssigned(db, sql`a.source = 'onboarding' and ${inArray(sql`a.user_id`, ids)}`));
+  }
+  return statements;
 }
 
 /** Assigns the onboarding path; items the person already has are left alone. Returns how many were new. */
