@@ -125,8 +125,8 @@ describe("headers", () => {
 describe("row validation", () => {
   it("accepts a good row and normalises it", () => {
     const { rows } = validate([["E5001", "张三", "east-ja", "Learner", "Zhang@Bank.CN", "2026/3/1", ""]]);
-    expect(rows[0].errors).toEqual([]);
-    expect(rows[0].record).toEqual({
+    expect(rows[0]?.errors).toEqual([]);
+    expect(rows[0]?.record).toEqual({
       employeeNo: "E5001",
       name: "张三",
       branchId: "ja",
@@ -135,7 +135,7 @@ describe("row validation", () => {
       hireDate: "2026-03-01",
       active: true,
     });
-    expect(rows[0].line).toBe(2);
+    expect(rows[0]?.line).toBe(2);
   });
 
   const cases: [string, string[], string, string][] = [
@@ -161,16 +161,16 @@ describe("row validation", () => {
   for (const [what, row, field, code] of cases) {
     it(`reports ${what}`, () => {
       const [result] = validate([row]).rows;
-      expect(result.record).toBeNull();
-      expect(result.errors).toContainEqual(expect.objectContaining({ field, code }));
+      expect(result?.record).toBeNull();
+      expect(result?.errors).toContainEqual(expect.objectContaining({ field, code }));
     });
   }
 
   it("reports every occurrence of a duplicate employee number with the other lines", () => {
     const { rows } = validate([good, ["E5002", ...good.slice(1)], ["e5001", ...good.slice(1)]]);
-    expect(rows[0].errors).toEqual([{ field: "employeeNo", code: "duplicate_in_file", detail: "4" }]);
-    expect(rows[2].errors).toEqual([{ field: "employeeNo", code: "duplicate_in_file", detail: "2" }]);
-    expect(rows[1].record).not.toBeNull();
+    expect(rows[0]?.errors).toEqual([{ field: "employeeNo", code: "duplicate_in_file", detail: "4" }]);
+    expect(rows[2]?.errors).toEqual([{ field: "employeeNo", code: "duplicate_in_file", detail: "2" }]);
+    expect(rows[1]?.record).not.toBeNull();
   });
 
   it("skips blank lines but keeps spreadsheet line numbers", () => {

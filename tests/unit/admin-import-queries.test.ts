@@ -77,8 +77,8 @@ describe("importing employees", () => {
   it("plans create, update and error rows without writing", async () => {
     const plan = await planImport({ bytes: FILE, db });
     expect(plan.rows.map((r) => r.action)).toEqual(["create", "create", "update", "error"]);
-    expect(plan.rows[2].changes).toEqual(["branch"]);
-    expect(plan.rows[3].errors).toEqual([{ field: "branch", code: "unknown_branch" }]);
+    expect(plan.rows[2]?.changes).toEqual(["branch"]);
+    expect(plan.rows[3]?.errors).toEqual([{ field: "branch", code: "unknown_branch" }]);
     expect(plan.counts).toEqual({ create: 2, update: 1, unchanged: 0, error: 1 });
     expect(await db.select().from(users)).toHaveLength(2);
   });
@@ -114,10 +114,10 @@ describe("importing employees", () => {
     const actions = (await db.select({ a: auditLog.action }).from(auditLog)).map((r) => r.a).sort();
     expect(actions).toEqual(["user.create", "user.create", "user.import", "user.update"]);
     const [update] = await db.select().from(auditLog).where(eq(auditLog.action, "user.update"));
-    expect(update.before).toMatchObject({ branch: "EAST-JA" });
-    expect(update.after).toMatchObject({ branch: "EAST" });
+    expect(update?.before).toMatchObject({ branch: "EAST-JA" });
+    expect(update?.after).toMatchObject({ branch: "EAST" });
 
-    const link = result.created[0].token;
+    const link = result.created[0]?.token ?? "";
     expect(await findPasswordToken({ token: link, now, db })).toMatchObject({ employeeNo: "E5001" });
   });
 
@@ -165,7 +165,7 @@ describe("importing employees", () => {
     expect(after?.active).toBe(false);
     expect(after?.sessionVersion).toBe((before?.sessionVersion ?? 0) + 1);
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "user.deactivate"));
-    expect(entry.targetId).toBe("old");
+    expect(entry?.targetId).toBe("old");
   });
 });
 
