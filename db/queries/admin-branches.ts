@@ -125,7 +125,7 @@ export async function moveBranch({
     db.query.branches.findFirst({ where: eq(branches.id, id) }),
     db.query.branches.findFirst({ where: eq(branches.id, parentId) }),
   ]);
-  if (!node || !parent || !parent.active) return "not_found";
+  if (!node || !parent?.active) return "not_found";
   if (node.parentId === parentId) return "unchanged";
   if (parent.path.startsWith(node.path)) return "cycle";
   const oldPath = node.path;
