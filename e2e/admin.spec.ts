@@ -76,7 +76,7 @@ test("an admin imports the valid rows, the new teller sets a password, and re-im
   await expect(teller.getByRole("heading", { level: 1, name: "我的培训" })).toBeVisible();
   await expect(teller.getByText("柜面服务技能认证").first()).toBeVisible();
   await teller.goto(new URL(href as string).pathname);
-  await expect(teller.getByRole("alert")).toContainText("此链接无效、已使用或已过期");
+  await expect(teller.getByText("此链接无效、已使用或已过期")).toBeVisible();
   await context.close();
 
   await page.goto("/admin/users/import");
@@ -108,6 +108,7 @@ test("an admin changes a role, cannot demote the last admin, and the audit log s
 
   await page.goto("/admin/users?q=E9001");
   await page.getByRole("link", { name: "E9001" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "周建军" })).toBeVisible();
   await page.getByLabel("角色").selectOption({ label: "学员" });
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("不能停用或降级最后一位在职的系统管理员。")).toBeVisible();
@@ -115,7 +116,7 @@ test("an admin changes a role, cannot demote the last admin, and the audit log s
   await page.goto("/admin/audit");
   await expect(page.getByRole("cell", { name: "批量导入员工" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "登录失败" }).first()).toBeVisible();
-  await page.getByLabel("操作", { exact: true }).selectOption({ label: "修改角色/机构" });
+  await page.getByRole("combobox", { name: /^操作/ }).selectOption({ label: "修改角色/机构" });
   await page.getByRole("button", { name: "筛选", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: "钱多 (E7002)" });
   await expect(row).toContainText("周建军 (E9001)");
@@ -135,12 +136,13 @@ test("an admin adds, renames and deactivates an empty branch but not a busy one"
   adminPage: page,
 }) => {
   await page.goto("/admin/branches");
-  await page.getByLabel("上级机构").selectOption("br-east");
-  await page.getByLabel("机构代码").fill("EAST-E2E");
-  await page.getByLabel("中文名称").fill("测试支行");
-  await page.getByLabel("英文名称").fill("Test Sub-branch");
-  await page.getByRole("button", { name: "新增", exact: true }).click();
-  await expect(page.getByText("已新增。")).toBeVisible();
+  const create = page.getByRole("form", { name: "新增机构" });
+  await create.getByLabel("上级机构").selectOption("br-east");
+  await create.getByLabel("机构代码").fill("EAST-E2E");
+  await create.getByLabel("中文名称").fill("测试支行");
+  await create.getByLabel("英文名称").fill("Test Sub-branch");
+  await create.getByRole("button", { name: "新增", exact: true }).click();
+  await expect(create.getByText("已新增。")).toBeVisible();
 
   const item = page.getByTestId("branch-EAST-E2E");
   await item.getByText("编辑 EAST-E2E").click();

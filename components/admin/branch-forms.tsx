@@ -32,9 +32,12 @@ export function CreateBranchForm({ parents }: { parents: BranchOption[] }) {
   return (
     <form
       action={action}
+      aria-labelledby="create-branch"
       className="grid gap-3 rounded-lg bg-white p-5 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
     >
-      <h2 className="font-semibold sm:col-span-2 lg:col-span-5">{t("create.title")}</h2>
+      <h2 id="create-branch" className="font-semibold sm:col-span-2 lg:col-span-5">
+        {t("create.title")}
+      </h2>
       <label htmlFor="new-parent" className="text-sm font-medium">
         {t("fields.parent")}
         <select id="new-parent" name="parentId" required className={input}>
