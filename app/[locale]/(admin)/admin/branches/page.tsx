@@ -39,7 +39,12 @@ export default async function BranchesPage() {
           {tree.map((b) => {
             const depth = b.path.split("/").filter(Boolean).length - 1;
             return (
-              <li key={b.id} data-testid={`branch-${b.code}`} className="px-4 py-3" style={{ paddingLeft: `${1 + depth * 1.5}rem` }}>
+              <li
+                key={b.id}
+                data-testid={`branch-${b.code}`}
+                className="px-4 py-3"
+                style={{ paddingLeft: `${1 + depth * 1.5}rem` }}
+              >
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   <span className="font-medium">{locale === "en" ? b.nameEn : b.name}</span>
                   <span className="font-mono text-sm text-slate-600">{b.code}</span>
