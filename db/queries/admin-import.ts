@@ -342,9 +342,7 @@ function batchStatements({
     );
     statements.push(
       ...onboardingStatements({
-        people: newUsers
-          .filter((u) => u.role === "learner" && u.active)
-          .map((u) => ({ userId: u.id, hireDate: u.hireDate })),
+        userIds: newUsers.filter((u) => u.role === "learner" && u.active).map((u) => u.id),
         createdAt: now,
         db,
       }),

@@ -84,33 +84,34 @@ export function onboardingAssignments({
 }
 
 /**
- * The statements that give new learners the onboarding path and its "assigned" notifications, to
- * run in the batch that creates them (e.g. an employee import). Items a person already has are left alone.
+ * The statements that give people created earlier in the same batch (e.g. by an employee import)
+ * the onboarding path and its "assigned" notifications. One INSERT … SELECT whatever the number of
+ * people, with the due date computed as `onboardingAssignments` does; items a person has are left alone.
  */
 export function onboardingStatements({
-  people,
+  userIds,
   createdAt,
   db = defaultDb,
 }: {
-  people: { userId: string; hireDate?: string | null }[];
+  userIds: string[];
   createdAt: Date;
   db?: Db;
 }): BatchItem<"sqlite">[] {
-  const rows = people.flatMap((p) => onboardingAssignments({ ...p, createdAt }));
-  const statements: BatchItem<"sqlite">[] = [];
-  for (let i = 0; i < rows.length; i += 400) {
-    statements.push(
-      db
-        .insert(assignments)
-        .values(rows.slice(i, i + 400))
-        .onConflictDoNothing(),
-    );
-  }
-  if (people.length > 0) {
-    const ids = people.map((p) => p.userId);
-    statements.push(notifyAssigned(db, sql`a.source = 'onboarding' and ${inArray(sql`a.user_id`, ids)}`));
-  }
-  return statements;
+  if (userIds.length === 0) return [];
+  const items = onboardingAssignments({ userId: "", createdAt }).map(
+    (a) => sql`(${a.itemType}, ${a.itemSlug})`,
+  );
+  const fallback = addCalendarDays(bankDate(createdAt), ONBOARDING_DAYS);
+  const who = inArray(sql`u.id`, userIds);
+  return [
+    db.run(sql`insert into ${assignments} (id, user_id, item_type, item_slug, due_date, source)
+      select ${newId}, u.id, i.column1, i.column2,
+        coalesce(date(u.hire_date, ${`+${ONBOARDING_DAYS} days`}), ${fallback}), 'onboarding'
+      from ${users} u cross join (values ${sql.join(items, sql`, `)}) i
+      where ${who}
+      on conflict (user_id, item_type, item_slug) do nothing`),
+    notifyAssigned(db, sql`a.source = 'onboarding' and ${inArray(sql`a.user_id`, userIds)}`),
+  ];
 }
 
 /** Assigns the onboarding path; items the person already has are left alone. Returns how many were new. */

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { planImport, runImport, storeUpload } from "@/db/queries/admin-import";
+import { onboardingAssignments } from "@/db/queries/assignments";
 import { consumePasswordToken, findPasswordToken, issuePasswordReset } from "@/db/queries/password-tokens";
-import { assignments, auditLog, branches, passwordTokens, users } from "@/db/schema";
+import { assignments, auditLog, branches, notifications, passwordTokens, users } from "@/db/schema";
 
 const dir = mkdtempSync(path.join(tmpdir(), "import-test-"));
 const url = `file:${path.join(dir, "test.db")}`;
@@ -100,8 +101,20 @@ describe("importing employees", () => {
       .select()
       .from(assignments)
       .where(eq(assignments.userId, zhang?.id ?? ""));
-    expect(onboarding.length).toBeGreaterThan(5);
+    const expected = onboardingAssignments({
+      userId: zhang?.id ?? "",
+      hireDate: "2026-03-01",
+      createdAt: now,
+    });
+    const key = (a: { itemType: string; itemSlug: string; dueDate: string; source: string }) =>
+      `${a.itemType}:${a.itemSlug}:${a.dueDate}:${a.source}`;
+    expect(onboarding.map(key).sort()).toEqual(expected.map(key).sort());
     expect(onboarding.every((a) => a.dueDate === "2026-03-31")).toBe(true);
+    const notes = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, zhang?.id ?? ""));
+    expect(notes).toHaveLength(expected.length);
     const trainer = await db.query.users.findFirst({ where: eq(users.employeeNo, "E5002") });
     expect(
       await db
