@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { type ConfirmState, confirmImportAction } from "@/app/[locale]/(admin)/admin/users/import/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -34,6 +34,10 @@ export function ImportConfirm({
 }) {
   const t = useTranslations("adminImport");
   const [state, action] = useActionState<ConfirmState, FormData>(confirmImportAction, { status: "idle" });
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.status === "imported") doneHeading.current?.focus();
+  }, [state.status]);
 
   if (state.status === "imported") {
     return (
@@ -41,7 +45,12 @@ export function ImportConfirm({
         aria-labelledby="import-done"
         className="space-y-4 rounded-lg bg-emerald-50 p-5 ring-1 ring-emerald-200"
       >
-        <h2 id="import-done" className="text-lg font-semibold text-emerald-900" tabIndex={-1}>
+        <h2
+          id="import-done"
+          ref={doneHeading}
+          className="text-lg font-semibold text-emerald-900"
+          tabIndex={-1}
+        >
           {t("done.title")}
         </h2>
         <p role="status" className="text-emerald-900">

@@ -165,10 +165,10 @@ export default async function ImportPreview({ params, searchParams }: Props) {
                 <caption className="sr-only">{t("preview.caption")}</caption>
                 <thead className="bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                       {t("preview.line")}
                     </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                       {t("preview.result")}
                     </th>
                     {IMPORT_FIELDS.map((f) => (
@@ -176,7 +176,7 @@ export default async function ImportPreview({ params, searchParams }: Props) {
                         {t(`fields.${f}`)}
                       </th>
                     ))}
-                    <th scope="col" className="px-3 py-2 font-medium">
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                       {t("preview.reason")}
                     </th>
                   </tr>
