@@ -77,9 +77,14 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
         <form action={resetAction} className="space-y-2">
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm text-slate-600">{t("access.resetHint")}</p>
-          <SubmitButton pendingLabel={t("saving")} className="sm:w-auto">
-            {t("access.reset")}
-          </SubmitButton>
+          <details>
+            <summary className="w-fit cursor-pointer rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+              {t("access.reset")}
+            </summary>
+            <SubmitButton pendingLabel={t("saving")} tone="danger" className="mt-2 sm:w-auto">
+              {t("access.confirmReset")}
+            </SubmitButton>
+          </details>
           <Result state={reset} />
           {reset.link && (
             <p className="text-sm">
@@ -104,9 +109,20 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
           <p className="text-sm text-slate-600">
             {t(active ? "access.deactivateHint" : "access.activateHint")}
           </p>
-          <SubmitButton pendingLabel={t("saving")} tone={active ? "danger" : "primary"} className="sm:w-auto">
-            {t(active ? "access.deactivate" : "access.activate")}
-          </SubmitButton>
+          {active ? (
+            <details>
+              <summary className="w-fit cursor-pointer rounded-md bg-red-700 px-4 py-2.5 font-medium text-white hover:bg-red-800">
+                {t("access.deactivate")}
+              </summary>
+              <SubmitButton pendingLabel={t("saving")} tone="danger" className="mt-2 sm:w-auto">
+                {t("access.confirmDeactivate")}
+              </SubmitButton>
+            </details>
+          ) : (
+            <SubmitButton pendingLabel={t("saving")} className="sm:w-auto">
+              {t("access.activate")}
+            </SubmitButton>
+          )}
           <Result state={act} />
         </form>
       </div>

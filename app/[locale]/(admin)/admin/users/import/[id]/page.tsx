@@ -64,7 +64,7 @@ export default async function ImportPreview({ params, searchParams }: Props) {
             lines: e.detail ?? "",
           }),
         )
-        .join("；");
+        .join(t("separator"));
     }
     if (row.action === "update" && row.before && row.record) {
       const { before, record } = row;
@@ -79,8 +79,8 @@ export default async function ImportPreview({ params, searchParams }: Props) {
                 ? (r.email ?? "—")
                 : String(r[f as "name" | "hireDate"]);
       return (row.changes ?? [])
-        .map((f) => `${t(`fields.${f}`)}：${show(f, before)} → ${show(f, record)}`)
-        .join("；");
+        .map((f) => t("change", { field: t(`fields.${f}`), before: show(f, before), after: show(f, record) }))
+        .join(t("separator"));
     }
     return "";
   };
