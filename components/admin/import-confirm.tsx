@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { type ConfirmState, confirmImportAction } from "@/app/[locale]/(admin)/admin/users/import/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { safeCell } from "@/lib/csv/safe-cell";
 
 function downloadLinks(
   rows: { employeeNo: string; name: string; email: string | null; link: string }[],
   header: string[],
 ) {
-  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const quote = (v: string) => `"${safeCell(v).replace(/"/g, '""')}"`;
   const lines = [header, ...rows.map((r) => [r.employeeNo, r.name, r.email ?? "", r.link])].map((cells) =>
     cells.map(quote).join(","),
   );

@@ -201,3 +201,12 @@ describe("branch paths", () => {
     expect(resolve("静安支行")).toEqual({ problem: "unknown_branch" });
   });
 });
+
+describe("CSV exports", () => {
+  it("neutralises cells Excel would run as formulas", async () => {
+    const { safeCell } = await import("@/lib/csv/safe-cell");
+    expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(safeCell("@cmd")).toBe("'@cmd");
+    expect(safeCell("张三")).toBe("张三");
+  });
+});

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { exportAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
+import { safeCell } from "@/lib/csv/safe-cell";
 import { handleRoute } from "@/lib/http/handle-route";
 
 export const dynamic = "force-dynamic";
@@ -27,17 +28,19 @@ export async function GET(request: Request) {
           "before",
           "after",
         ],
-        ...rows.map((r) => [
-          r.createdAt.toISOString(),
-          r.actorEmployeeNo ?? "",
-          r.actorName ?? "",
-          r.action,
-          r.targetType,
-          r.targetId ?? "",
-          r.targetEmployeeNo ?? "",
-          json(r.before),
-          json(r.after),
-        ]),
+        ...rows.map((r) =>
+          [
+            r.createdAt.toISOString(),
+            r.actorEmployeeNo ?? "",
+            r.actorName ?? "",
+            r.action,
+            r.targetType,
+            r.targetId ?? "",
+            r.targetEmployeeNo ?? "",
+            json(r.before),
+            json(r.after),
+          ].map(safeCell),
+        ),
       ],
       { record_delimiter: "\r\n" },
     );
