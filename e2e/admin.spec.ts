@@ -157,3 +157,42 @@ test("an admin adds, renames and deactivates an empty branch but not a busy one"
   await busy.getByRole("button", { name: "停用" }).click();
   await expect(busy.getByText("该网点还有在职员工或下级机构，不能停用。")).toBeVisible();
 });
+
+test("an admin resets a password with a one-time link and deactivates the account", async ({
+  adminPage: page,
+  browser,
+}) => {
+  await page.goto("/admin/users?q=E1020");
+  await page.getByRole("link", { name: "E1020" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "账户与登录" })).toBeVisible();
+  await page.getByText("重置密码", { exact: true }).click();
+  await page.getByRole("button", { name: "确认重置" }).click();
+  await expect(page.getByText("密码已重置。")).toBeVisible();
+  const link = await page.getByRole("link", { name: /\/set-password\// }).getAttribute("href");
+
+  const context = await browser.newContext();
+  const person = await context.newPage();
+  await signIn(person, "E1020");
+  await expect(person.getByRole("status")).toContainText("员工号或密码不正确");
+  await person.goto(new URL(link as string).pathname);
+  await person.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
+  await person.getByLabel("再次输入新密码").fill(NEW_PASSWORD);
+  await person.getByRole("button", { name: "设置密码" }).click();
+  await expect(person.getByRole("status")).toContainText("密码已设置");
+  await signIn(person, "E1020", NEW_PASSWORD);
+  await expect(person.getByRole("heading", { level: 1, name: "我的培训" })).toBeVisible();
+
+  await page.getByText("停用账户", { exact: true }).click();
+  await page.getByRole("button", { name: "确认停用" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await person.reload();
+  await expect(person).toHaveURL(/\/login$/);
+  await signIn(person, "E1020", NEW_PASSWORD);
+  await expect(person.getByRole("status")).toContainText("员工号或密码不正确");
+  await context.close();
+
+  await page.goto("/admin/audit?target=E1020");
+  for (const action of ["重置密码", "设置密码", "停用账户"]) {
+    await expect(page.getByRole("cell", { name: action, exact: true })).toBeVisible();
+  }
+});
