@@ -100,6 +100,7 @@ test("an admin changes a role, cannot demote the last admin, and the audit log s
   await context.close();
 
   await page.goto("/admin/users?q=E7002");
+  await expectNoSeriousViolations(page);
   await page.getByRole("link", { name: "E7002" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "钱多" })).toBeVisible();
   await page.getByLabel("角色").selectOption({ label: "管理者" });
@@ -156,6 +157,7 @@ test("an admin adds, renames and deactivates an empty branch but not a busy one"
   await busy.getByText("编辑 EAST-JA").click();
   await busy.getByRole("button", { name: "停用" }).click();
   await expect(busy.getByText("该网点还有在职员工或下级机构，不能停用。")).toBeVisible();
+  await expectNoSeriousViolations(page);
 });
 
 test("an admin resets a password with a one-time link and deactivates the account", async ({
@@ -165,6 +167,7 @@ test("an admin resets a password with a one-time link and deactivates the accoun
   await page.goto("/admin/users?q=E1020");
   await page.getByRole("link", { name: "E1020" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "账户与登录" })).toBeVisible();
+  await expectNoSeriousViolations(page);
   await page.getByText("重置密码", { exact: true }).click();
   await page.getByRole("button", { name: "确认重置" }).click();
   await expect(page.getByText("密码已重置。")).toBeVisible();
@@ -175,6 +178,7 @@ test("an admin resets a password with a one-time link and deactivates the accoun
   await signIn(person, "E1020");
   await expect(person.getByRole("status")).toContainText("员工号或密码不正确");
   await person.goto(new URL(link as string).pathname);
+  await expectNoSeriousViolations(person);
   await person.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
   await person.getByLabel("再次输入新密码").fill(NEW_PASSWORD);
   await person.getByRole("button", { name: "设置密码" }).click();
