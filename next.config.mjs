@@ -20,7 +20,8 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "libsql"],
-  experimental: { authInterrupts: true },
+  // Employee files up to 5 MB are uploaded through a server action (checked again in the action).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       {

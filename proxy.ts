@@ -4,7 +4,13 @@ import { can, isRole } from "@/lib/auth/roles";
 import { TokenCache, type TokenFacts } from "@/lib/auth/token-cache";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 
-const PUBLIC_PATHS = [/^\/login$/, /^\/verify(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [
+  /^\/login$/,
+  /^\/verify(\/|$)/,
+  /^\/set-password\/[A-Za-z0-9_-]+$/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/health$/,
+];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Prerendered pages: the same for every learner, so the proxy checks the session token itself. */
 const PRERENDERED_LEARN = /^\/learn\/[a-z0-9-]+$/;

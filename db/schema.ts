@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
+  blob,
   index,
   integer,
   primaryKey,
@@ -82,7 +83,12 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_created_idx").on(t.createdAt), index("audit_action_idx").on(t.action)],
+  (t) => [
+    index("audit_created_idx").on(t.createdAt),
+    index("audit_action_idx").on(t.action),
+    index("audit_actor_idx").on(t.actorId),
+    index("audit_target_idx").on(t.targetType, t.targetId),
+  ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
 
@@ -274,3 +280,48 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStartedAt: integer("window_started_at").notNull(),
   count: integer("count").notNull(),
 });
+
+/**
+ * An uploaded employee file between its dry run and the admin's decision. The bytes are kept so the
+ * import re-parses exactly what was previewed; nothing from the browser is trusted on confirm.
+ */
+export const importUploads = sqliteTable(
+  "import_uploads",
+  {
+    id: id(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull(),
+    sha256: text("sha256").notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+    /** Set once when the import runs, so a double submit imports once. */
+    importedAt: integer("imported_at", { mode: "timestamp" }),
+  },
+  (t) => [index("import_uploads_expiry_idx").on(t.expiresAt)],
+);
+export type ImportUpload = typeof importUploads.$inferSelect;
+
+/**
+ * One-time links to set a password: for a new account (invite) or after an admin reset. Only the
+ * sha256 of the token is stored; a link works once and until `expiresAt`.
+ */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp" }),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+export type PasswordToken = typeof passwordTokens.$inferSelect;

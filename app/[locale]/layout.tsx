@@ -14,6 +14,10 @@ const CLIENT_NAMESPACES = [
   "review",
   "roles",
   "adminCertificates",
+  "adminImport",
+  "adminUsers",
+  "adminBranches",
+  "setPassword",
   "assign",
 ] as const;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Role } from "../../lib/auth/roles";
 import { certifications } from "../../lib/certification/catalog";
@@ -80,6 +81,37 @@ export function onboardingAssignments({
     dueDate,
     source: "onboarding" as const,
   }));
+}
+
+/**
+ * The statements that give people created earlier in the same batch (e.g. by an employee import)
+ * the onboarding path and its "assigned" notifications. One INSERT … SELECT whatever the number of
+ * people, with the due date computed as `onboardingAssignments` does; items a person has are left alone.
+ */
+export function onboardingStatements({
+  userIds,
+  createdAt,
+  db = defaultDb,
+}: {
+  userIds: string[];
+  createdAt: Date;
+  db?: Db;
+}): BatchItem<"sqlite">[] {
+  if (userIds.length === 0) return [];
+  const items = onboardingAssignments({ userId: "", createdAt }).map(
+    (a) => sql`(${a.itemType}, ${a.itemSlug})`,
+  );
+  const fallback = addCalendarDays(bankDate(createdAt), ONBOARDING_DAYS);
+  const who = inArray(sql`u.id`, userIds);
+  return [
+    db.run(sql`insert into ${assignments} (id, user_id, item_type, item_slug, due_date, source)
+      select ${newId}, u.id, i.column1, i.column2,
+        coalesce(date(u.hire_date, ${`+${ONBOARDING_DAYS} days`}), ${fallback}), 'onboarding'
+      from ${users} u cross join (values ${sql.join(items, sql`, `)}) i
+      where ${who}
+      on conflict (user_id, item_type, item_slug) do nothing`),
+    notifyAssigned(db, sql`a.source = 'onboarding' and ${inArray(sql`a.user_id`, userIds)}`),
+  ];
 }
 
 /** Assigns the onboarding path; items the person already has are left alone. Returns how many were new. */

@@ -1,8 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { checkThrottle, recordFailure, type ThrottleDecision } from "../../lib/auth/throttle";
+import {
+  checkThrottle,
+  recordFailure,
+  type ThrottleDecision,
+  type ThrottleState,
+} from "../../lib/auth/throttle";
 import { db } from "../client";
-import { loginThrottle } from "../schema";
+import { auditLog, loginThrottle } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 
 export async function getThrottleDecision({
@@ -17,7 +22,25 @@ export async function getThrottleDecision({
 }
 
 /**
- * Records a failed sign-in. The update is guarded by the state it was computed from, so two
+ * The audit entry of a failed sign-in (and of the lockout it causes), written only when the
+ * throttle row now holds exactly the state this failure computed, i.e. when the failure counted.
+ */
+function auditFailure(employeeNo: string, next: ThrottleState) {
+  const counted = sql`exists (select 1 from ${loginThrottle} where employee_no = ${employeeNo}
+    and failures = ${next.failures} and window_started_at = ${next.windowStartedAt})`;
+  const action = next.lockedUntil ? "auth.lockout" : "auth.signin_failed";
+  const after = JSON.stringify({
+    failures: next.failures,
+    ...(next.lockedUntil ? { lockedUntil: new Date(next.lockedUntil).toISOString() } : {}),
+  });
+  return db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
+    select ${crypto.randomUUID()}, (select id from users where employee_no = ${employeeNo}), ${action},
+      'employee_no', ${employeeNo}, ${after}
+    where ${counted}`);
+}
+
+/**
+ * Records a failed sign-in, with its audit entry in the same batch. The update is guarded by the state it was computed from, so two
  * concurrent failures cannot both count as one; on a lost race it re-reads and tries again.
  */
 export async function recordLoginFailure({ employeeNo, now }: { employeeNo: string; now: number }) {
@@ -30,6 +53,7 @@ export async function recordLoginFailure({ employeeNo, now }: { employeeNo: stri
           .insert(loginThrottle)
           .values({ employeeNo, ...next })
           .onConflictDoNothing(),
+        auditFailure(employeeNo, next),
       ]);
       if (rowsAffected(inserted) === 1) return next;
       continue;
@@ -45,6 +69,7 @@ export async function recordLoginFailure({ employeeNo, now }: { employeeNo: stri
             eq(loginThrottle.windowStartedAt, state.windowStartedAt),
           ),
         ),
+      auditFailure(employeeNo, next),
     ]);
     if (rowsAffected(updated) === 1) return next;
   }

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireArea } from "@/app/[locale]/(auth)/session";
+import { branchOptionLabel } from "@/components/admin/branch-label";
+import { UserActions } from "@/components/admin/user-actions";
+import { PageHeader } from "@/components/shell/page-header";
+import { listBranchTree } from "@/db/queries/admin-branches";
+import { getUserForAdmin } from "@/db/queries/admin-users";
+import { ROLES } from "@/lib/auth/roles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminUsers"))("detailTitle") };
+}
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea("admin");
+  const { id } = await params;
+  const user = await getUserForAdmin({ id: id.slice(0, 64) });
+  if (!user) notFound();
+  const [t, tRoles, locale, tree] = await Promise.all([
+    getTranslations("adminUsers"),
+    getTranslations("roles"),
+    getLocale(),
+    listBranchTree(),
+  ]);
+  const facts: [string, string][] = [
+    [t("fields.employeeNo"), user.employeeNo],
+    [t("fields.branch"), `${locale === "en" ? user.branchNameEn : user.branchName} (${user.branchCode})`],
+    [t("fields.role"), tRoles(user.role)],
+    [t("fields.email"), user.email ?? "—"],
+    [t("fields.hireDate"), user.hireDate],
+    [t("fields.status"), user.active ? t("active") : t("inactive")],
+    [t("fields.password"), user.hasPassword ? t("passwordSet") : t("passwordNotSet")],
+  ];
+  return (
+    <>
+      <PageHeader title={user.name} intro={t("detailIntro")}>
+        <Link href="/admin/users" className="text-sm font-medium text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </PageHeader>
+      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200 sm:grid-cols-2">
+        {facts.map(([k, v]) => (
+          <div key={k} className="flex gap-2">
+            <dt className="text-slate-600">{k}</dt>
+            <dd className="font-medium">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <UserActions
+        userId={user.id}
+        role={user.role}
+        branchId={user.branchId}
+        active={user.active}
+        branches={tree
+          .filter((b) => b.active || b.id === user.branchId)
+          .map((b) => ({ id: b.id, label: branchOptionLabel(b, locale) }))}
+        roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
+      />
+      <p className="mt-6 text-sm">
+        <Link
+          href={`/admin/audit?target=${encodeURIComponent(user.employeeNo)}`}
+          className="font-medium text-brand-700 underline"
+        >
+          {t("history")}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireArea } from "@/app/[locale]/(auth)/session";
+import { branchOptionLabel } from "@/components/admin/branch-label";
+import { PageHeader } from "@/components/shell/page-header";
+import { listBranchTree } from "@/db/queries/admin-branches";
+import { listUsers, USERS_PAGE_SIZE, type UserFilters } from "@/db/queries/admin-users";
+import { isRole, ROLES } from "@/lib/auth/roles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminUsers"))("title") };
+}
+
+type Search = { q?: string; role?: string; branch?: string; status?: string; page?: string };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireArea("admin");
+  const s = await searchParams;
+  const filters: UserFilters = {
+    q: typeof s.q === "string" ? s.q.slice(0, 60) : undefined,
+    role: isRole(s.role) ? s.role : undefined,
+    branchId: typeof s.branch === "string" && s.branch ? s.branch.slice(0, 64) : undefined,
+    status: s.status === "active" || s.status === "inactive" ? s.status : undefined,
+  };
+  const page = Math.max(1, Number(s.page) || 1);
+  const [t, tRoles, locale, tree, { rows, total }] = await Promise.all([
+    getTranslations("adminUsers"),
+    getTranslations("roles"),
+    getLocale(),
+    listBranchTree(),
+    listUsers({ filters, page }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const pageLink = (p: number) => {
+    const q = new URLSearchParams(
+      Object.entries({ ...s, page: String(p) }).filter(([, v]) => v) as [string, string][],
+    );
+    return `/admin/users?${q}`;
+  };
+  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
+
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")}>
+        <Link
+          href="/admin/users/import"
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
+          {t("import")}
+        </Link>
+      </PageHeader>
+      <form
+        method="get"
+        className="mb-6 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      >
+        <label htmlFor="q" className="text-sm font-medium lg:col-span-2">
+          {t("search")}
+          <input id="q" name="q" defaultValue={filters.q} maxLength={60} className={field} />
+        </label>
+        <label htmlFor="role" className="text-sm font-medium">
+          {t("fields.role")}
+          <select id="role" name="role" defaultValue={filters.role ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tRoles(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="branch" className="text-sm font-medium">
+          {t("fields.branch")}
+          <select id="branch" name="branch" defaultValue={filters.branchId ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            {tree.map((b) => (
+              <option key={b.id} value={b.id}>
+                {branchOptionLabel(b, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="status" className="text-sm font-medium">
+          {t("fields.status")}
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            <option value="active">{t("active")}</option>
+            <option value="inactive">{t("inactive")}</option>
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900 lg:col-start-5"
+        >
+          {t("filter")}
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-slate-600" role="status">
+        {t("count", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {t("none")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                {(["employeeNo", "name", "branch", "role", "email", "status"] as const).map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                    {t(`fields.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((u) => (
+                <tr key={u.id}>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <Link href={`/admin/users/${u.id}`} className="font-medium text-brand-700 underline">
+                      {u.employeeNo}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{u.name}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {locale === "en" ? u.branchNameEn : u.branchName}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{tRoles(u.role)}</td>
+                  <td className="px-3 py-2">{u.email ?? "—"}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {u.active ? (
+                      t("active")
+                    ) : (
+                      <span className="font-medium text-red-800">{t("inactive")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
+          {page > 1 && (
+            <Link href={pageLink(page - 1)} className="text-brand-700 underline">
+              {t("previous")}
+            </Link>
+          )}
+          <span>{t("pageOf", { page, pages })}</span>
+          {page < pages && (
+            <Link href={pageLink(page + 1)} className="text-brand-700 underline">
+              {t("next")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
