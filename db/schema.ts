@@ -226,6 +226,7 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex("assignments_item_uq").on(t.userId, t.itemType, t.itemSlug),
     index("assignments_due_idx").on(t.dueDate),
+    index("assignments_user_due_idx").on(t.userId, t.dueDate, t.itemType, t.itemSlug),
   ],
 );
 export type Assignment = typeof assignments.$inferSelect;
@@ -274,3 +275,31 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStartedAt: integer("window_started_at").notNull(),
   count: integer("count").notNull(),
 });
+
+export const STAT_KINDS = ["chapter", "scenario", "competency"] as const;
+
+/**
+ * Reports' summary of each person's results, one row per chapter, scenario and scenario competency
+ * ("greeting:courtesy") they have results for: whether any attempt passed, the best percentage and the
+ * number of attempts. For a competency, `bestPercent` is its percentage in the best completed attempt
+ * of the scenario. Recomputed from the attempts in the same batch as every submission and review
+ * (db/queries/report-stats.ts), so reports read one small indexed row per person and item.
+ */
+export const learnerItemStats = sqliteTable(
+  "learner_item_stats",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    itemType: text("item_type", { enum: STAT_KINDS }).notNull(),
+    itemSlug: text("item_slug").notNull(),
+    passed: integer("passed", { mode: "boolean" }).notNull().default(false),
+    bestPercent: real("best_percent"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.itemType, t.itemSlug] }),
+    index("learner_item_stats_cover_idx").on(t.userId, t.itemType, t.itemSlug, t.passed, t.bestPercent),
+  ],
+);
+export type LearnerItemStat = typeof learnerItemStats.$inferSelect;

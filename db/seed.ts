@@ -13,6 +13,7 @@ import {
 } from "./demo-bank";
 import { runMigrations } from "./migrate";
 import { assignOnboarding } from "./queries/assignments";
+import { rebuildReportStats } from "./queries/report-stats";
 import { branches, users } from "./schema";
 
 /**
@@ -68,6 +69,8 @@ export async function seedDemo(db: Db = defaultDb, now = new Date()) {
     );
   let assignments = 0;
   for (const learner of learners) assignments += await assignOnboarding({ ...learner, db });
+  // Databases from before the reports' summary table existed get it filled from their attempts.
+  await rebuildReportStats({ db });
   return { branches: DEMO_BRANCHES.length, users: people.length, assignments };
 }
 

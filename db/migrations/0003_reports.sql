@@ -1,0 +1,13 @@
+CREATE TABLE `learner_item_stats` (
+	`user_id` text NOT NULL,
+	`item_type` text NOT NULL,
+	`item_slug` text NOT NULL,
+	`passed` integer DEFAULT false NOT NULL,
+	`best_percent` real,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`user_id`, `item_type`, `item_slug`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `learner_item_stats_cover_idx` ON `learner_item_stats` (`user_id`,`item_type`,`item_slug`,`passed`,`best_percent`);--> statement-breakpoint
+CREATE INDEX `assignments_user_due_idx` ON `assignments` (`user_id`,`due_date`,`item_type`,`item_slug`);
