@@ -2,7 +2,16 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type Db, db as defaultDb } from "../client";
-import { checkAttempts, learnerItemStats, scenarioAttempts, scenarioScores } from "../schema";
+import {
+  assignments,
+  branchReportState,
+  branchReportStats,
+  checkAttempts,
+  learnerItemStats,
+  scenarioAttempts,
+  scenarioScores,
+  users,
+} from "../schema";
 
 // Each refresh recomputes a person's summary rows for one item from the attempts themselves, so it
 // can run in any submission's batch (even one whose guarded update lost) and always ends correct.
@@ -23,7 +32,7 @@ function scenarioRows(where: SQL) {
 /** Per competency, its percentage in each person's best completed attempt of each scenario. */
 function competencyRows(where: SQL) {
   return sql`select b.user_id, 'competency', b.scenario_slug || ':' || s.competency, 0,
-      100.0 * s.score / s.max_score, 1
+      100.0 * max(0, min(s.score, s.max_score)) / s.max_score, 1
     from (select id, user_id, scenario_slug, row_number() over (partition by user_id, scenario_slug
             order by percent desc, completed_at, id) as rank
           from ${scenarioAttempts} where status = 'completed' and ${where}) b
@@ -46,6 +55,7 @@ export function refreshChapterStats({
   return [
     db.run(sql`insert into ${learnerItemStats} ${columns}
       ${chapterRows(sql`user_id = ${userId} and module_slug = ${slug}`)} ${upsert}`),
+    ...refreshBranchStats({ branches: branchOf(userId), db }),
   ] satisfies BatchItem<"sqlite">[];
 }
 
@@ -65,6 +75,7 @@ export function refreshScenarioStats({
     db.run(sql`delete from ${learnerItemStats} where user_id = ${userId} and item_type = 'competency'
       and substr(item_slug, 1, ${slug.length + 1}) = ${`${slug}:`}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(who)} ${upsert}`),
+    ...refreshBranchStats({ branches: branchOf(userId), db }),
   ] satisfies BatchItem<"sqlite">[];
 }
 
@@ -76,6 +87,9 @@ export async function rebuildReportStats({ db = defaultDb }: { db?: Db } = {}) {
     db.run(sql`insert into ${learnerItemStats} ${columns} ${chapterRows(all)} ${upsert}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(all)} ${upsert}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(all)} ${upsert}`),
+    db.run(sql`delete from ${branchReportStats}`),
+    db.run(sql`delete from ${branchReportState}`),
+    ...refreshBranchStats({ branches: all, db }),
   ]);
 }
 
@@ -106,3 +120,52 @@ export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {})
     return { userId, itemType, itemSlug, passed, bestPercent, attempts };
   });
 }
+
+const ACTIVE_LEARNER = sql`u.role = 'learner' and u.active = 1`;
+
+/**
+ * A branch's totals as branch_report_stats stores them, computed from learner_item_stats and the
+ * assignments for the branches `u.branch_id` may take. Competency keys get a "competency:" prefix.
+ */
+export function branchStatsSql(branches: SQL) {
+  return sql`select u.branch_id, case when s.item_type = 'competency' then 'competency:' else s.item_type || ':' end
+        || s.item_slug, count(*), sum(s.passed), coalesce(sum(s.best_percent), 0)
+      from ${users} u join ${learnerItemStats} s on s.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches}
+      group by u.branch_id, s.item_type, s.item_slug
+    union all
+    select u.branch_id, 'open:' || a.due_date, count(*), 0, 0
+      from ${users} u join ${assignments} a on a.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches} and a.item_type in ('chapter', 'scenario')
+        and not exists (select 1 from ${learnerItemStats} s where s.user_id = a.user_id
+          and s.item_type = a.item_type and s.item_slug = a.item_slug and s.passed = 1)
+      group by u.branch_id, a.due_date`;
+}
+
+/** The learners a branch's totals are over: how many and the sum of their rowids. */
+export function branchStateSql(branches: SQL) {
+  return sql`select u.branch_id, count(*), sum(u.rowid) from ${users} u
+    where ${ACTIVE_LEARNER} and ${branches} group by u.branch_id`;
+}
+
+/**
+ * Statements that rebuild the stored totals of the branches `u.branch_id` may take (a condition
+ * on `u.branch_id`), for the same batch as the write that changed them.
+ */
+export function refreshBranchStats({ branches, db = defaultDb }: { branches: SQL; db?: Db }) {
+  const target = sql`branch_id in (select u.branch_id from ${users} u where ${branches})`;
+  return [
+    db.run(sql`delete from ${branchReportStats} where ${target}`),
+    db.run(
+      sql`insert into ${branchReportStats} (branch_id, key, people, passed, percent_sum) ${branchStatsSql(branches)}`,
+    ),
+    db.run(sql`delete from ${branchReportState} where ${target}`),
+    db.run(
+      sql`insert into ${branchReportState} (branch_id, learners, fingerprint) ${branchStateSql(branches)}`,
+    ),
+  ] satisfies BatchItem<"sqlite">[];
+}
+
+/** The branch of one person: what a submission refreshes. */
+export const branchOf = (userId: string) =>
+  sql`u.branch_id = (select branch_id from ${users} where id = ${userId})`;

@@ -1,18 +1,25 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import {
+  branchStateSql,
+  branchStatsSql,
   rebuildReportStats,
   recomputeReportStats,
   refreshChapterStats,
   refreshScenarioStats,
   type StatRow,
 } from "@/db/queries/report-stats";
+import { tuples } from "@/db/queries/rows";
 import {
+  assignments,
   branches,
+  branchReportState,
+  branchReportStats,
   checkAttempts,
   learnerItemStats,
   scenarioAttempts,
@@ -154,5 +161,59 @@ describe("the reports' summary table", () => {
     const empathy = scores.find((s) => s.attemptId === best.id && s.competency === "empathy");
     const row = rows.find((r) => r.userId === "u1" && r.itemSlug === "greeting:empathy");
     expect(row?.bestPercent).toBeCloseTo(((empathy?.score ?? 0) / 10) * 100);
+  });
+});
+
+describe("the stored branch totals", () => {
+  const live = async () => {
+    const totals = await db.values(branchStatsSql(sql`1 = 1`));
+    const state = await db.values(branchStateSql(sql`1 = 1`));
+    return {
+      totals: tuples(totals)
+        .map((r) => r.map(String).join("|"))
+        .sort(),
+      state: tuples(state)
+        .map((r) => r.map(String).join("|"))
+        .sort(),
+    };
+  };
+  const stored = async () => ({
+    totals: (await db.select().from(branchReportStats))
+      .map((r) => [r.branchId, r.key, r.people, r.passed, r.percentSum].map(String).join("|"))
+      .sort(),
+    state: (await db.select().from(branchReportState))
+      .map((r) => [r.branchId, r.learners, r.fingerprint].map(String).join("|"))
+      .sort(),
+  });
+
+  it("match a recomputation after submissions and new assignments", async () => {
+    await db.insert(assignments).values([
+      { userId: "u1", itemType: "chapter", itemSlug: "ch-a", dueDate: "2026-02-01", source: "manager" },
+      { userId: "u2", itemType: "scenario", itemSlug: "greeting", dueDate: "2026-02-01", source: "manager" },
+    ]);
+    await rebuildReportStats({ db });
+    const expected = await live();
+    expect(expected.totals.some((r) => r.includes("|open:") || r.includes("|chapter:ch-a|"))).toBe(true);
+    expect(await stored()).toEqual(expected);
+
+    await writeBatch(
+      [
+        db.insert(checkAttempts).values({
+          id: "late-pass",
+          userId: "u3",
+          moduleSlug: "ch-b",
+          contentVersion: "v",
+          locale: "zh-CN",
+          answers: {},
+          score: 100,
+          maxScore: 100,
+          percent: 100,
+          passed: true,
+        }),
+        ...refreshChapterStats({ userId: "u3", slug: "ch-b", db }),
+      ],
+      db,
+    );
+    expect(await stored()).toEqual(await live());
   });
 });
