@@ -11,7 +11,7 @@ export function PassRateChart({ data }: { data: { label: string; value: number |
   return (
     <div aria-hidden="true" className="h-72 w-full min-w-[32rem]">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 64, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 64, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="label"
