@@ -44,7 +44,7 @@ export function overviewStatements(p: OverviewParams): InStatement[] {
       where ${inRoot("b.path")}`,
     `select r.branch_id, r.key, r.people, r.passed, r.percent_sum
       from branches b join branch_report_stats r on r.branch_id = b.id
-      where ${inRoot("b.path")} and r.key < 'open:'`,
+      where ${inRoot("b.path")} and substr(r.key, 1, 5) != 'open:'`,
     `select r.branch_id, sum(r.people) from branches b join branch_report_stats r on r.branch_id = b.id
       where ${inRoot("b.path")} and r.key >= 'open:' and r.key < 'open:' || :today group by r.branch_id`,
     `select u.branch_id, count(h.valid_until), count(case when h.valid_until <= :soon then 1 end),
