@@ -116,7 +116,7 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
         <h2 id="pass-title" className="mb-3 text-lg font-semibold">
           {t("overview.passTitle")}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
             <PassRateChart data={chart.map((c) => ({ label: c.label, value: c.value }))} />
           </div>
@@ -137,7 +137,7 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
                 {chart.map((c) => (
                   <tr key={c.full} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                      {c.label === c.full ? c.full : `${c.label} ${c.full}`}
+                      {c.full.startsWith(c.label) ? c.full : `${c.label} ${c.full}`}
                     </th>
                     <td className="px-3 py-1.5 text-right tabular-nums">{pct(c.value)}</td>
                   </tr>
