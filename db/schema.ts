@@ -232,6 +232,7 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex("assignments_item_uq").on(t.userId, t.itemType, t.itemSlug),
     index("assignments_due_idx").on(t.dueDate),
+    index("assignments_user_due_idx").on(t.userId, t.itemType, t.dueDate, t.itemSlug),
   ],
 );
 export type Assignment = typeof assignments.$inferSelect;
@@ -325,3 +326,64 @@ export const passwordTokens = sqliteTable(
   (t) => [index("password_tokens_user_idx").on(t.userId)],
 );
 export type PasswordToken = typeof passwordTokens.$inferSelect;
+export const STAT_KINDS = ["chapter", "scenario", "competency"] as const;
+
+/**
+ * Reports' summary of each person's results, one row per chapter, scenario and scenario competency
+ * ("greeting:courtesy") they have results for: whether any attempt passed, the best percentage and the
+ * number of attempts. For a competency, `bestPercent` is its percentage in the best completed attempt
+ * of the scenario. Recomputed from the attempts in the same batch as every submission and review
+ * (db/queries/report-stats.ts), so reports read one small indexed row per person and item.
+ */
+export const learnerItemStats = sqliteTable(
+  "learner_item_stats",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    itemType: text("item_type", { enum: STAT_KINDS }).notNull(),
+    itemSlug: text("item_slug").notNull(),
+    passed: integer("passed", { mode: "boolean" }).notNull().default(false),
+    bestPercent: real("best_percent"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.itemType, t.itemSlug] }),
+    index("learner_item_stats_cover_idx").on(t.userId, t.itemType, t.itemSlug, t.passed, t.bestPercent),
+  ],
+);
+export type LearnerItemStat = typeof learnerItemStats.$inferSelect;
+
+/**
+ * The reports' per-branch totals over its active learners, rebuilt from learner_item_stats and the
+ * assignments whenever a submission, review or assignment touches the branch. `key` is
+ * "chapter:<slug>", "scenario:<slug>" or "competency:<scenario>:<competency>" (people with a result,
+ * how many passed, the sum of their best percentages), or "open:<due date>" (chapter and role-play
+ * assignments due that day and not completed, in `people`).
+ */
+export const branchReportStats = sqliteTable(
+  "branch_report_stats",
+  {
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    key: text("key").notNull(),
+    people: integer("people").notNull(),
+    passed: integer("passed").notNull(),
+    percentSum: real("percent_sum").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.key] })],
+);
+
+/**
+ * Which learners branch_report_stats was built from: their count and the sum of their rowids. A
+ * report compares it with the live figures and recomputes a branch whose people changed since
+ * (a move, a deactivation, a new learner) instead of trusting its stored totals.
+ */
+export const branchReportState = sqliteTable("branch_report_state", {
+  branchId: text("branch_id")
+    .primaryKey()
+    .references(() => branches.id),
+  learners: integer("learners").notNull(),
+  fingerprint: integer("fingerprint").notNull(),
+});

@@ -11,8 +11,10 @@ import {
   DEMO_LEARNERS,
   DEMO_PASSWORD,
 } from "./demo-bank";
+import { seedDemoResults } from "./demo-results";
 import { runMigrations } from "./migrate";
 import { assignOnboarding } from "./queries/assignments";
+import { rebuildReportStats } from "./queries/report-stats";
 import { branches, users } from "./schema";
 
 /**
@@ -68,6 +70,9 @@ export async function seedDemo(db: Db = defaultDb, now = new Date()) {
     );
   let assignments = 0;
   for (const learner of learners) assignments += await assignOnboarding({ ...learner, db });
+  await seedDemoResults(db, now);
+  // The reports' summary tables, from every attempt (also for a database from before they existed).
+  await rebuildReportStats({ db });
   return { branches: DEMO_BRANCHES.length, users: people.length, assignments };
 }
 

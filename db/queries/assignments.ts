@@ -34,6 +34,7 @@ import {
   users,
 } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
+import { branchOf, refreshBranchStats } from "./report-stats";
 
 export const ONBOARDING_CERTIFICATION = "counter-service";
 export const ONBOARDING_DAYS = 30;
@@ -127,7 +128,11 @@ export async function assignOnboarding({
   const rows = onboardingAssignments(person);
   const ids = rows.map((r) => r.id);
   const [inserted] = await writeBatch(
-    [db.insert(assignments).values(rows).onConflictDoNothing(), notifyAssigned(db, inArray(sql`a.id`, ids))],
+    [
+      db.insert(assignments).values(rows).onConflictDoNothing(),
+      notifyAssigned(db, inArray(sql`a.id`, ids)),
+      ...refreshBranchStats({ branches: branchOf(person.userId), db }),
+    ],
     db,
   );
   return rowsAffected(inserted);
@@ -216,6 +221,13 @@ export async function assignTraining({
         sql`a.item_type = ${itemType} and a.item_slug = ${itemSlug} and a.due_date = ${dueDate}
           and a.user_id in (select u.id ${learners})`,
       ),
+      ...refreshBranchStats({
+        db,
+        branches: byBranch
+          ? sql`u.branch_id in (select b3.id from ${branches} b3 join ${branches} t3 on t3.id = ${target.branchId}
+              where substr(b3.path, 1, length(t3.path)) = t3.path)`
+          : branchOf(target.userId),
+      }),
     ],
     db,
   );

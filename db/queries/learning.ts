@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors";
 import { db } from "../client";
 import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
 import { writeBatch } from "../write";
+import { refreshChapterStats } from "./report-stats";
 
 export async function getReadingProgress({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
   const [row] = await db
@@ -44,6 +45,7 @@ export async function recordCheckAttempt(
 ) {
   const [, ...rest] = await writeBatch([
     db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
+    ...refreshChapterStats({ userId: attempt.userId, slug: attempt.moduleSlug }),
     ...alongside,
     db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
   ]);

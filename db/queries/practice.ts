@@ -5,6 +5,7 @@ import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { db } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
+import { refreshScenarioStats } from "./report-stats";
 
 export async function createScenarioAttempt(a: {
   userId: string;
@@ -62,6 +63,8 @@ export function toCompletion(r: ScenarioResult): Completion {
  */
 export async function advanceScenarioAttempt(a: {
   id: string;
+  userId: string;
+  scenarioSlug: string;
   version: number;
   state: PlayState;
   now: number;
@@ -102,6 +105,7 @@ export async function advanceScenarioAttempt(a: {
         select ${a.id}, ${c.id}, ${c.score}, ${c.max}
         where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
     ),
+    ...(done ? refreshScenarioStats({ userId: a.userId, slug: a.scenarioSlug }) : []),
     ...(a.alongside ?? []),
   ]);
   return rowsAffected(update) === 1;

@@ -5,6 +5,7 @@ import { db } from "../client";
 import { auditLog, branches, type ScenarioAttempt, scenarioAttempts, scenarioScores, users } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 import type { Completion } from "./practice";
+import { refreshScenarioStats } from "./report-stats";
 
 /** Completed attempts with at least one free-text answer no trainer has reviewed yet, oldest first. */
 export async function listAttemptsAwaitingReview({ limit = 30 }: { limit?: number } = {}) {
@@ -75,6 +76,7 @@ export async function saveReview(r: {
       db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
         select ${attempt.id}, ${c.id}, ${c.score}, ${c.max} where ${guard}`),
     ),
+    ...refreshScenarioStats({ userId: attempt.userId, slug: attempt.scenarioSlug }),
     db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, before, after)
       select ${crypto.randomUUID()}, ${r.reviewerId}, 'scenario.review', 'scenario_attempt', ${`${attempt.id}#${r.stepId}`},
         ${JSON.stringify(r.before)}, ${JSON.stringify(r.after)} where ${guard}`),

@@ -7,8 +7,13 @@ export const PORT = Number(process.env.BENCH_PORT ?? 3300);
 export const BASE = `http://127.0.0.1:${PORT}`;
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export async function startServer(db: string): Promise<ChildProcess> {
-  const server = spawn("node", ["scripts/serve.mjs", "--port", String(PORT), "--db", db, "--fresh"], {
+/** Starts the production server on `db`; `fresh` (the default) deletes the database first. */
+export async function startServer(
+  db: string,
+  { fresh = true }: { fresh?: boolean } = {},
+): Promise<ChildProcess> {
+  const args = ["scripts/serve.mjs", "--port", String(PORT), "--db", db, ...(fresh ? ["--fresh"] : [])];
+  const server = spawn("node", args, {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

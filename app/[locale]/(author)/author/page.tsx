@@ -5,15 +5,26 @@ import { PageHeader } from "@/components/shell/page-header";
 
 export default async function AuthorHome() {
   await requireArea("author");
-  const [t, tr] = await Promise.all([getTranslations("home"), getTranslations("review")]);
+  const [t, tr, ti] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("review"),
+    getTranslations("reports.items"),
+  ]);
   return (
     <>
       <PageHeader title={t("trainer.title")} intro={t("trainer.intro")} />
-      <p className="rounded-lg border border-slate-200 bg-white p-6">
-        <Link href="/author/reviews" className="font-medium text-brand-700 underline">
-          {tr("queueLink")}
-        </Link>
-      </p>
+      <ul className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <li>
+          <Link href="/author/reviews" className="font-medium text-brand-700 underline">
+            {tr("queueLink")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/reports/items" className="font-medium text-brand-700 underline">
+            {ti("authorLink")}
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,25 +1,177 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireArea } from "@/app/[locale]/(auth)/session";
+import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
+import { BranchTable } from "@/components/reports/branch-table";
+import { CompetencyHeatmap } from "@/components/reports/competency-heatmap";
+import { PassRateChart } from "@/components/reports/pass-rate-chart";
+import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { findBranchInScope, getOverview } from "@/db/queries/reports";
+import { reportScope } from "@/lib/auth/scope";
+import { toLocale } from "@/lib/i18n/locales";
+import { competencyItems, passItems } from "@/lib/reports/items";
+import { SORT_KEYS, type SortKey, sortRows } from "@/lib/reports/overview";
+import { formatPercent } from "@/lib/reports/rates";
 
-export default async function ReportsHome() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports.overview"))("title") };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+function parseSort(sort: unknown, dir: unknown): { sort: SortKey; dir: "asc" | "desc" } {
+  const key =
+    typeof sort === "string" &&
+    ((SORT_KEYS as readonly string[]).includes(sort) || /^passed:(chapter|scenario):[a-z0-9-]+$/.test(sort))
+      ? (sort as SortKey)
+      : "name";
+  return {
+    sort: key,
+    dir: dir === "desc" ? "desc" : dir === "asc" ? "asc" : key === "name" ? "asc" : "desc",
+  };
+}
+
+export default async function ReportsOverview({ searchParams }: { searchParams: Search }) {
   const user = await requireArea("reports");
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const branch = locale === "en" ? user.branchNameEn : user.branchName;
+  const scope = reportScope(toViewer(user));
+  if (!scope) notFound();
+  const params = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
+  const branchId = typeof params.branch === "string" ? params.branch : undefined;
+  const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
+  if (branchId && !drill) notFound();
+
+  const items = passItems(locale);
+  const competencies = competencyItems(locale);
+  const overview = await getOverview({
+    rootPath: drill?.path ?? scope,
+    items: { passed: items.map((i) => i.key), competencies: competencies.map((c) => c.key) },
+  });
+  const { sort, dir } = parseSort(params.sort, params.dir);
+  const rows = sortRows(overview.rows, sort, dir, locale);
+  const rootName = overview.root
+    ? locale === "en"
+      ? overview.root.nameEn
+      : overview.root.name
+    : t("overview.wholeBank");
+  const total = overview.total;
+  const pct = (v: number | null) => formatPercent(v, locale);
+  const base: Record<string, string> = drill ? { branch: drill.id } : {};
+  const exportQuery = drill ? `?branch=${encodeURIComponent(drill.id)}` : "";
+  const chart = items.map((i) => ({
+    label: i.short,
+    full: i.label,
+    value: total.passedShare[i.key] ?? null,
+  }));
+  const parentPath = drill ? drill.path.slice(0, drill.path.slice(0, -1).lastIndexOf("/") + 1) : "";
+  const parentId = parentPath.split("/").filter(Boolean).at(-1);
+  const upHref =
+    parentId && parentPath.startsWith(scope) && parentPath !== scope
+      ? `/reports?branch=${encodeURIComponent(parentId)}`
+      : "/reports";
+
+  const cards = [
+    { label: t("overview.headcount"), value: String(total.headcount), note: null },
+    { label: t("overview.certified"), value: String(total.certified), note: pct(total.certifiedShare) },
+    { label: t("overview.expiring"), value: String(total.expiring), note: pct(total.expiringShare) },
+    { label: t("overview.expired"), value: String(total.expired), note: pct(total.expiredShare) },
+    { label: t("overview.overdue"), value: String(total.overdueAssignments), note: null },
+  ];
+
   return (
     <>
-      <PageHeader title={t("home.manager.title")} intro={t("home.manager.intro", { branch })}>
-        <Link
-          href="/reports/assign"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
-          {t("assign.open")}
-        </Link>
+      <PageHeader title={t("overview.title")} intro={t("overview.intro", { branch: rootName })}>
+        {drill && (
+          <Link
+            href={upHref}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-700 hover:bg-slate-50"
+          >
+            {t("overview.up")}
+          </Link>
+        )}
       </PageHeader>
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        {t("home.comingSoon")}
-      </p>
+      <ReportNav current="overview" />
+
+      {total.headcount === 0 && (
+        <p className="mb-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {t("overview.empty")}
+        </p>
+      )}
+
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+        {cards.map((c) => (
+          <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{c.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{c.value}</dd>
+            {c.note && (
+              <dd className="text-xs text-slate-600">{t("overview.ofHeadcount", { share: c.note })}</dd>
+            )}
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="pass-title" className="mb-10">
+        <h2 id="pass-title" className="mb-3 text-lg font-semibold">
+          {t("overview.passTitle")}
+        </h2>
+        <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+            <PassRateChart data={chart.map((c) => ({ label: c.label, value: c.value }))} />
+          </div>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm" data-testid="pass-table">
+              <caption className="px-3 pt-3 text-left text-slate-600">{t("overview.passCaption")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="px-3 py-2 text-left font-medium">
+                    {t("overview.item")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("overview.passShare")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {chart.map((c) => (
+                  <tr key={c.full} className="border-b border-slate-100 last:border-0">
+                    <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                      {c.full.startsWith(c.label) ? c.full : `${c.label} ${c.full}`}
+                    </th>
+                    <td className="px-3 py-1.5 text-right tabular-nums">{pct(c.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="branches-title" className="mb-10">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="branches-title" className="text-lg font-semibold">
+            {t("overview.branchesTitle")}
+          </h2>
+          <p className="flex gap-3 text-sm">
+            <span className="text-slate-600">{t("overview.export")}:</span>
+            <a href={`/reports/export/branches.csv${exportQuery}`} className="text-brand-700 underline">
+              CSV
+            </a>
+            <a href={`/reports/export/branches.xlsx${exportQuery}`} className="text-brand-700 underline">
+              Excel
+            </a>
+          </p>
+        </div>
+        <BranchTable rows={rows} items={items} locale={locale} sort={sort} dir={dir} base={base} />
+      </section>
+
+      <section aria-labelledby="heatmap-title" className="mb-10">
+        <h2 id="heatmap-title" className="mb-3 text-lg font-semibold">
+          {t("overview.heatmapTitle")}
+        </h2>
+        <CompetencyHeatmap rows={rows} competencies={competencies} locale={locale} />
+      </section>
     </>
   );
 }

@@ -85,6 +85,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       : [];
     const stored = await advanceScenarioAttempt({
       id: attempt.id,
+      userId: attempt.userId,
+      scenarioSlug: attempt.scenarioSlug,
       version: attempt.version,
       state,
       now,

@@ -1,0 +1,256 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
+import { ReportNav } from "@/components/reports/report-nav";
+import { PageHeader } from "@/components/shell/page-header";
+import { listAssignmentsForUser } from "@/db/queries/assignments";
+import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
+import { reportScope } from "@/lib/auth/scope";
+import { findCertification } from "@/lib/certification/catalog";
+import { certificateStatus } from "@/lib/certification/rules";
+import { toLocale } from "@/lib/i18n/locales";
+import { bestCompetencies } from "@/lib/reports/person";
+import { formatPercent } from "@/lib/reports/rates";
+import { findScenario } from "@/lib/scenario/catalog";
+import { itemTitle } from "@/lib/training/item-title";
+
+type Params = Promise<{ id: string }>;
+
+const th = "whitespace-nowrap px-3 py-2 text-left font-medium";
+const td = "whitespace-nowrap px-3 py-2";
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mb-8">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{children}</p>
+  );
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const user = await requireArea("reports");
+  const scope = reportScope(toViewer(user));
+  const person = scope ? await findPersonInScope({ id: (await params).id, scope }) : null;
+  return { title: person?.name ?? (await getTranslations("reports.people"))("title") };
+}
+
+export default async function PersonPage({ params }: { params: Params }) {
+  const user = await requireArea("reports");
+  const scope = reportScope(toViewer(user));
+  if (!scope) notFound();
+  const person = await findPersonInScope({ id: (await params).id, scope });
+  if (!person) notFound();
+
+  const now = new Date();
+  const [t, tRoles, tAssign, tCert, format, locale, record, assignments] = await Promise.all([
+    getTranslations("reports.person"),
+    getTranslations("roles"),
+    getTranslations("assignments"),
+    getTranslations("certificates"),
+    getFormatter(),
+    getLocale().then(toLocale),
+    getPersonRecord({ userId: person.id }),
+    listAssignmentsForUser({ userId: person.id, now }),
+  ]);
+  const date = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const attempts = [
+    ...record.checks.map((c) => ({
+      key: `c-${c.id}`,
+      kind: t("chapter"),
+      item: itemTitle("chapter", c.slug, locale),
+      at: c.at,
+      percent: c.percent as number | null,
+      result: c.passed ? t("passed") : t("failed"),
+    })),
+    ...record.plays.map((p) => ({
+      key: `s-${p.id}`,
+      kind: t("scenario"),
+      item: itemTitle("scenario", p.slug, locale),
+      at: p.completedAt ?? p.at,
+      percent: p.percent,
+      result: p.status !== "completed" ? t("inProgress") : p.passed ? t("passed") : t("failed"),
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const best = bestCompetencies(record.plays, record.scores);
+  const branch = locale === "en" ? person.branchNameEn : person.branchName;
+
+  return (
+    <>
+      <PageHeader
+        title={person.name}
+        intro={t("intro", {
+          employeeNo: person.employeeNo,
+          branch,
+          role: tRoles(person.role),
+          hireDate: person.hireDate,
+        })}
+      >
+        <Link href="/reports/people" className="text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </PageHeader>
+      <ReportNav current="people" />
+      {!person.active && <p className="mb-6 rounded-md bg-amber-50 p-3 text-amber-900">{t("inactive")}</p>}
+
+      <Section id="competencies" title={t("competencies")}>
+        {best.size === 0 ? (
+          <Empty>{t("competenciesEmpty")}</Empty>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className={th}>
+                    {t("item")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("competency")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("percent")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...best].flatMap(([slug, b]) => {
+                  const s = findScenario(slug, locale)?.scenario;
+                  return (s?.competencies ?? []).map((c, i) => (
+                    <tr key={`${slug}-${c.id}`} className="border-b border-slate-100 last:border-0">
+                      <td className={td}>{i === 0 ? `${s?.title ?? slug}（${b.percent}%）` : ""}</td>
+                      <td className={td}>{c.label}</td>
+                      <td className={`${td} tabular-nums`}>
+                        {formatPercent(b.competencies[c.id] ?? null, locale)}
+                      </td>
+                    </tr>
+                  ));
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="assignments" title={t("assignments")}>
+        {assignments.length === 0 ? (
+          <Empty>{t("assignmentsEmpty")}</Empty>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className={th}>
+                    {t("item")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("due")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("status")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {assignments.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-100 last:border-0">
+                    <td className={td}>
+                      {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(a.itemType, a.itemSlug, locale)}`}
+                    </td>
+                    <td className={`${td} tabular-nums`}>{a.dueDate}</td>
+                    <td className={`${td} ${a.status === "overdue" ? "font-semibold text-red-800" : ""}`}>
+                      {tAssign(`status.${a.status}`)}
+                      {a.late ? ` · ${tAssign("late")}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="certificates" title={t("certificates")}>
+        {record.certificates.length === 0 ? (
+          <Empty>{t("certificatesEmpty")}</Empty>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  {["cycle", "code", "issued", "expires", "status"].map((k) => (
+                    <th key={k} scope="col" className={th}>
+                      {t(k)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {record.certificates.map((c) => {
+                  const def = findCertification(c.certificationId);
+                  const status = def ? certificateStatus(def, c, now) : "valid";
+                  return (
+                    <tr key={c.id} className="border-b border-slate-100 last:border-0">
+                      <td
+                        className={td}
+                      >{`${tCert("cycle", { cycle: c.cycle })} · ${tCert(`kind.${c.kind}`)}`}</td>
+                      <td className={`${td} font-mono`}>{c.code}</td>
+                      <td className={td}>{day(c.issuedAt)}</td>
+                      <td className={td}>{day(c.expiresAt)}</td>
+                      <td className={td}>
+                        {tCert(`status.${status}`)}
+                        {c.revokedAt ? ` · ${day(c.revokedAt)}` : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="attempts" title={t("attempts")}>
+        {attempts.length === 0 ? (
+          <Empty>{t("attemptsEmpty")}</Empty>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  {["date", "kind", "item", "score", "result"].map((k) => (
+                    <th key={k} scope="col" className={th}>
+                      {t(k)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.key} className="border-b border-slate-100 last:border-0">
+                    <td className={`${td} tabular-nums`}>{date(a.at)}</td>
+                    <td className={td}>{a.kind}</td>
+                    <td className={td}>{a.item}</td>
+                    <td className={`${td} tabular-nums`}>{a.percent === null ? "—" : `${a.percent}%`}</td>
+                    <td className={td}>{a.result}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}

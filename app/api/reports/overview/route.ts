@@ -1,0 +1,26 @@
+import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { findBranchInScope, getOverview } from "@/db/queries/reports";
+import { reportScope } from "@/lib/auth/scope";
+import { AppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http/handle-route";
+import { competencyItems, passItems } from "@/lib/reports/items";
+
+/** The overview as JSON (`?branch=<id>` for a branch inside the caller's scope): what the report page shows. */
+export async function GET(request: Request) {
+  return handleRoute(async () => {
+    const user = await requireApiUser("reports");
+    const scope = reportScope(toViewer(user));
+    if (!scope) throw new AppError("forbidden:reports", "Not allowed / 无权访问");
+    const branchId = new URL(request.url).searchParams.get("branch");
+    const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
+    if (branchId && !drill) throw new AppError("not_found:branch", "No such branch / 网点不存在");
+    const overview = await getOverview({
+      rootPath: drill?.path ?? scope,
+      items: {
+        passed: passItems("zh-CN").map((i) => i.key),
+        competencies: competencyItems("zh-CN").map((c) => c.key),
+      },
+    });
+    return Response.json(overview, { headers: { "cache-control": "no-store" } });
+  });
+}

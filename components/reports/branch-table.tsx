@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReportItem } from "@/lib/reports/items";
+import type { BranchRow, SortKey } from "@/lib/reports/overview";
+import { formatPercent } from "@/lib/reports/rates";
+
+type Props = {
+  rows: BranchRow[];
+  items: ReportItem[];
+  locale: string;
+  sort: SortKey;
+  dir: "asc" | "desc";
+  /** The query string to keep in sort links (the drill-down branch). */
+  base: Record<string, string>;
+};
+
+const th = "whitespace-nowrap px-3 py-2 text-left font-medium";
+const td = "whitespace-nowrap px-3 py-2 tabular-nums";
+
+/** The per-branch comparison, sortable by any column through links (works without JavaScript). */
+export async function BranchTable({ rows, items, locale, sort, dir, base }: Props) {
+  const t = await getTranslations("reports.overview");
+  const columns: { key: SortKey; label: string; title?: string }[] = [
+    { key: "name", label: t("branch") },
+    { key: "headcount", label: t("headcount") },
+    { key: "certifiedShare", label: t("certified") },
+    { key: "expiringShare", label: t("expiring") },
+    { key: "expiredShare", label: t("expired") },
+    { key: "overdueAssignments", label: t("overdue") },
+    ...items.map((i) => ({ key: `passed:${i.key}` as SortKey, label: i.short, title: i.label })),
+  ];
+  const href = (key: SortKey) => {
+    const next = sort === key && dir === "desc" ? "asc" : key === "name" && sort !== key ? "asc" : "desc";
+    return `?${new URLSearchParams({ ...base, sort: key, dir: next })}`;
+  };
+  const name = (r: BranchRow) => (locale === "en" ? r.branch.nameEn : r.branch.name);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full border-collapse text-sm">
+        <caption className="px-3 pt-3 text-left text-slate-600">{t("branchesCaption")}</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={th}
+                aria-sort={sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined}
+              >
+                <Link href={href(c.key)} className="underline-offset-2 hover:underline" title={c.title}>
+                  {c.label}
+                  <span className="sr-only">{c.title ? ` ${c.title}` : ""}</span>
+                  {sort === c.key && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+                </Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.branch.id}-${r.own}`} className="border-b border-slate-100 last:border-0">
+              <th scope="row" className={th}>
+                {r.own ? (
+                  t("ownStaff", { branch: name(r) })
+                ) : (
+                  <Link
+                    href={`?${new URLSearchParams({ branch: r.branch.id })}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                    aria-label={t("drill", { branch: name(r) })}
+                  >
+                    {name(r)}
+                  </Link>
+                )}
+              </th>
+              <td className={td}>{r.headcount}</td>
+              <td className={td}>{formatPercent(r.certifiedShare, locale)}</td>
+              <td className={td}>{formatPercent(r.expiringShare, locale)}</td>
+              <td className={td}>{formatPercent(r.expiredShare, locale)}</td>
+              <td className={td}>{r.overdueAssignments}</td>
+              {items.map((i) => (
+                <td key={i.key} className={td}>
+                  {formatPercent(r.passedShare[i.key] ?? null, locale)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { getTranslations } from "next-intl/server";
+import type { BranchRow } from "@/lib/reports/overview";
+import { formatPercent } from "@/lib/reports/rates";
+
+type Competency = { key: string; label: string; scenario: string };
+
+function tone(value: number | null): string {
+  if (value === null) return "bg-slate-50 text-slate-500";
+  if (value < 60) return "bg-red-100 text-red-900";
+  if (value < 80) return "bg-amber-100 text-amber-900";
+  return "bg-emerald-100 text-emerald-900";
+}
+
+/** Branches × role-play skills, coloured by the average best score; the numbers are in every cell. */
+export async function CompetencyHeatmap({
+  rows,
+  competencies,
+  locale,
+}: {
+  rows: BranchRow[];
+  competencies: Competency[];
+  locale: string;
+}) {
+  const t = await getTranslations("reports.overview");
+  const scenarios = [...new Set(competencies.map((c) => c.scenario))];
+  const name = (r: BranchRow) => {
+    const n = locale === "en" ? r.branch.nameEn : r.branch.name;
+    return r.own ? t("ownStaff", { branch: n }) : n;
+  };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full border-collapse text-sm">
+        <caption className="px-3 pt-3 text-left text-slate-600">{t("heatmapCaption")}</caption>
+        <thead>
+          <tr>
+            <td />
+            {scenarios.map((s) => (
+              <th
+                key={s}
+                scope="colgroup"
+                colSpan={competencies.filter((c) => c.scenario === s).length}
+                className="border-l border-slate-200 px-3 pt-2 text-left font-medium"
+              >
+                {s}
+              </th>
+            ))}
+          </tr>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              {t("branch")}
+            </th>
+            {competencies.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className="whitespace-nowrap px-3 py-2 text-left font-normal text-slate-700"
+              >
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.branch.id}-${r.own}`} className="border-b border-white">
+              <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
+                {name(r)}
+              </th>
+              {competencies.map((c) => {
+                const v = r.competencyAverage[c.key] ?? null;
+                return (
+                  <td key={c.key} className={`px-3 py-2 text-center tabular-nums ${tone(v)}`}>
+                    {formatPercent(v, locale)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="px-3 py-2 text-xs text-slate-600">{t("heatmapLegend")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { type Db, db as defaultDb } from "../client";
+import { branches, certificates, checkAttempts, scenarioAttempts, scenarioScores, users } from "../schema";
+
+/** A person, when they lie inside the viewer's scope; null otherwise (the page answers 404). */
+export async function findPersonInScope({
+  id,
+  scope,
+  db = defaultDb,
+}: {
+  id: string;
+  scope: string;
+  db?: Db;
+}) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      hireDate: users.hireDate,
+      branchName: branches.name,
+      branchNameEn: branches.nameEn,
+    })
+    .from(users)
+    .innerJoin(branches, eq(branches.id, users.branchId))
+    .where(and(eq(users.id, id), sql`substr(${branches.path}, 1, length(${scope})) = ${scope}`));
+  return row ?? null;
+}
+
+/** Everything the person page shows besides assignments: attempts, competency scores, certificates. */
+export async function getPersonRecord({ userId, db = defaultDb }: { userId: string; db?: Db }) {
+  const [checks, plays, certs] = await db.batch([
+    db
+      .select({
+        id: checkAttempts.id,
+        slug: checkAttempts.moduleSlug,
+        percent: checkAttempts.percent,
+        passed: checkAttempts.passed,
+        at: checkAttempts.createdAt,
+      })
+      .from(checkAttempts)
+      .where(eq(checkAttempts.userId, userId))
+      .orderBy(desc(checkAttempts.createdAt), desc(checkAttempts.id)),
+    db
+      .select({
+        id: scenarioAttempts.id,
+        slug: scenarioAttempts.scenarioSlug,
+        status: scenarioAttempts.status,
+        percent: scenarioAttempts.percent,
+        passed: scenarioAttempts.passed,
+        at: scenarioAttempts.createdAt,
+        completedAt: scenarioAttempts.completedAt,
+      })
+      .from(scenarioAttempts)
+      .where(eq(scenarioAttempts.userId, userId))
+      .orderBy(desc(scenarioAttempts.createdAt), desc(scenarioAttempts.id)),
+    db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
+  ]);
+  const completed = plays.filter((p) => p.status === "completed").map((p) => p.id);
+  const scores = completed.length
+    ? await db.select().from(scenarioScores).where(inArray(scenarioScores.attemptId, completed))
+    : [];
+  return { checks, plays, certificates: certs, scores };
+}
+
+export type PersonRecord = Awaited<ReturnType<typeof getPersonRecord>>;

@@ -1,0 +1,171 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { type Db, db as defaultDb } from "../client";
+import {
+  assignments,
+  branchReportState,
+  branchReportStats,
+  checkAttempts,
+  learnerItemStats,
+  scenarioAttempts,
+  scenarioScores,
+  users,
+} from "../schema";
+
+// Each refresh recomputes a person's summary rows for one item from the attempts themselves, so it
+// can run in any submission's batch (even one whose guarded update lost) and always ends correct.
+
+const upsert = sql`on conflict (user_id, item_type, item_slug) do update
+  set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts`;
+
+function chapterRows(where: SQL) {
+  return sql`select user_id, 'chapter', module_slug, max(passed), max(percent), count(*)
+    from ${checkAttempts} where ${where} group by user_id, module_slug`;
+}
+
+function scenarioRows(where: SQL) {
+  return sql`select user_id, 'scenario', scenario_slug, max(passed), max(percent), count(*)
+    from ${scenarioAttempts} where status = 'completed' and ${where} group by user_id, scenario_slug`;
+}
+
+/** Per competency, its percentage in each person's best completed attempt of each scenario. */
+function competencyRows(where: SQL) {
+  return sql`select b.user_id, 'competency', b.scenario_slug || ':' || s.competency, 0,
+      100.0 * max(0, min(s.score, s.max_score)) / s.max_score, 1
+    from (select id, user_id, scenario_slug, row_number() over (partition by user_id, scenario_slug
+            order by percent desc, completed_at, id) as rank
+          from ${scenarioAttempts} where status = 'completed' and ${where}) b
+    join ${scenarioScores} s on s.attempt_id = b.id
+    where b.rank = 1 and s.max_score > 0`;
+}
+
+const columns = sql`(user_id, item_type, item_slug, passed, best_percent, attempts)`;
+
+/** Statements for a submission's batch: the person's summary of one chapter after a knowledge check. */
+export function refreshChapterStats({
+  userId,
+  slug,
+  db = defaultDb,
+}: {
+  userId: string;
+  slug: string;
+  db?: Db;
+}) {
+  return [
+    db.run(sql`insert into ${learnerItemStats} ${columns}
+      ${chapterRows(sql`user_id = ${userId} and module_slug = ${slug}`)} ${upsert}`),
+    ...refreshBranchStats({ branches: branchOf(userId), db }),
+  ] satisfies BatchItem<"sqlite">[];
+}
+
+/** Statements for a batch that completes or re-scores a scenario attempt. */
+export function refreshScenarioStats({
+  userId,
+  slug,
+  db = defaultDb,
+}: {
+  userId: string;
+  slug: string;
+  db?: Db;
+}) {
+  const who = sql`user_id = ${userId} and scenario_slug = ${slug}`;
+  return [
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(who)} ${upsert}`),
+    db.run(sql`delete from ${learnerItemStats} where user_id = ${userId} and item_type = 'competency'
+      and substr(item_slug, 1, ${slug.length + 1}) = ${`${slug}:`}`),
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(who)} ${upsert}`),
+    ...refreshBranchStats({ branches: branchOf(userId), db }),
+  ] satisfies BatchItem<"sqlite">[];
+}
+
+/** Rebuilds the whole summary from the attempts (seeding, an existing database, a repair). */
+export async function rebuildReportStats({ db = defaultDb }: { db?: Db } = {}) {
+  const all = sql`1 = 1`;
+  await db.batch([
+    db.run(sql`delete from ${learnerItemStats}`),
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${chapterRows(all)} ${upsert}`),
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(all)} ${upsert}`),
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(all)} ${upsert}`),
+    db.run(sql`delete from ${branchReportStats}`),
+    db.run(sql`delete from ${branchReportState}`),
+    ...refreshBranchStats({ branches: all, db }),
+  ]);
+}
+
+export type StatRow = {
+  userId: string;
+  itemType: string;
+  itemSlug: string;
+  passed: number;
+  bestPercent: number | null;
+  attempts: number;
+};
+
+/** The summary as a full recomputation gives it, without touching the table (for checking it). */
+export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {}): Promise<StatRow[]> {
+  const all = sql`1 = 1`;
+  const rows = await db.all<[string, string, string, number, number | null, number]>(
+    sql`select * from (${chapterRows(all)} union all ${scenarioRows(all)} union all ${competencyRows(all)})`,
+  );
+  return rows.map((r) => {
+    const [userId, itemType, itemSlug, passed, bestPercent, attempts] = Object.values(r) as [
+      string,
+      string,
+      string,
+      number,
+      number | null,
+      number,
+    ];
+    return { userId, itemType, itemSlug, passed, bestPercent, attempts };
+  });
+}
+
+const ACTIVE_LEARNER = sql`u.role = 'learner' and u.active = 1`;
+
+/**
+ * A branch's totals as branch_report_stats stores them, computed from learner_item_stats and the
+ * assignments for the branches `u.branch_id` may take. Competency keys get a "competency:" prefix.
+ */
+export function branchStatsSql(branches: SQL) {
+  return sql`select u.branch_id, case when s.item_type = 'competency' then 'competency:' else s.item_type || ':' end
+        || s.item_slug, count(*), sum(s.passed), coalesce(sum(s.best_percent), 0)
+      from ${users} u join ${learnerItemStats} s on s.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches}
+      group by u.branch_id, s.item_type, s.item_slug
+    union all
+    select u.branch_id, 'open:' || a.due_date, count(*), 0, 0
+      from ${users} u join ${assignments} a on a.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches} and a.item_type in ('chapter', 'scenario')
+        and not exists (select 1 from ${learnerItemStats} s where s.user_id = a.user_id
+          and s.item_type = a.item_type and s.item_slug = a.item_slug and s.passed = 1)
+      group by u.branch_id, a.due_date`;
+}
+
+/** The learners a branch's totals are over: how many and the sum of their rowids. */
+export function branchStateSql(branches: SQL) {
+  return sql`select u.branch_id, count(*), sum(u.rowid) from ${users} u
+    where ${ACTIVE_LEARNER} and ${branches} group by u.branch_id`;
+}
+
+/**
+ * Statements that rebuild the stored totals of the branches `u.branch_id` may take (a condition
+ * on `u.branch_id`), for the same batch as the write that changed them.
+ */
+export function refreshBranchStats({ branches, db = defaultDb }: { branches: SQL; db?: Db }) {
+  const target = sql`branch_id in (select u.branch_id from ${users} u where ${branches})`;
+  return [
+    db.run(sql`delete from ${branchReportStats} where ${target}`),
+    db.run(
+      sql`insert into ${branchReportStats} (branch_id, key, people, passed, percent_sum) ${branchStatsSql(branches)}`,
+    ),
+    db.run(sql`delete from ${branchReportState} where ${target}`),
+    db.run(
+      sql`insert into ${branchReportState} (branch_id, learners, fingerprint) ${branchStateSql(branches)}`,
+    ),
+  ] satisfies BatchItem<"sqlite">[];
+}
+
+/** The branch of one person: what a submission refreshes. */
+export const branchOf = (userId: string) =>
+  sql`u.branch_id = (select branch_id from ${users} where id = ${userId})`;

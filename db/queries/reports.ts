@@ -1,0 +1,138 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { certifications } from "../../lib/certification/catalog";
+import { type BranchCounts, type BranchRef, emptyCounts, rollUp } from "../../lib/reports/overview";
+import { bankDate } from "../../lib/training/assignment-status";
+import { type Db, db as defaultDb } from "../client";
+import { branches } from "../schema";
+import { type OverviewParams, overviewStatements } from "./report-overview-sql";
+import { branchStatsSql } from "./report-stats";
+import { tuples } from "./rows";
+
+const DAY_MS = 86_400_000;
+
+/** The certification the reports follow (柜面服务技能认证) and its renewal window. */
+export function reportCertification() {
+  const [first] = certifications();
+  return { id: first?.id ?? "counter-service", windowDays: first?.renewalWindowDays ?? 60 };
+}
+
+export function overviewParams(rootPath: string, now: Date): OverviewParams {
+  const cert = reportCertification();
+  return {
+    rootPath,
+    certificationId: cert.id,
+    now: now.getTime(),
+    today: bankDate(now),
+    expiringBefore: now.getTime() + cert.windowDays * DAY_MS,
+  };
+}
+
+/** The branch with this id when it lies in the scope; null otherwise (a 404 for the caller). */
+export async function findBranchInScope({
+  id,
+  scope,
+  db = defaultDb,
+}: {
+  id: string;
+  scope: string;
+  db?: Db;
+}) {
+  const [row] = await db
+    .select({ id: branches.id, path: branches.path, name: branches.name, nameEn: branches.nameEn })
+    .from(branches)
+    .where(and(eq(branches.id, id), sql`substr(${branches.path}, 1, length(${scope})) = ${scope}`));
+  return row ?? null;
+}
+
+/** Adds one stored (or recomputed) total to a branch's counts; "open:" rows count only when overdue. */
+function addTotal(c: BranchCounts, key: string, people: number, passed: number, sum: number, today: string) {
+  if (key.startsWith("open:")) {
+    if (key < `open:${today}`) c.overdueAssignments += people;
+  } else if (key.startsWith("competency:"))
+    c.competency[key.slice("competency:".length)] = { sum, count: people };
+  else c.passed[key] = passed;
+}
+
+/**
+ * Per-branch counts of the subtree at `rootPath`, in one round trip: the stored branch totals,
+ * except for a branch whose learners changed since they were stored, which is recomputed.
+ */
+export async function loadBranchCounts({
+  rootPath,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  rootPath: string;
+  now?: Date;
+  db?: Db;
+}): Promise<{ branches: BranchRef[]; counts: BranchCounts[] }> {
+  const params = overviewParams(rootPath, now);
+  const [branchRows, live, stored, totals, overdueItems, certs, overdueCerts] = await db.$client.batch(
+    overviewStatements(params),
+    "read",
+  );
+  const counts = new Map<string, BranchCounts>();
+  const of = (id: unknown) => {
+    const key = String(id);
+    const known = counts.get(key);
+    if (known) return known;
+    const c = emptyCounts(key);
+    counts.set(key, c);
+    return c;
+  };
+  const state = new Map((stored?.rows ?? []).map((r) => [String(r[0]), `${r[1]}/${r[2]}`]));
+  const stale = new Set<string>();
+  for (const r of live?.rows ?? []) {
+    of(r[0]).headcount = Number(r[1]);
+    if (state.get(String(r[0])) !== `${r[1]}/${r[2]}`) stale.add(String(r[0]));
+    state.delete(String(r[0]));
+  }
+  for (const id of state.keys()) stale.add(id); // stored totals of a branch that has no learners now
+
+  for (const r of totals?.rows ?? []) {
+    if (stale.has(String(r[0]))) continue;
+    addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), params.today);
+  }
+  for (const r of overdueItems?.rows ?? []) {
+    if (!stale.has(String(r[0]))) of(r[0]).overdueAssignments += Number(r[1]);
+  }
+  if (stale.size > 0) {
+    const ids = [...stale];
+    const recomputed = await db.values<[string, string, number, number, number]>(
+      branchStatsSql(inArray(sql`u.branch_id`, ids)),
+    );
+    for (const r of tuples(recomputed))
+      addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), params.today);
+  }
+  for (const r of certs?.rows ?? []) {
+    const c = of(r[0]);
+    [c.certified, c.expiring, c.expired] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  }
+  for (const r of overdueCerts?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
+  return {
+    branches: (branchRows?.rows ?? []).map((r) => ({
+      id: String(r[0]),
+      path: String(r[1]),
+      name: String(r[2]),
+      nameEn: String(r[3]),
+    })),
+    counts: [...counts.values()],
+  };
+}
+
+/** The overview of a subtree: totals and one row per child branch. */
+export async function getOverview({
+  rootPath,
+  items,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  rootPath: string;
+  items: { passed: string[]; competencies: string[] };
+  now?: Date;
+  db?: Db;
+}) {
+  const { branches: list, counts } = await loadBranchCounts({ rootPath, now, db });
+  return rollUp({ rootPath, branches: list, counts, items });
+}

@@ -1,0 +1,91 @@
+// npm run bench:reports — the manager reports against the large bank (npm run db:seed:large first,
+// and npm run build). Measures the admin's whole-bank overview, people-list pages, a 10,000-row CSV
+// export and the same overview SQL run bare through @libsql/client. Last line: one JSON object.
+import { existsSync } from "node:fs";
+import { createClient } from "@libsql/client";
+import { overviewStatements } from "@/db/queries/report-overview-sql";
+import { overviewParams } from "@/db/queries/reports";
+import { load, percentile, request, round, signIn, startServer, stopServer } from "./harness";
+
+const DB = process.env.BENCH_DB ?? "file:./data/large.db";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// One connection measures what a manager waits for; raise it to see queueing under load.
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1);
+
+if (!existsSync(DB.replace(/^file:/, ""))) {
+  console.error(`${DB} is missing: run npm run db:seed:large -- --employees 10000 first`);
+  process.exit(1);
+}
+
+const client = createClient({ url: DB });
+const count = async (table: string) =>
+  Number((await client.execute(`select count(*) from ${table}`)).rows[0]?.[0]);
+const employees = await count("users where employee_no like 'L%'");
+const attempts = (await count("check_attempts")) + (await count("scenario_attempts"));
+
+/** Median of the bare overview SQL, one batch per run, as the report itself sends it. */
+async function rawOverview(runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await client.batch(overviewStatements(overviewParams("/", new Date())), "read");
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 50);
+}
+
+const server = await startServer(DB, { fresh: false });
+try {
+  const admin = await signIn("E9001");
+  const manager = await signIn("E3001");
+  for (let i = 0; i < 3; i++) {
+    await request("/api/reports/overview", { cookie: admin });
+    await request("/reports/people", { cookie: admin });
+    await request("/reports", { cookie: admin });
+  }
+  const check = await request("/api/reports/overview", { cookie: admin });
+  const total = (JSON.parse(check.text) as { total: { headcount: number } }).total.headcount;
+  const scoped = await request("/api/reports/overview", { cookie: manager });
+  console.log(
+    `overview: ${total} active learners bank-wide, ${(JSON.parse(scoped.text) as { total: { headcount: number } }).total.headcount} under E3001`,
+  );
+
+  const overview = await load(CONNECTIONS, SECONDS, () =>
+    request("/api/reports/overview", { cookie: admin }),
+  );
+  const okOverview = overview.filter((r) => r.status === 200).map((r) => r.total);
+  const people = await load(CONNECTIONS, SECONDS, (w, i) =>
+    request(`/reports/people?page=${1 + ((w * 37 + i * 11) % 150)}`, { cookie: admin }),
+  );
+  const okPeople = people.filter((r) => r.status === 200).map((r) => r.total);
+  const pages: number[] = [];
+  for (let i = 0; i < 5; i++) pages.push((await request("/reports", { cookie: admin })).total);
+
+  const csvStart = performance.now();
+  const csv = await request("/reports/export/people.csv", { cookie: admin });
+  const csvMs = performance.now() - csvStart;
+  const csvRows = csv.text.split("\r\n").filter(Boolean).length - 1;
+
+  const raw = await rawOverview(20);
+  const overviewP50 = percentile(okOverview, 50);
+  console.log(
+    `${okOverview.length} overviews and ${okPeople.length} people pages at ${CONNECTIONS} connections; ` +
+      `${overview.length - okOverview.length + people.length - okPeople.length} non-200; ` +
+      `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}`,
+  );
+  console.log(
+    JSON.stringify({
+      employees,
+      attempts,
+      overview_p50_ms: round(overviewP50),
+      overview_p95_ms: round(percentile(okOverview, 95)),
+      people_page_p95_ms: round(percentile(okPeople, 95)),
+      csv_10k_ms: round(csvMs),
+      raw_sql_overview_ms: round(raw),
+      endpoint_over_raw: round(overviewP50 / raw, 2),
+    }),
+  );
+} finally {
+  stopServer(server);
+  client.close();
+}
