@@ -38,7 +38,7 @@ export function overviewStatements(p: OverviewParams): InStatement[] {
     soon: p.expiringBefore,
   };
   const statements = [
-    `select id, path, name, name_en from branches where ${inRoot("path")} order by path`,
+    `select id, path, name, name_en from branches where ${inRoot("path")} and active = 1 order by path`,
     `select u.branch_id, count(*), sum(u.rowid) ${learners()} group by u.branch_id`,
     `select s.branch_id, s.learners, s.fingerprint from branch_report_state s join branches b on b.id = s.branch_id
       where ${inRoot("b.path")}`,
