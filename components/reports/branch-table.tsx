@@ -35,7 +35,7 @@ export async function BranchTable({ rows, items, locale, sort, dir, base }: Prop
   };
   const name = (r: BranchRow) => (locale === "en" ? r.branch.nameEn : r.branch.name);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 pt-3 text-left text-slate-600">{t("branchesCaption")}</caption>
         <thead>

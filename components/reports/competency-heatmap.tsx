@@ -28,7 +28,7 @@ export async function CompetencyHeatmap({
     return r.own ? t("ownStaff", { branch: n }) : n;
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 pt-3 text-left text-slate-600">{t("heatmapCaption")}</caption>
         <thead>

@@ -117,10 +117,10 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
           {t("overview.passTitle")}
         </h2>
         <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
             <PassRateChart data={chart.map((c) => ({ label: c.label, value: c.value }))} />
           </div>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-sm" data-testid="pass-table">
               <caption className="px-3 pt-3 text-left text-slate-600">{t("overview.passCaption")}</caption>
               <thead>

@@ -51,7 +51,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
           {t("none")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-50 text-slate-700">

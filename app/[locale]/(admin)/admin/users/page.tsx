@@ -103,7 +103,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t("none")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-50 text-slate-700">

@@ -30,7 +30,7 @@ async function OptionTable({
 }) {
   const t = await getTranslations("reports.items");
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -133,7 +133,7 @@ export default async function PeoplePage({
           {t("empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("caption", { page: filter.page, pages })}</caption>
             <thead>

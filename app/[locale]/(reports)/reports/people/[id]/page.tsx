@@ -109,7 +109,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         {best.size === 0 ? (
           <Empty>{t("competenciesEmpty")}</Empty>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -147,7 +147,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         {assignments.length === 0 ? (
           <Empty>{t("assignmentsEmpty")}</Empty>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -185,7 +185,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         {record.certificates.length === 0 ? (
           <Empty>{t("certificatesEmpty")}</Empty>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -225,7 +225,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         {attempts.length === 0 ? (
           <Empty>{t("attemptsEmpty")}</Empty>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-300">

@@ -160,7 +160,7 @@ export default async function ImportPreview({ params, searchParams }: Props) {
               {t("preview.none")}
             </p>
           ) : (
-            <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+            <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("preview.caption")}</caption>
                 <thead className="bg-slate-50 text-slate-700">
