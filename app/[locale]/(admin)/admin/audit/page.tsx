@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { type AuditRow, listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
 
@@ -104,48 +105,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">{t("readOnly")}</p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
-      ) : (
-        <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {(["when", "who", "what", "target", "before", "after"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((r) => (
-                <tr key={r.id} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                    {format.dateTime(r.createdAt, {
-                      dateStyle: "medium",
-                      timeStyle: "medium",
-                      timeZone: "Asia/Shanghai",
-                    })}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{who(r)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap font-medium">{label(r.action)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{target(r)}</td>
-                  <td className="min-w-48 px-3 py-2 text-xs">
-                    <Change value={r.before} />
-                  </td>
-                  <td className="min-w-48 px-3 py-2 text-xs">
-                    <Change value={r.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("title")}
+        columns={(["when", "who", "what", "target", "before", "after"] as const).map((c) =>
+          t(`columns.${c}`),
+        )}
+        empty={t("none")}
+        isEmpty={rows.length === 0}
+      >
+        {rows.map((r) => (
+          <tr key={r.id} className="align-top">
+            <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+              {format.dateTime(r.createdAt, {
+                dateStyle: "medium",
+                timeStyle: "medium",
+                timeZone: "Asia/Shanghai",
+              })}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{who(r)}</td>
+            <td className="px-3 py-2 whitespace-nowrap font-medium">{label(r.action)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{target(r)}</td>
+            <td className="min-w-48 px-3 py-2 text-xs">
+              <Change value={r.before} />
+            </td>
+            <td className="min-w-48 px-3 py-2 text-xs">
+              <Change value={r.after} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {(page > 1 || hasMore) && (
         <nav aria-label={t("pages")} className="mt-3 flex gap-4 text-sm">
           {page > 1 && (

@@ -4,6 +4,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { RevokeForm } from "@/components/admin/revoke-form";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { searchCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
@@ -46,65 +47,52 @@ export default async function AdminCertificates({ searchParams }: { searchParams
           {t("searchButton")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
-      ) : (
-        <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {(["holder", "code", "certification", "dates", "status", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-medium">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((r) => {
-                const def = findCertification(r.certificationId);
-                const status = def ? certificateStatus(def, r, now) : "valid";
-                return (
-                  <tr key={r.id} className="align-top">
-                    <td className="px-3 py-2">
-                      <span className="font-medium">{r.holderName}</span>
-                      <span className="block text-slate-600">
-                        {r.employeeNo} · {locale === "en" ? r.branchNameEn : r.branchName}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 font-mono">
-                      <a href={`/verify/${r.code}`} className="text-brand-700 underline">
-                        {r.code}
-                      </a>
-                    </td>
-                    <td className="px-3 py-2">
-                      {def?.name[locale === "en" ? "en" : "zh-CN"] ?? r.certificationId}
-                      <span className="block text-slate-600">{t("cycle", { cycle: r.cycle })}</span>
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {date(r.issuedAt)} – {date(r.expiresAt)}
-                    </td>
-                    <td className="px-3 py-2">
-                      <CertificateStatusBadge status={status} />
-                      {r.revokedAt && (
-                        <span className="mt-1 block text-slate-700">
-                          {t("revokedBecause", { date: date(r.revokedAt), reason: r.revokeReason ?? "" })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {!r.revokedAt && <RevokeForm certificateId={r.id} code={r.code} />}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("title")}
+        columns={(["holder", "code", "certification", "dates", "status", "actions"] as const).map((c) =>
+          t(`columns.${c}`),
+        )}
+        empty={t("none")}
+        isEmpty={rows.length === 0}
+      >
+        {rows.map((r) => {
+          const def = findCertification(r.certificationId);
+          const status = def ? certificateStatus(def, r, now) : "valid";
+          return (
+            <tr key={r.id} className="align-top">
+              <td className="px-3 py-2">
+                <span className="font-medium">{r.holderName}</span>
+                <span className="block text-slate-600">
+                  {r.employeeNo} · {locale === "en" ? r.branchNameEn : r.branchName}
+                </span>
+              </td>
+              <td className="px-3 py-2 font-mono">
+                <a href={`/verify/${r.code}`} className="text-brand-700 underline">
+                  {r.code}
+                </a>
+              </td>
+              <td className="px-3 py-2">
+                {def?.name[locale === "en" ? "en" : "zh-CN"] ?? r.certificationId}
+                <span className="block text-slate-600">{t("cycle", { cycle: r.cycle })}</span>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {date(r.issuedAt)} – {date(r.expiresAt)}
+              </td>
+              <td className="px-3 py-2">
+                <CertificateStatusBadge status={status} />
+                {r.revokedAt && (
+                  <span className="mt-1 block text-slate-700">
+                    {t("revokedBecause", { date: date(r.revokedAt), reason: r.revokeReason ?? "" })}
+                  </span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {!r.revokedAt && <RevokeForm certificateId={r.id} code={r.code} />}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

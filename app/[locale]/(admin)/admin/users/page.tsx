@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { listUsers, USERS_PAGE_SIZE, type UserFilters } from "@/db/queries/admin-users";
 import { isRole, ROLES } from "@/lib/auth/roles";
@@ -98,50 +99,31 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <p className="mb-2 text-sm text-slate-600" role="status">
         {t("count", { count: total })}
       </p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
-      ) : (
-        <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {(["employeeNo", "name", "branch", "role", "email", "status"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                    {t(`fields.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <Link href={`/admin/users/${u.id}`} className="font-medium text-brand-700 underline">
-                      {u.employeeNo}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{u.name}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {locale === "en" ? u.branchNameEn : u.branchName}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{tRoles(u.role)}</td>
-                  <td className="px-3 py-2">{u.email ?? "—"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {u.active ? (
-                      t("active")
-                    ) : (
-                      <span className="font-medium text-red-800">{t("inactive")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("title")}
+        columns={(["employeeNo", "name", "branch", "role", "email", "status"] as const).map((c) =>
+          t(`fields.${c}`),
+        )}
+        empty={t("none")}
+        isEmpty={rows.length === 0}
+      >
+        {rows.map((u) => (
+          <tr key={u.id}>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <Link href={`/admin/users/${u.id}`} className="font-medium text-brand-700 underline">
+                {u.employeeNo}
+              </Link>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{u.name}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{locale === "en" ? u.branchNameEn : u.branchName}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{tRoles(u.role)}</td>
+            <td className="px-3 py-2">{u.email ?? "—"}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {u.active ? t("active") : <span className="font-medium text-red-800">{t("inactive")}</span>}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {pages > 1 && (
         <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
           {page > 1 && (
