@@ -1,10 +1,9 @@
 import { inArray } from "drizzle-orm";
-import { chapterSlugs, findChapter } from "../lib/content/catalog";
-import { findScenario, scenarioSlugs } from "../lib/scenario/catalog";
 import { apply, result, start } from "../lib/scenario/engine";
 import { scoreKnowledgeCheck } from "../lib/training/score-check";
 import type { Db } from "./client";
 import { DEMO_LEARNERS } from "./demo-bank";
+import { loadCatalog } from "./queries/content-catalog";
 import { certificates, checkAttempts, scenarioAttempts, scenarioScores, users } from "./schema";
 
 const DAY = 86_400_000;
@@ -29,12 +28,13 @@ export async function seedDemoResults(db: Db, now: Date) {
         DEMO_LEARNERS.map((l) => l.employeeNo),
       ),
     );
-  const chapters = chapterSlugs().flatMap((slug) => {
-    const entry = findChapter(slug, "zh-CN");
+  const catalog = await loadCatalog(db);
+  const chapters = catalog.chapterSlugs().flatMap((slug) => {
+    const entry = catalog.findChapter(slug, "zh-CN");
     return entry?.result.ok ? [{ slug, chapter: entry.result.chapter }] : [];
   });
-  const scenarios = scenarioSlugs().flatMap((slug) => {
-    const s = findScenario(slug, "zh-CN");
+  const scenarios = catalog.scenarioSlugs().flatMap((slug) => {
+    const s = catalog.findScenario(slug, "zh-CN");
     return s ? [s] : [];
   });
   const checks: (typeof checkAttempts.$inferInsert)[] = [];

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
+import { CONTENT_KINDS } from "../lib/content/sources";
 import { LOCALES } from "../lib/i18n/locales";
 import type { PlayState } from "../lib/scenario/engine";
 
@@ -346,6 +347,8 @@ export const learnerItemStats = sqliteTable(
     passed: integer("passed", { mode: "boolean" }).notNull().default(false),
     bestPercent: real("best_percent"),
     attempts: integer("attempts").notNull().default(0),
+    /** Passed only before the item's latest major revision: must study it again ("需重新学习"). */
+    relearn: integer("relearn", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.itemType, t.itemSlug] }),
@@ -387,3 +390,61 @@ export const branchReportState = sqliteTable("branch_report_state", {
   learners: integer("learners").notNull(),
   fingerprint: integer("fingerprint").notNull(),
 });
+
+/** A module or scenario trainers can edit. Shipped ones are imported from content/ on first run. */
+export const contentItems = sqliteTable(
+  "content_items",
+  {
+    kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
+    slug: text("slug").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
+);
+export type ContentItem = typeof contentItems.$inferSelect;
+
+/**
+ * The working copy of an item, one per item and shared by its trainers. `version` guards saves so
+ * one trainer cannot silently overwrite another's changes.
+ */
+export const contentDrafts = sqliteTable(
+  "content_drafts",
+  {
+    kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
+    slug: text("slug").notNull(),
+    sourceZh: text("source_zh").notNull(),
+    sourceEn: text("source_en"),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
+);
+export type ContentDraft = typeof contentDrafts.$inferSelect;
+
+/**
+ * Published revisions: immutable (triggers refuse UPDATE and DELETE). Learners see the highest
+ * `number` of each item; a rollback publishes an earlier revision's text as a new number.
+ */
+export const contentRevisions = sqliteTable(
+  "content_revisions",
+  {
+    id: id(),
+    kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
+    slug: text("slug").notNull(),
+    number: integer("number").notNull(),
+    sourceZh: text("source_zh").notNull(),
+    sourceEn: text("source_en"),
+    note: text("note").notNull(),
+    major: integer("major", { mode: "boolean" }).notNull().default(false),
+    rollbackOf: integer("rollback_of"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("content_revisions_item_number_unique").on(t.kind, t.slug, t.number),
+    index("content_revisions_major_idx").on(t.kind, t.slug, t.major, t.createdAt),
+  ],
+);
+export type ContentRevision = typeof contentRevisions.$inferSelect;

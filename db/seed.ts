@@ -14,6 +14,7 @@ import {
 import { seedDemoResults } from "./demo-results";
 import { runMigrations } from "./migrate";
 import { assignOnboarding } from "./queries/assignments";
+import { importContent } from "./queries/content-import";
 import { rebuildReportStats } from "./queries/report-stats";
 import { branches, users } from "./schema";
 
@@ -22,6 +23,7 @@ import { branches, users } from "./schema";
  * existing rows are left as they are (so E1001's hire date is relative to the day it was first seeded).
  */
 export async function seedDemo(db: Db = defaultDb, now = new Date()) {
+  await importContent({ db });
   const paths = new Map<string, string>();
   for (const b of DEMO_BRANCHES)
     paths.set(b.id, childPath(b.parent ? (paths.get(b.parent) ?? null) : null, b.id));

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { certifications } from "@/lib/certification/catalog";
 import type { Certification } from "@/lib/certification/definition";
-import { findChapter } from "@/lib/content/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import { expectNoSeriousViolations } from "./axe";
 import { e2eDb, expect, signIn, test } from "./fixtures";
 
@@ -55,7 +55,7 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   await page.waitForURL("/");
   await expect(page.getByText("您还没有证书")).toBeVisible();
 
-  const entry = findChapter(last, "zh-CN");
+  const entry = fileCatalog().findChapter(last, "zh-CN");
   if (!entry?.result.ok) throw new Error("chapter does not compile");
   await page.goto(`/learn/${last}`);
   for (const q of entry.result.chapter.questions) {

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { findChapter } from "@/lib/content/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import type { Question } from "@/lib/content/types";
 import { expectNoSeriousViolations } from "./axe";
 import { e2eDb, expect, signIn, test } from "./fixtures";
 
 function keyOf(slug: string, locale: "zh-CN" | "en" = "zh-CN") {
-  const entry = findChapter(slug, locale);
+  const entry = fileCatalog().findChapter(slug, locale);
   if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
   return entry.result.chapter;
 }

@@ -1,11 +1,11 @@
 import type { Page } from "@playwright/test";
-import { findScenario } from "@/lib/scenario/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import type { Scenario } from "@/lib/scenario/schema";
 import { expectNoSeriousViolations } from "./axe";
 import { e2eDb, expect, test } from "./fixtures";
 
 function scenario(slug: string): Scenario {
-  const found = findScenario(slug, "zh-CN");
+  const found = fileCatalog().findScenario(slug, "zh-CN");
   if (!found) throw new Error(`scenario ${slug} is invalid`);
   return found.scenario;
 }

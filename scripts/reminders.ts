@@ -4,6 +4,7 @@
 import { createTransport } from "nodemailer";
 import { type Db, db as defaultDb } from "../db/client";
 import { listAssignmentsToRemind } from "../db/queries/assignments";
+import { loadCatalog } from "../db/queries/content-catalog";
 import {
   claimUnsentEmails,
   listLiveCertificates,
@@ -27,6 +28,7 @@ type MailOptions = { db: Db; now: Date; smtpUrl: string; appUrl: string; from: s
  */
 async function sendEmails({ db, now, smtpUrl, appUrl, from }: MailOptions) {
   const transport = createTransport(smtpUrl);
+  const catalog = await loadCatalog(db);
   const failed: string[] = [];
   let sent = 0;
   try {
@@ -35,7 +37,7 @@ async function sendEmails({ db, now, smtpUrl, appUrl, from }: MailOptions) {
       if (claimed.length === 0) break;
       const delivered: string[] = [];
       for (const n of claimed) {
-        const { subject, text } = reminderEmail({ ...n, appUrl });
+        const { subject, text } = reminderEmail({ ...n, appUrl, catalog });
         try {
           await transport.sendMail({ from, to: { name: n.name, address: n.email }, subject, text });
           delivered.push(n.id);

@@ -24,8 +24,7 @@ const { db } = await import("../db/client");
 const { runMigrations } = await import("../db/migrate");
 const { seedDemo } = await import("../db/seed");
 const { rebuildReportStats } = await import("../db/queries/report-stats");
-const { findChapter, chapterSlugs } = await import("../lib/content/catalog");
-const { findScenario, scenarioSlugs } = await import("../lib/scenario/catalog");
+const { fileCatalog } = await import("../lib/content/catalog");
 const { start, apply, result } = await import("../lib/scenario/engine");
 const { scoreKnowledgeCheck } = await import("../lib/training/score-check");
 const { findCertification } = await import("../lib/certification/catalog");
@@ -95,21 +94,25 @@ const leaves = [
   ],
 ];
 
-const chapters = chapterSlugs().map((slug) => {
-  const entry = findChapter(slug, "zh-CN");
-  if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
-  return {
-    slug,
-    version: entry.result.chapter.version,
-    meta: entry.result.chapter.meta,
-    questions: entry.result.chapter.questions,
-  };
-});
-const scenarios = scenarioSlugs().map((slug) => {
-  const s = findScenario(slug, "zh-CN");
-  if (!s) throw new Error(`scenario ${slug} is missing`);
-  return s;
-});
+const chapters = fileCatalog()
+  .chapterSlugs()
+  .map((slug) => {
+    const entry = fileCatalog().findChapter(slug, "zh-CN");
+    if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
+    return {
+      slug,
+      version: entry.result.chapter.version,
+      meta: entry.result.chapter.meta,
+      questions: entry.result.chapter.questions,
+    };
+  });
+const scenarios = fileCatalog()
+  .scenarioSlugs()
+  .map((slug) => {
+    const s = fileCatalog().findScenario(slug, "zh-CN");
+    if (!s) throw new Error(`scenario ${slug} is missing`);
+    return s;
+  });
 const cert = findCertification("counter-service");
 if (!cert) throw new Error("certification counter-service is missing");
 

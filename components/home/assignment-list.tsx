@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AssignmentWithStatus } from "@/db/queries/assignments";
+import { getCatalog } from "@/db/queries/content-catalog";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AssignmentStatus } from "@/lib/training/assignment-status";
 import { itemHref, itemTitle } from "@/lib/training/item-title";
@@ -14,6 +15,7 @@ const TONE: Record<AssignmentStatus, string> = {
 
 /** What is due, most urgent first; finished items fold away under a disclosure. */
 export async function AssignmentList({ items, locale }: { items: AssignmentWithStatus[]; locale: Locale }) {
+  const catalog = await getCatalog();
   const t = await getTranslations("assignments");
   const format = await getFormatter();
   const open = items.filter((a) => a.status !== "completed");
@@ -37,7 +39,7 @@ export async function AssignmentList({ items, locale }: { items: AssignmentWithS
       <div className="min-w-0">
         <span className="mr-2 text-xs text-slate-600">{t(`type.${a.itemType}`)}</span>
         <Link href={itemHref(a.itemType, a.itemSlug)} className="font-medium text-brand-700 hover:underline">
-          {itemTitle(a.itemType, a.itemSlug, locale)}
+          {itemTitle(catalog, a.itemType, a.itemSlug, locale)}
         </Link>
         <span className={`block text-sm ${a.status === "overdue" ? "text-red-800" : "text-slate-600"}`}>
           {due(a)}

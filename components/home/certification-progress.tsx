@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { chapterStatus } from "@/components/learn/chapter-status";
 import { StatusBadge } from "@/components/learn/status-badge";
+import { getCatalog } from "@/db/queries/content-catalog";
 import type { ChapterStanding } from "@/db/queries/learning";
 import type { ScenarioStanding } from "@/db/queries/practice";
 import type { Certification } from "@/lib/certification/definition";
@@ -21,6 +22,7 @@ export async function CertificationProgress({
   scenarios: Map<string, ScenarioStanding>;
   locale: Locale;
 }) {
+  const catalog = await getCatalog();
   const t = await getTranslations("home.learner");
   const now = new Date();
   const check = checkRequirements(c, {
@@ -58,7 +60,7 @@ export async function CertificationProgress({
             {c.chapters.map((slug) => (
               <li key={slug} className="flex flex-wrap items-center justify-between gap-2">
                 <Link href={`/learn/${slug}`} className="text-brand-700 hover:underline">
-                  {itemTitle("chapter", slug, locale)}
+                  {itemTitle(catalog, "chapter", slug, locale)}
                 </Link>
                 <StatusBadge status={chapterStatus(chapters.get(slug))} />
               </li>
@@ -79,7 +81,7 @@ export async function CertificationProgress({
               return (
                 <li key={s.slug} className="flex flex-wrap items-center justify-between gap-2">
                   <Link href={`/practice/${s.slug}`} className="text-brand-700 hover:underline">
-                    {itemTitle("scenario", s.slug, locale)}
+                    {itemTitle(catalog, "scenario", s.slug, locale)}
                   </Link>
                   <span className={scenarioMet(s.slug, s.minPercent) ? "text-emerald-800" : "text-slate-600"}>
                     {best === undefined ? t("none") : t("best", { percent: best })} ·{" "}

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { markNotificationsRead } from "@/app/[locale]/(learn)/notification-actions";
+import { getCatalog } from "@/db/queries/content-catalog";
 import type { Notification } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AssignmentItemType } from "@/lib/training/assignment-status";
@@ -18,6 +19,7 @@ export async function NotificationList({
   /** "<itemType>:<slug>" of finished assignments: their older reminders are shown as done. */
   completed: Set<string>;
 }) {
+  const catalog = await getCatalog();
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   const day = (iso: string | undefined, dateOnly = false) =>
@@ -28,7 +30,7 @@ export async function NotificationList({
   const text = (n: Notification) => {
     const p = n.payload;
     return t(`kind.${n.kind}`, {
-      item: p.itemType ? itemTitle(p.itemType as AssignmentItemType, p.itemSlug ?? "", locale) : "",
+      item: p.itemType ? itemTitle(catalog, p.itemType as AssignmentItemType, p.itemSlug ?? "", locale) : "",
       due: day(p.dueDate, true),
       code: p.code ?? "",
       expires: day(p.expiresAt),

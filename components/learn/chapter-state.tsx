@@ -10,6 +10,7 @@ import { StatusBadge } from "./status-badge";
 type LearnerState = {
   user: { name: string; role: string; branchName: string; branchNameEn: string };
   passed: boolean;
+  relearn: boolean;
   started: boolean;
   bestPercent: number | null;
   sectionIndex: number;

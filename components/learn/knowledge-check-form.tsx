@@ -85,7 +85,7 @@ export function KnowledgeCheckForm({
       const response = await fetch(`/api/learn/${encodeURIComponent(slug)}/attempts`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ attemptId: id, answers }),
+        body: JSON.stringify({ attemptId: id, answers, version }),
       });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) {

@@ -5,6 +5,7 @@ const STYLE: Record<ChapterStatus, string> = {
   notStarted: "bg-slate-100 text-slate-700",
   inProgress: "bg-amber-100 text-amber-900",
   passed: "bg-emerald-100 text-emerald-900",
+  relearn: "bg-orange-100 text-orange-900",
 };
 
 export function StatusBadge({ status }: { status: ChapterStatus }) {

@@ -4,10 +4,9 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Role } from "../../lib/auth/roles";
 import { certifications } from "../../lib/certification/catalog";
-import { chapterSlugs } from "../../lib/content/catalog";
+import { type Catalog, fileCatalog } from "../../lib/content/catalog";
 import { AppError } from "../../lib/errors";
 import { DUE_SOON_DAYS } from "../../lib/reminders/plan";
-import { scenarioSlugs } from "../../lib/scenario/catalog";
 import {
   type AssignmentItemType,
   type AssignmentState,
@@ -34,6 +33,7 @@ import {
   users,
 } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
+import { loadCatalog } from "./content-catalog";
 import { branchOf, refreshBranchStats } from "./report-stats";
 
 export const ONBOARDING_CERTIFICATION = "counter-service";
@@ -57,7 +57,10 @@ const notifyAssigned = (db: Db, where: SQL) =>
     where ${where}
     on conflict (user_id, dedupe_key) do nothing`);
 
-/** The onboarding path of a new learner: every chapter, every scenario and the certification. */
+/**
+ * The onboarding path of a new learner: every shipped chapter and scenario (content/) and the
+ * certification. Modules trainers add later are assigned by managers.
+ */
 export function onboardingAssignments({
   userId,
   hireDate,
@@ -70,8 +73,12 @@ export function onboardingAssignments({
   const start = hireDate && isCalendarDate(hireDate) ? hireDate : bankDate(createdAt);
   const dueDate = addCalendarDays(start, ONBOARDING_DAYS);
   const items: [AssignmentItemType, string][] = [
-    ...chapterSlugs().map((slug): [AssignmentItemType, string] => ["chapter", slug]),
-    ...scenarioSlugs().map((slug): [AssignmentItemType, string] => ["scenario", slug]),
+    ...fileCatalog()
+      .chapterSlugs()
+      .map((slug): [AssignmentItemType, string] => ["chapter", slug]),
+    ...fileCatalog()
+      .scenarioSlugs()
+      .map((slug): [AssignmentItemType, string] => ["scenario", slug]),
     ["certification", ONBOARDING_CERTIFICATION],
   ];
   return items.map(([itemType, itemSlug]) => ({
@@ -141,9 +148,9 @@ export async function assignOnboarding({
 export type AssignmentActor = { id: string; role: Role; branchPath: string };
 export type AssignmentTarget = { userId: string } | { branchId: string };
 
-function isAssignable(itemType: AssignmentItemType, itemSlug: string): boolean {
-  if (itemType === "chapter") return chapterSlugs().includes(itemSlug);
-  if (itemType === "scenario") return scenarioSlugs().includes(itemSlug);
+function isAssignable(catalog: Catalog, itemType: AssignmentItemType, itemSlug: string): boolean {
+  if (itemType === "chapter") return catalog.chapterSlugs().includes(itemSlug);
+  if (itemType === "scenario") return catalog.scenarioSlugs().includes(itemSlug);
   return certifications().some((c) => c.id === itemSlug);
 }
 
@@ -173,7 +180,7 @@ export async function assignTraining({
 }): Promise<number> {
   const scope = actor.role === "admin" ? "/" : actor.role === "manager" ? actor.branchPath : null;
   if (!scope) throw new AppError("forbidden:assignment", "Not allowed to assign training / 无权分配培训");
-  if (!isAssignable(itemType, itemSlug)) {
+  if (!isAssignable(await loadCatalog(db), itemType, itemSlug)) {
     throw new AppError("not_found:assignment-item", "No such training item / 培训内容不存在");
   }
   if (!isCalendarDate(dueDate) || dueDate < bankDate(now)) {
@@ -301,8 +308,13 @@ async function loadFacts(db: Db, who: (userId: SQLiteColumn) => SQL): Promise<Ma
 
 export type AssignmentWithStatus = Assignment & AssignmentState;
 
-function itemRank(a: Assignment): number {
-  const order = a.itemType === "chapter" ? chapterSlugs() : a.itemType === "scenario" ? scenarioSlugs() : [];
+function itemRank(catalog: Catalog, a: Assignment): number {
+  const order =
+    a.itemType === "chapter"
+      ? catalog.chapterSlugs()
+      : a.itemType === "scenario"
+        ? catalog.scenarioSlugs()
+        : [];
   const type = { chapter: 0, scenario: 100, certification: 200 }[a.itemType];
   const index = order.indexOf(a.itemSlug);
   return type + (index === -1 ? 99 : index);
@@ -318,13 +330,14 @@ export async function listAssignmentsForUser({
   now?: Date;
   db?: Db;
 }): Promise<AssignmentWithStatus[]> {
-  const [rows, facts] = await Promise.all([
+  const [rows, facts, catalog] = await Promise.all([
     db.select().from(assignments).where(eq(assignments.userId, userId)),
     loadFacts(db, (column) => eq(column, userId)),
+    loadCatalog(db),
   ]);
   const person = facts.get(userId) ?? NO_FACTS;
   return rows
-    .map((a) => ({ ...a, ...assignmentStatus(a, person, now), rank: itemRank(a) }))
+    .map((a) => ({ ...a, ...assignmentStatus(a, person, now), rank: itemRank(catalog, a) }))
     .sort(compareByUrgency)
     .map(({ rank: _, ...a }) => a);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
@@ -11,6 +12,7 @@ import {
   type CertificateRow,
   certificates,
   checkAttempts,
+  contentRevisions,
   notifications,
   scenarioAttempts,
   users,
@@ -32,6 +34,12 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
     and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
 }
 
+/** Results from before an item's latest major revision do not count towards certification. */
+function majorCutoff(kind: "chapter" | "scenario", slug: SQLiteColumn) {
+  return sql`coalesce((select max(r.created_at) from ${contentRevisions} r
+    where r.kind = ${kind} and r.slug = ${slug} and r.major = 1), 0)`;
+}
+
 /** Everything the certification rules read about one person, in one round trip. */
 export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
   const [chapters, scenarios, held] = await db.batch([
@@ -43,7 +51,13 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         at: checkAttempts.createdAt,
       })
       .from(checkAttempts)
-      .where(and(eq(checkAttempts.userId, userId), eq(checkAttempts.passed, true))),
+      .where(
+        and(
+          eq(checkAttempts.userId, userId),
+          eq(checkAttempts.passed, true),
+          sql`${checkAttempts.createdAt} >= ${majorCutoff("chapter", checkAttempts.moduleSlug)}`,
+        ),
+      ),
     db
       .select({
         slug: scenarioAttempts.scenarioSlug,
@@ -51,7 +65,13 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         at: scenarioAttempts.completedAt,
       })
       .from(scenarioAttempts)
-      .where(and(eq(scenarioAttempts.userId, userId), eq(scenarioAttempts.status, "completed"))),
+      .where(
+        and(
+          eq(scenarioAttempts.userId, userId),
+          eq(scenarioAttempts.status, "completed"),
+          sql`${scenarioAttempts.completedAt} >= ${majorCutoff("scenario", scenarioAttempts.scenarioSlug)}`,
+        ),
+      ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
   ]);
   const completed = scenarios.flatMap(({ slug, percent, at }) =>

@@ -3,7 +3,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { AppError } from "../../lib/errors";
 import { db } from "../client";
-import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
+import {
+  type CheckAttempt,
+  checkAttempts,
+  contentRevisions,
+  type NewCheckAttempt,
+  readingProgress,
+} from "../schema";
 import { writeBatch } from "../write";
 import { refreshChapterStats } from "./report-stats";
 
@@ -70,7 +76,13 @@ export async function listCheckAttempts({ userId, moduleSlug }: { userId: string
     .limit(50);
 }
 
-export type ChapterStanding = { bestPercent: number | null; passed: boolean; started: boolean };
+export type ChapterStanding = {
+  bestPercent: number | null;
+  passed: boolean;
+  /** Passed only before the chapter's latest major revision: "需重新学习". */
+  relearn: boolean;
+  started: boolean;
+};
 
 /** Per chapter for one learner: best score, whether any attempt passed, whether reading began. */
 export async function getChapterStandings({
@@ -83,7 +95,11 @@ export async function getChapterStandings({
       .select({
         moduleSlug: checkAttempts.moduleSlug,
         best: sql<number>`max(${checkAttempts.percent})`,
-        passed: sql<number>`max(${checkAttempts.passed})`,
+        passedEver: sql<number>`max(${checkAttempts.passed})`,
+        // Passes from before the chapter's latest major revision no longer count.
+        passed: sql<number>`max(case when ${checkAttempts.createdAt} >= coalesce((select max(r.created_at)
+          from ${contentRevisions} r where r.kind = 'chapter' and r.slug = ${checkAttempts.moduleSlug}
+          and r.major = 1), 0) then ${checkAttempts.passed} else 0 end)`,
       })
       .from(checkAttempts)
       .where(eq(checkAttempts.userId, userId))
@@ -94,9 +110,15 @@ export async function getChapterStandings({
       .where(eq(readingProgress.userId, userId)),
   ]);
   const standings = new Map<string, ChapterStanding>();
-  for (const p of progress) standings.set(p.moduleSlug, { bestPercent: null, passed: false, started: true });
+  for (const p of progress)
+    standings.set(p.moduleSlug, { bestPercent: null, passed: false, relearn: false, started: true });
   for (const a of attempts) {
-    standings.set(a.moduleSlug, { bestPercent: a.best, passed: a.passed === 1, started: true });
+    standings.set(a.moduleSlug, {
+      bestPercent: a.best,
+      passed: a.passed === 1,
+      relearn: a.passedEver === 1 && a.passed !== 1,
+      started: true,
+    });
   }
   return standings;
 }

@@ -7,6 +7,7 @@ import {
   branchReportState,
   branchReportStats,
   checkAttempts,
+  contentRevisions,
   learnerItemStats,
   scenarioAttempts,
   scenarioScores,
@@ -17,30 +18,43 @@ import {
 // can run in any submission's batch (even one whose guarded update lost) and always ends correct.
 
 const upsert = sql`on conflict (user_id, item_type, item_slug) do update
-  set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts`;
+  set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts,
+    relearn = excluded.relearn`;
+
+/** When each item's latest major revision was published: passes before it no longer count. */
+function majorCutoffs(kind: "chapter" | "scenario") {
+  return sql`(select slug, max(created_at) as cutoff from ${contentRevisions}
+    where kind = ${kind} and major = 1 group by slug)`;
+}
 
 function chapterRows(where: SQL) {
-  return sql`select user_id, 'chapter', module_slug, max(passed), max(percent), count(*)
-    from ${checkAttempts} where ${where} group by user_id, module_slug`;
+  const current = sql`case when a.created_at >= coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  return sql`select a.user_id, 'chapter', a.module_slug, max(${current}), max(a.percent), count(*),
+      coalesce(max(a.passed), 0) > max(${current})
+    from ${checkAttempts} a left join ${majorCutoffs("chapter")} c on c.slug = a.module_slug
+    where ${where} group by a.user_id, a.module_slug`;
 }
 
 function scenarioRows(where: SQL) {
-  return sql`select user_id, 'scenario', scenario_slug, max(passed), max(percent), count(*)
-    from ${scenarioAttempts} where status = 'completed' and ${where} group by user_id, scenario_slug`;
+  const current = sql`case when a.completed_at >= coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  return sql`select a.user_id, 'scenario', a.scenario_slug, max(${current}), max(a.percent), count(*),
+      coalesce(max(a.passed), 0) > max(${current})
+    from ${scenarioAttempts} a left join ${majorCutoffs("scenario")} c on c.slug = a.scenario_slug
+    where a.status = 'completed' and ${where} group by a.user_id, a.scenario_slug`;
 }
 
 /** Per competency, its percentage in each person's best completed attempt of each scenario. */
 function competencyRows(where: SQL) {
   return sql`select b.user_id, 'competency', b.scenario_slug || ':' || s.competency, 0,
-      100.0 * max(0, min(s.score, s.max_score)) / s.max_score, 1
-    from (select id, user_id, scenario_slug, row_number() over (partition by user_id, scenario_slug
-            order by percent desc, completed_at, id) as rank
-          from ${scenarioAttempts} where status = 'completed' and ${where}) b
+      100.0 * max(0, min(s.score, s.max_score)) / s.max_score, 1, 0
+    from (select a.id, a.user_id, a.scenario_slug, row_number() over (partition by a.user_id,
+            a.scenario_slug order by a.percent desc, a.completed_at, a.id) as rank
+          from ${scenarioAttempts} a where a.status = 'completed' and ${where}) b
     join ${scenarioScores} s on s.attempt_id = b.id
     where b.rank = 1 and s.max_score > 0`;
 }
 
-const columns = sql`(user_id, item_type, item_slug, passed, best_percent, attempts)`;
+const columns = sql`(user_id, item_type, item_slug, passed, best_percent, attempts, relearn)`;
 
 /** Statements for a submission's batch: the person's summary of one chapter after a knowledge check. */
 export function refreshChapterStats({
@@ -54,7 +68,7 @@ export function refreshChapterStats({
 }) {
   return [
     db.run(sql`insert into ${learnerItemStats} ${columns}
-      ${chapterRows(sql`user_id = ${userId} and module_slug = ${slug}`)} ${upsert}`),
+      ${chapterRows(sql`a.user_id = ${userId} and a.module_slug = ${slug}`)} ${upsert}`),
     ...refreshBranchStats({ branches: branchOf(userId), db }),
   ] satisfies BatchItem<"sqlite">[];
 }
@@ -69,7 +83,7 @@ export function refreshScenarioStats({
   slug: string;
   db?: Db;
 }) {
-  const who = sql`user_id = ${userId} and scenario_slug = ${slug}`;
+  const who = sql`a.user_id = ${userId} and a.scenario_slug = ${slug}`;
   return [
     db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(who)} ${upsert}`),
     db.run(sql`delete from ${learnerItemStats} where user_id = ${userId} and item_type = 'competency'
@@ -93,6 +107,33 @@ export async function rebuildReportStats({ db = defaultDb }: { db?: Db } = {}) {
   ]);
 }
 
+/**
+ * Statements for the batch that publishes a major revision: everyone's summary of that item is
+ * recomputed, so earlier passes stop counting (and are flagged "relearn") in the same write.
+ */
+export function refreshItemStatsForAll({
+  kind,
+  slug,
+  db = defaultDb,
+}: {
+  kind: "chapter" | "scenario";
+  slug: string;
+  db?: Db;
+}) {
+  const rows =
+    kind === "chapter"
+      ? chapterRows(sql`a.module_slug = ${slug}`)
+      : scenarioRows(sql`a.scenario_slug = ${slug}`);
+  const all = sql`1 = 1`;
+  return [
+    db.run(sql`delete from ${learnerItemStats} where item_type = ${kind} and item_slug = ${slug}`),
+    db.run(sql`insert into ${learnerItemStats} ${columns} ${rows} ${upsert}`),
+    db.run(sql`delete from ${branchReportStats}`),
+    db.run(sql`delete from ${branchReportState}`),
+    ...refreshBranchStats({ branches: all, db }),
+  ] satisfies BatchItem<"sqlite">[];
+}
+
 export type StatRow = {
   userId: string;
   itemType: string;
@@ -100,24 +141,26 @@ export type StatRow = {
   passed: number;
   bestPercent: number | null;
   attempts: number;
+  relearn: boolean;
 };
 
 /** The summary as a full recomputation gives it, without touching the table (for checking it). */
 export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {}): Promise<StatRow[]> {
   const all = sql`1 = 1`;
-  const rows = await db.all<[string, string, string, number, number | null, number]>(
+  const rows = await db.all<[string, string, string, number, number | null, number, number]>(
     sql`select * from (${chapterRows(all)} union all ${scenarioRows(all)} union all ${competencyRows(all)})`,
   );
   return rows.map((r) => {
-    const [userId, itemType, itemSlug, passed, bestPercent, attempts] = Object.values(r) as [
+    const [userId, itemType, itemSlug, passed, bestPercent, attempts, relearn] = Object.values(r) as [
       string,
       string,
       string,
       number,
       number | null,
       number,
+      number,
     ];
-    return { userId, itemType, itemSlug, passed, bestPercent, attempts };
+    return { userId, itemType, itemSlug, passed, bestPercent, attempts, relearn: relearn === 1 };
   });
 }
 

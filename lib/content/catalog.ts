@@ -1,69 +1,157 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { scenarioFiles } from "@/lib/scenario/catalog";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/locales";
+import type { Scenario } from "@/lib/scenario/schema";
+import { validateScenario } from "@/lib/scenario/validate";
 import en from "@/messages/en.json" with { type: "json" };
 import zhCN from "@/messages/zh-CN.json" with { type: "json" };
-import { compileChapter } from "./compile";
+import { compileChapter, contentVersion } from "./compile";
 import type { ScenarioCards } from "./render-html";
-import type { CompileResult } from "./types";
+import { type ContentSource, fileSources } from "./sources";
+import type { CompileResult, ContentIssue } from "./types";
 
-const CHAPTER_DIR = path.join(process.cwd(), "content", "chapters");
-const FILE = /^([a-z0-9-]+)\.(zh-CN|en)\.mdx$/;
-const LABELS = { "zh-CN": zhCN.mdx, en: en.mdx } as const;
+export const MDX_LABELS = { "zh-CN": zhCN.mdx, en: en.mdx } as const;
 
-type Entry = { file: string; slug: string; locale: Locale; result: CompileResult };
+export type ChapterEntry = { slug: string; locale: Locale; version: string; result: CompileResult };
+export type ScenarioEntry = {
+  slug: string;
+  locale: Locale;
+  version: string;
+  result: { scenario: Scenario } | { issues: ContentIssue[] };
+};
 
-let cache: Map<string, Entry> | null = null;
+/** The curriculum learners see: every chapter and scenario in every locale it has, compiled. */
+export type Catalog = {
+  chapters: Map<string, ChapterEntry>;
+  scenarios: Map<string, ScenarioEntry>;
+  /** Slugs in reading order (by the zh-CN source's `order`; broken chapters go last). */
+  chapterSlugs(): string[];
+  /** The chapter in the reader's locale, or the zh-CN source (fallback: true) when no translation exists. */
+  findChapter(slug: string, locale: Locale): (ChapterEntry & { fallback: boolean }) | null;
+  /** Slugs of the valid zh-CN scenarios: the three shipped ones in teaching order, then the rest. */
+  scenarioSlugs(): string[];
+  /** A valid scenario in the reader's locale, else the zh-CN source; null when neither is usable. */
+  findScenario(slug: string, locale: Locale): (ScenarioEntry & { scenario: Scenario }) | null;
+};
 
-/** Set to false to show scenario cards in chapters without a link (e.g. while the player is unavailable). */
-const PRACTICE_AVAILABLE = true;
+const SCENARIO_ORDER = ["greeting", "listening", "complaint"];
+// Compiled results by version, locale (and, for chapters, the scenario titles they show): a cache
+// that is safe to lose, so each published revision is compiled once per process.
+const compiled = new Map<string, ChapterEntry["result"] | ScenarioEntry["result"]>();
 
-function scenarioCards(locale: Locale): ScenarioCards {
+function memo<T extends ChapterEntry["result"] | ScenarioEntry["result"]>(key: string, make: () => T): T {
+  // Drafts change with every keystroke: compile them afresh instead of filling the cache.
+  if (key.includes("|draft|")) return make();
+  const hit = compiled.get(key);
+  if (hit) return hit as T;
+  if (compiled.size > 500) compiled.clear();
+  const value = make();
+  compiled.set(key, value);
+  return value;
+}
+
+export function scenarioCardsOf(scenarios: Map<string, ScenarioEntry>, locale: Locale): ScenarioCards {
   const cards: ScenarioCards = {};
-  for (const s of scenarioFiles().values()) {
-    if (s.locale === locale && "scenario" in s.result) {
-      cards[s.slug] = { title: s.result.scenario.title, playable: PRACTICE_AVAILABLE };
-    }
+  for (const s of scenarios.values()) {
+    if (s.locale === locale && "scenario" in s.result)
+      cards[s.slug] = { title: s.result.scenario.title, playable: true };
   }
   return cards;
 }
 
-function load(): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
-  for (const name of readdirSync(CHAPTER_DIR).sort()) {
-    const m = FILE.exec(name);
-    if (!m?.[1] || !m[2]) continue;
-    const [slug, locale] = [m[1], m[2] as Locale];
-    const file = path.join(CHAPTER_DIR, name);
-    const result = compileChapter(readFileSync(file, "utf8"), {
-      labels: LABELS[locale],
+export function compileScenarioSource(source: string, slug: string, locale: Locale, version: string) {
+  return memo(`s|${version}|${locale}`, () => validateScenario(source, { slug, locale }));
+}
+
+export function compileChapterSource(
+  source: string,
+  {
+    slug,
+    locale,
+    version,
+    scenarios,
+  }: { slug: string; locale: Locale; version: string; scenarios: Map<string, ScenarioEntry> },
+) {
+  const cards = scenarioCardsOf(scenarios, locale);
+  const known = [...new Set([...scenarios.values()].map((s) => s.slug))];
+  const key = `c|${version}|${locale}|${JSON.stringify(cards)}`;
+  return memo(key, () =>
+    compileChapter(source, {
+      labels: MDX_LABELS[locale],
       expect: { slug, locale },
-      scenarios: scenarioCards(locale),
-    });
-    entries.set(`${slug}.${locale}`, { file, slug, locale, result });
+      knownScenarios: known,
+      scenarios: cards,
+    }),
+  );
+}
+
+export function buildCatalog(items: readonly ContentSource[]): Catalog {
+  const scenarios = new Map<string, ScenarioEntry>();
+  for (const item of items.filter((i) => i.kind === "scenario")) {
+    for (const locale of LOCALES) {
+      const source = item.sources[locale];
+      if (source === undefined) continue;
+      const result = compileScenarioSource(source, item.slug, locale, item.version);
+      scenarios.set(`${item.slug}.${locale}`, { slug: item.slug, locale, version: item.version, result });
+    }
   }
-  return entries;
+  const chapters = new Map<string, ChapterEntry>();
+  for (const item of items.filter((i) => i.kind === "chapter")) {
+    for (const locale of LOCALES) {
+      const source = item.sources[locale];
+      if (source === undefined) continue;
+      const result = compileChapterSource(source, {
+        slug: item.slug,
+        locale,
+        version: item.version,
+        scenarios,
+      });
+      chapters.set(`${item.slug}.${locale}`, { slug: item.slug, locale, version: item.version, result });
+    }
+  }
+
+  const order = (e: ChapterEntry) => (e.result.ok ? e.result.chapter.meta.order : Number.MAX_SAFE_INTEGER);
+  const chapterSlugs = [...chapters.values()]
+    .filter((e) => e.locale === DEFAULT_LOCALE)
+    .sort((a, b) => order(a) - order(b) || a.slug.localeCompare(b.slug))
+    .map((e) => e.slug);
+  const rank = (slug: string) => SCENARIO_ORDER.indexOf(slug) + 1 || 99;
+  const scenarioSlugs = [...scenarios.values()]
+    .filter((e) => e.locale === DEFAULT_LOCALE && "scenario" in e.result)
+    .map((e) => e.slug)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+
+  return {
+    chapters,
+    scenarios,
+    chapterSlugs: () => chapterSlugs,
+    findChapter(slug, locale) {
+      const own = chapters.get(`${slug}.${locale}`);
+      if (own) return { ...own, fallback: false };
+      const source = chapters.get(`${slug}.${DEFAULT_LOCALE}`);
+      return source ? { ...source, fallback: locale !== DEFAULT_LOCALE } : null;
+    },
+    scenarioSlugs: () => scenarioSlugs,
+    findScenario(slug, locale) {
+      for (const key of [`${slug}.${locale}`, `${slug}.${DEFAULT_LOCALE}`]) {
+        const entry = scenarios.get(key);
+        if (entry && "scenario" in entry.result) return { ...entry, scenario: entry.result.scenario };
+      }
+      return null;
+    },
+  };
 }
 
-/** Every chapter file, compiled once per process (and on every call in development, to pick up edits). */
-export function chapterFiles(): Map<string, Entry> {
-  if (!cache || process.env.NODE_ENV === "development") cache = load();
-  return cache;
+/** A version for file sources: a hash of every locale's text. */
+export function sourcesVersion(sources: Partial<Record<Locale, string>>): string {
+  return contentVersion(LOCALES.map((l) => sources[l] ?? "").join("\u0000"));
 }
 
-/** The chapter in the reader's locale, or the zh-CN source (fallback: true) when no translation exists. */
-export function findChapter(slug: string, locale: Locale): (Entry & { fallback: boolean }) | null {
-  const files = chapterFiles();
-  const own = files.get(`${slug}.${locale}`);
-  if (own) return { ...own, fallback: false };
-  const source = files.get(`${slug}.${DEFAULT_LOCALE}`);
-  return source ? { ...source, fallback: locale !== DEFAULT_LOCALE } : null;
-}
+let files: Catalog | null = null;
 
-/** Slugs in reading order (by the zh-CN source's `order`; broken chapters go last). */
-export function chapterSlugs(): string[] {
-  const sources = [...chapterFiles().values()].filter((e) => e.locale === DEFAULT_LOCALE);
-  const order = (e: Entry) => (e.result.ok ? e.result.chapter.meta.order : Number.MAX_SAFE_INTEGER);
-  return sources.sort((a, b) => order(a) - order(b) || a.slug.localeCompare(b.slug)).map((e) => e.slug);
+/**
+ * The shipped files under content/, compiled once per process (on every call in development). What
+ * content:check validates and content:import loads; learners see the database's revisions.
+ */
+export function fileCatalog(): Catalog {
+  if (!files || process.env.NODE_ENV === "development") files = buildCatalog(fileSources(sourcesVersion));
+  return files;
 }

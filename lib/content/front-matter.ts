@@ -28,7 +28,7 @@ export function parseFrontMatter(
   const lines = yamlText.split("\n");
   const lineOfKey = (key: string) => {
     const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-    return startLine + 1 + (i < 0 ? 0 : i);
+    return startLine + 1 + Math.max(i, 0);
   };
   if (doc.errors.length > 0) {
     return {

@@ -108,7 +108,7 @@ export function renderChapterHtml(
     children: tree.children.filter((n) => n.type !== "yaml" && !(isJsx(n) && n.name === "KnowledgeCheck")),
   };
   const jsx = (state: State, node: MdxJsxFlowElement | MdxJsxTextElement) => {
-    const make = node.name ? BUILDERS[node.name] : undefined;
+    const make = node.name && Object.hasOwn(BUILDERS, node.name) ? BUILDERS[node.name] : undefined;
     if (!make) return undefined;
     const props = (name: string) => {
       const v = attribute(node, name);

@@ -23,7 +23,9 @@ const ATTRIBUTES = new Set([
   "dataFootnoteBackref",
   "dataScenario",
 ]);
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+// "/\host" and "/<tab>/host" reach another site in a browser, like "//host".
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
+const URL_BREAK = /[\t\n\r]/;
 
 function clean(node: Root["children"][number]): ElementContent[] {
   if (node.type !== "element") return node.type === "text" ? [node] : [];
@@ -33,7 +35,7 @@ function clean(node: Root["children"][number]): ElementContent[] {
   const properties: Element["properties"] = {};
   for (const [key, value] of Object.entries(node.properties)) {
     if (!ATTRIBUTES.has(key)) continue;
-    if (key === "href" && !SAFE_HREF.test(String(value))) continue;
+    if (key === "href" && (!SAFE_HREF.test(String(value)) || URL_BREAK.test(String(value)))) continue;
     properties[key] = value;
   }
   if (node.tagName === "input") properties.disabled = true;

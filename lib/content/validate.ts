@@ -5,7 +5,10 @@ import type { ContentIssue } from "./types";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+// A leading "/" must start a path of this site: browsers read "/\host" like "//host" (another site).
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
+// Browsers drop tabs and line breaks inside a URL, so "/<tab>/host" would also lead to another site.
+const URL_BREAK = /[\t\n\r]/;
 
 /** An issue positioned at a node of the syntax tree. */
 export function at(node: Nodes, message: string): ContentIssue {
@@ -39,7 +42,8 @@ export function attribute(node: JsxElement, name: string): string | true | undef
 
 function checkElement(node: JsxElement, parent: Parent, scenarios: readonly string[]): ContentIssue[] {
   if (!node.name) return [at(node, "fragments (<>…</>) are not allowed")];
-  const spec = COMPONENTS[node.name];
+  // Own keys only: a name such as "constructor" or "__proto__" must not find Object.prototype.
+  const spec = Object.hasOwn(COMPONENTS, node.name) ? COMPONENTS[node.name] : undefined;
   if (!spec) {
     return [
       at(
@@ -60,7 +64,7 @@ function checkElement(node: JsxElement, parent: Parent, scenarios: readonly stri
       issues.push(at(node, `<${node.name}>: spread attributes {…} are not allowed`));
       continue;
     }
-    const attrSpec = spec.attributes[a.name];
+    const attrSpec = Object.hasOwn(spec.attributes, a.name) ? spec.attributes[a.name] : undefined;
     if (!attrSpec) {
       issues.push(at(node, `<${node.name}> has no attribute "${a.name}"`));
     } else if (a.value !== null && a.value !== undefined && typeof a.value !== "string") {
@@ -125,8 +129,12 @@ export function validateTree(root: Root, scenarios: readonly string[] = KNOWN_SC
         return;
       case "link":
       case "definition":
-        if (!SAFE_URL.test(node.url.trim()))
+        if (/^\/[/\\]/.test(node.url.trim()))
+          issues.push(at(node, `link "${node.url}" leads to another site: write it with https://`));
+        else if (!SAFE_URL.test(node.url.trim()))
           issues.push(at(node, `link "${node.url}" must start with https://, / or #`));
+        else if (URL_BREAK.test(node.url))
+          issues.push(at(node, `link "${node.url}" must not contain a tab or line break`));
         break;
     }
     if (isJsx(node) && parent) issues.push(...checkElement(node, parent, scenarios));

@@ -1,8 +1,8 @@
 import { findCertification } from "../certification/catalog";
-import { findChapter } from "../content/catalog";
+import type { Catalog } from "../content/catalog";
 import type { Locale } from "../i18n/locales";
-import { findScenario } from "../scenario/catalog";
 import { BANK_TIME_ZONE } from "../training/assignment-status";
+import { itemHref, itemTitle } from "../training/item-title";
 
 export type MailKind =
   | "assigned"
@@ -16,21 +16,11 @@ export type MailContent = { subject: string; text: string };
 
 type Item = { type: string; title: string; path: string };
 
-function itemOf(payload: Record<string, string>, locale: Locale): Item {
+function itemOf(payload: Record<string, string>, locale: Locale, catalog: Catalog): Item {
   const slug = payload.itemSlug ?? "";
-  if (payload.itemType === "chapter") {
-    const chapter = findChapter(slug, locale);
-    const title = chapter?.result.ok ? chapter.result.chapter.meta.title : slug;
-    return { type: "chapter", title, path: `/learn/${slug}` };
-  }
-  if (payload.itemType === "scenario") {
-    return {
-      type: "scenario",
-      title: findScenario(slug, locale)?.scenario.title ?? slug,
-      path: `/practice/${slug}`,
-    };
-  }
-  return { type: "certification", title: findCertification(slug)?.name[locale] ?? slug, path: "/" };
+  const type =
+    payload.itemType === "chapter" || payload.itemType === "scenario" ? payload.itemType : "certification";
+  return { type, title: itemTitle(catalog, type, slug, locale), path: itemHref(type, slug) };
 }
 
 /** "2026-03-05" as 2026年3月5日 or March 5, 2026. */
@@ -77,8 +67,9 @@ function assignmentMail(
   p: Record<string, string>,
   locale: Locale,
   link: (path: string) => string,
+  catalog: Catalog,
 ) {
-  const item = itemOf(p, locale);
+  const item = itemOf(p, locale, catalog);
   const due = formatDay(p.dueDate ?? "", locale);
   const url = link(item.path);
   if (locale === "zh-CN") {
@@ -199,7 +190,9 @@ export function reminderEmail({
   locale,
   name,
   appUrl,
+  catalog,
 }: {
+  catalog: Catalog;
   kind: MailKind;
   payload: Record<string, string>;
   locale: Locale;
@@ -210,7 +203,7 @@ export function reminderEmail({
   const link = (path: string) => `${base}${path}`;
   const { subject, lines } = kind.startsWith("certificate-")
     ? certificateMail(kind, payload, locale, link)
-    : assignmentMail(kind, payload, locale, link);
+    : assignmentMail(kind, payload, locale, link, catalog);
   const words = locale === "zh-CN" ? zh : en;
   return { subject, text: [words.greeting(name), ...lines, words.signature].join("\n\n") };
 }

@@ -62,7 +62,14 @@ export function validateScenario(
     return { line: 1, column: 1, message };
   };
 
-  const parsed = scenarioSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // e.g. an alias bomb: "Excessive alias count indicates a resource exhaustion attack".
+    return { issues: [{ line: 1, column: 1, message: `YAML: ${e instanceof Error ? e.message : e}` }] };
+  }
+  const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     return {
       issues: parsed.error.issues.map((i) =>

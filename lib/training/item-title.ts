@@ -1,16 +1,20 @@
 import { findCertification } from "../certification/catalog";
-import { findChapter } from "../content/catalog";
+import type { Catalog } from "../content/catalog";
 import type { Locale } from "../i18n/locales";
-import { findScenario } from "../scenario/catalog";
 import type { AssignmentItemType } from "./assignment-status";
 
 /** The title a person sees for an assignable item, in their language; the slug if it is gone. */
-export function itemTitle(itemType: AssignmentItemType, slug: string, locale: Locale): string {
+export function itemTitle(
+  catalog: Catalog,
+  itemType: AssignmentItemType,
+  slug: string,
+  locale: Locale,
+): string {
   if (itemType === "chapter") {
-    const entry = findChapter(slug, locale);
+    const entry = catalog.findChapter(slug, locale);
     return entry?.result.ok ? entry.result.chapter.meta.title : slug;
   }
-  if (itemType === "scenario") return findScenario(slug, locale)?.scenario.title ?? slug;
+  if (itemType === "scenario") return catalog.findScenario(slug, locale)?.scenario.title ?? slug;
   return findCertification(slug)?.name[locale] ?? slug;
 }
 

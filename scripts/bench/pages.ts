@@ -1,7 +1,7 @@
 // npm run bench:pages — chapter pages under 20 concurrent connections, plus the client JS a chapter
 // page loads compared with a bare page of the same build. Last line: one JSON object.
 import { gzipSync } from "node:zlib";
-import { chapterSlugs } from "@/lib/content/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import { load, percentile, request, round, signIn, startServer, stopServer } from "./harness";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -19,7 +19,7 @@ async function scriptKb(path: string, cookie: string): Promise<number> {
 const server = await startServer("file:./data/bench-pages.db");
 try {
   const cookies = await Promise.all(["E1001", "E1002", "E1003", "E1004"].map((e) => signIn(e)));
-  const slugs = chapterSlugs();
+  const slugs = fileCatalog().chapterSlugs();
   for (const slug of slugs) await request(`/learn/${slug}`, { cookie: cookies[0] }); // warm up
 
   const results = await load(CONNECTIONS, SECONDS, (w, i) =>

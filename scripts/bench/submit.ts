@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { hashPassword } from "@/lib/auth/password";
-import { findChapter } from "@/lib/content/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import { load, percentile, request, round, signIn, startServer, stopServer } from "./harness";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -28,7 +28,7 @@ try {
   );
   const cookies = await Promise.all(employeeNos.map((no) => signIn(no, "Bench@2026!")));
 
-  const entry = findChapter(SLUG, "zh-CN");
+  const entry = fileCatalog().findChapter(SLUG, "zh-CN");
   if (!entry?.result.ok) throw new Error("chapter does not compile");
   const questions = entry.result.chapter.questions;
   // Varied answers: each learner gets some questions right and some wrong.

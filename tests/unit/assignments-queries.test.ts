@@ -24,8 +24,7 @@ import {
   scenarioAttempts,
   users,
 } from "@/db/schema";
-import { chapterSlugs } from "@/lib/content/catalog";
-import { scenarioSlugs } from "@/lib/scenario/catalog";
+import { fileCatalog } from "@/lib/content/catalog";
 import { addCalendarDays, bankDate } from "@/lib/training/assignment-status";
 
 const dir = mkdtempSync(path.join(tmpdir(), "assignments-test-"));
@@ -243,7 +242,7 @@ describe("assignTraining to a subtree", () => {
 describe("onboarding", () => {
   it("builds every chapter, every scenario and the certification, due 30 days after hiring", () => {
     const rows = onboardingAssignments({ userId: "x", hireDate: "2026-01-05", createdAt: now });
-    expect(rows).toHaveLength(chapterSlugs().length + scenarioSlugs().length + 1);
+    expect(rows).toHaveLength(fileCatalog().chapterSlugs().length + fileCatalog().scenarioSlugs().length + 1);
     expect(rows).toHaveLength(11);
     expect(new Set(rows.map((r) => r.dueDate))).toEqual(new Set(["2026-02-04"]));
     expect(rows.every((r) => r.source === "onboarding")).toBe(true);
@@ -273,7 +272,7 @@ describe("listing with status", () => {
   it("derives each status from results and puts overdue first", async () => {
     await db.insert(users).values(person("late", "ja", { hireDate: "2026-01-01" }));
     await assignOnboarding({ db, userId: "late", hireDate: "2026-01-01", createdAt: now });
-    const [first, second, third] = chapterSlugs() as [string, string, string];
+    const [first, second, third] = fileCatalog().chapterSlugs() as [string, string, string];
     await db.insert(checkAttempts).values([
       {
         id: "c1",

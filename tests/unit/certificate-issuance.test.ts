@@ -5,12 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import {
-  findCertificateForVerify,
-  issuanceStatements,
-  reconcileCertificates,
-  revokeCertificate,
-} from "@/db/queries/certificates";
+import { issuanceStatements, reconcileCertificates, revokeCertificate } from "@/db/queries/certificates";
 import {
   auditLog,
   branches,

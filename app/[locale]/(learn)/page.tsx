@@ -9,12 +9,12 @@ import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates, reconcileCertificates } from "@/db/queries/certificates";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { can, homeFor } from "@/lib/auth/roles";
 import { certifications } from "@/lib/certification/catalog";
-import { chapterSlugs } from "@/lib/content/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { itemTitle } from "@/lib/training/item-title";
 
@@ -24,19 +24,22 @@ export default async function LearnerHome() {
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
   const now = new Date();
   await reconcileCertificates({ userId: user.id, now });
-  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread] = await Promise.all([
-    getTranslations("home.learner"),
-    getTranslations("certificates"),
-    getLocale().then(toLocale),
-    getChapterStandings({ userId: user.id }),
-    getScenarioStandings({ userId: user.id }),
-    getLatestReading({ userId: user.id }),
-    listAssignmentsForUser({ userId: user.id, now }),
-    listCertificates({ userId: user.id }),
-    listNotifications({ userId: user.id, limit: 8 }),
-    unreadCount({ userId: user.id }),
-  ]);
-  const slugs = chapterSlugs();
+  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog] =
+    await Promise.all([
+      getTranslations("home.learner"),
+      getTranslations("certificates"),
+      getLocale().then(toLocale),
+      getChapterStandings({ userId: user.id }),
+      getScenarioStandings({ userId: user.id }),
+      getLatestReading({ userId: user.id }),
+      listAssignmentsForUser({ userId: user.id, now }),
+      listCertificates({ userId: user.id }),
+      listNotifications({ userId: user.id, limit: 8 }),
+      unreadCount({ userId: user.id }),
+      getCatalog(),
+    ]);
+  const slugs = catalog.chapterSlugs();
+  const relearn = slugs.filter((s) => chapters.get(s)?.relearn);
   const resume = latest && !chapters.get(latest.moduleSlug)?.passed ? latest.moduleSlug : null;
   const next = resume ?? slugs.find((s) => !chapters.get(s)?.passed) ?? slugs[0] ?? "";
   const defs = certifications();
@@ -70,11 +73,31 @@ export default async function LearnerHome() {
         ) : (
           <Link href={`/learn/${next}`} className="mt-1 inline-block font-medium text-brand-700 underline">
             {resume
-              ? t("continue", { title: itemTitle("chapter", resume, locale) })
-              : t("startFirst", { title: itemTitle("chapter", next, locale) })}
+              ? t("continue", { title: itemTitle(catalog, "chapter", resume, locale) })
+              : t("startFirst", { title: itemTitle(catalog, "chapter", next, locale) })}
           </Link>
         )}
       </section>
+      {relearn.length > 0 && (
+        <section
+          aria-labelledby="relearn-title"
+          className="mb-6 rounded-lg border border-orange-300 bg-orange-50 p-4"
+        >
+          <h2 id="relearn-title" className="text-lg font-semibold">
+            {t("relearnTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("relearnIntro")}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {relearn.map((slug) => (
+              <li key={slug}>
+                <Link href={`/learn/${slug}`} className="font-medium text-brand-700 underline">
+                  {itemTitle(catalog, "chapter", slug, locale)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
         <div>
           <AssignmentList items={assignments} locale={locale} />
@@ -104,7 +127,7 @@ export default async function LearnerHome() {
                   certificate={certificate}
                   definition={def}
                   locale={locale}
-                  renewalChapterTitle={itemTitle("chapter", def.renewal.chapters[0] ?? "", locale)}
+                  renewalChapterTitle={itemTitle(catalog, "chapter", def.renewal.chapters[0] ?? "", locale)}
                   now={now}
                 />
               ))

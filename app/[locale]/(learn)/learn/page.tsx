@@ -4,8 +4,8 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { chapterStatus } from "@/components/learn/chapter-status";
 import { StatusBadge } from "@/components/learn/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings } from "@/db/queries/learning";
-import { chapterSlugs, findChapter } from "@/lib/content/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata() {
@@ -14,18 +14,19 @@ export async function generateMetadata() {
 
 export default async function ChapterListPage() {
   const user = await requireArea("learn");
-  const [t, locale, standings] = await Promise.all([
+  const [t, locale, standings, catalog] = await Promise.all([
     getTranslations("learn"),
     getLocale().then(toLocale),
     getChapterStandings({ userId: user.id }),
+    getCatalog(),
   ]);
 
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <ol className="grid gap-3">
-        {chapterSlugs().map((slug, i) => {
-          const entry = findChapter(slug, locale);
+        {catalog.chapterSlugs().map((slug, i) => {
+          const entry = catalog.findChapter(slug, locale);
           const chapter = entry?.result.ok ? entry.result.chapter : null;
           const standing = standings.get(slug);
           return (

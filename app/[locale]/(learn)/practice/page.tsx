@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { toLocale } from "@/lib/i18n/locales";
-import { findScenario, scenarioSlugs } from "@/lib/scenario/catalog";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("practice"))("title") };
@@ -17,12 +17,13 @@ export default async function PracticeListPage() {
     getLocale().then(toLocale),
     getScenarioStandings({ userId: user.id }),
   ]);
+  const catalog = await getCatalog();
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <ul className="grid gap-3 md:grid-cols-3">
-        {scenarioSlugs().map((slug) => {
-          const found = findScenario(slug, locale);
+        {catalog.scenarioSlugs().map((slug) => {
+          const found = catalog.findScenario(slug, locale);
           if (!found) return null;
           const { scenario } = found;
           const standing = standings.get(slug);

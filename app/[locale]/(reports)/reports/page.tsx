@@ -8,6 +8,7 @@ import { CompetencyHeatmap } from "@/components/reports/competency-heatmap";
 import { PassRateChart } from "@/components/reports/pass-rate-chart";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { reportScope } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
@@ -43,8 +44,9 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
   const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
   if (branchId && !drill) notFound();
 
-  const items = passItems(locale);
-  const competencies = competencyItems(locale);
+  const catalog = await getCatalog();
+  const items = passItems(catalog, locale);
+  const competencies = competencyItems(catalog, locale);
   const overview = await getOverview({
     rootPath: drill?.path ?? scope,
     items: { passed: items.map((i) => i.key), competencies: competencies.map((c) => c.key) },

@@ -1,4 +1,5 @@
 import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { reportScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
@@ -14,11 +15,12 @@ export async function GET(request: Request) {
     const branchId = new URL(request.url).searchParams.get("branch");
     const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
     if (branchId && !drill) throw new AppError("not_found:branch", "No such branch / 网点不存在");
+    const catalog = await getCatalog();
     const overview = await getOverview({
       rootPath: drill?.path ?? scope,
       items: {
-        passed: passItems("zh-CN").map((i) => i.key),
-        competencies: competencyItems("zh-CN").map((c) => c.key),
+        passed: passItems(catalog, "zh-CN").map((i) => i.key),
+        competencies: competencyItems(catalog, "zh-CN").map((c) => c.key),
       },
     });
     return Response.json(overview, { headers: { "cache-control": "no-store" } });

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/app/[locale]/(auth)/session";
+import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { toCompletion } from "@/db/queries/practice";
 import { getAttemptForReview, saveReview } from "@/db/queries/reviews";
 import { can } from "@/lib/auth/roles";
-import { findScenario } from "@/lib/scenario/catalog";
 import { result } from "@/lib/scenario/engine";
 
 export type ReviewState = { status: "idle" | "saved" | "invalid" | "conflict" | "forbidden" | "notFound" };
@@ -35,8 +35,12 @@ export async function reviewFreeText(_prev: ReviewState, formData: FormData): Pr
   const { attemptId, stepId, comment } = parsed.data;
 
   const attempt = await getAttemptForReview({ id: attemptId });
-  if (!attempt || attempt.status !== "completed") return { status: "notFound" };
-  const found = findScenario(attempt.scenarioSlug, attempt.locale);
+  if (attempt?.status !== "completed") return { status: "notFound" };
+  const found = await scenarioAtVersion({
+    slug: attempt.scenarioSlug,
+    locale: attempt.locale,
+    version: attempt.contentVersion,
+  });
   const step = found?.scenario.steps[stepId];
   const turn = attempt.state.turns.find((t) => t.stepId === stepId);
   if (!found || step?.kind !== "text" || !turn) return { status: "notFound" };

@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ReviewForm } from "@/components/author/review-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { listAttemptsAwaitingReview } from "@/db/queries/reviews";
-import { findScenario } from "@/lib/scenario/catalog";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("review"))("title") };
@@ -16,8 +16,9 @@ export default async function ReviewQueuePage() {
     getLocale(),
     listAttemptsAwaitingReview(),
   ]);
+  const catalog = await getCatalog();
   const items = attempts.flatMap((a) => {
-    const found = findScenario(a.scenarioSlug, a.locale);
+    const found = catalog.findScenario(a.scenarioSlug, a.locale);
     if (!found) return [];
     const labels = new Map(found.scenario.competencies.map((c) => [c.id, c.label]));
     return a.state.turns.flatMap((turn) => {

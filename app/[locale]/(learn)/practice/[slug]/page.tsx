@@ -4,20 +4,22 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ScenarioPlayer } from "@/components/scenario/scenario-player";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { toLocale } from "@/lib/i18n/locales";
-import { findScenario } from "@/lib/scenario/catalog";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const found = findScenario((await params).slug, toLocale(await getLocale()));
+  const catalog = await getCatalog();
+  const found = catalog.findScenario((await params).slug, toLocale(await getLocale()));
   return { title: found?.scenario.title };
 }
 
 export default async function PracticePage({ params }: Props) {
   await requireArea("learn");
   const { slug } = await params;
-  const found = findScenario(slug, toLocale(await getLocale()));
+  const catalog = await getCatalog();
+  const found = catalog.findScenario(slug, toLocale(await getLocale()));
   if (!found) notFound();
   const { scenario } = found;
   const t = await getTranslations("practice");

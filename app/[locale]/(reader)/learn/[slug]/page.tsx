@@ -13,43 +13,40 @@ import { KnowledgeCheckForm } from "@/components/learn/knowledge-check-form";
 import { ReadingTracker } from "@/components/learn/reading-tracker";
 import { EmbeddedScenario } from "@/components/scenario/embedded-scenario";
 import { AppHeader } from "@/components/shell/app-header";
-import { chapterSlugs, findChapter } from "@/lib/content/catalog";
+import { getCatalog } from "@/db/queries/content-catalog";
+import type { Catalog } from "@/lib/content/catalog";
 import { toPublicQuestions } from "@/lib/content/knowledge-check";
-import { LOCALES, toLocale } from "@/lib/i18n/locales";
-import { findScenario } from "@/lib/scenario/catalog";
+import type { CompiledChapter } from "@/lib/content/types";
+import { toLocale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-/**
- * Prerendered per chapter and locale: the chapter is the same for every learner, so it is built
- * once and served from cache. proxy.ts checks the session token and role before serving it; the
- * learner's status, progress and attempts load from /api/learn/[slug]/me.
- */
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return LOCALES.flatMap((locale) => chapterSlugs().map((slug) => ({ locale, slug })));
-}
-
 export async function generateMetadata({ params }: Props) {
   const { locale, slug } = await params;
-  const entry = findChapter(slug, toLocale(locale));
+  const entry = (await getCatalog()).findChapter(slug, toLocale(locale));
   return { title: entry?.result.ok ? entry.result.chapter.meta.title : undefined };
 }
 
+/**
+ * The latest published revision of the chapter, the same for every learner: rendered from the
+ * compiled-revision cache (one small query per request finds which revision is current). proxy.ts
+ * checks the session token and role before serving it; the learner's status, progress and attempts
+ * load from /api/learn/[slug]/me.
+ */
 export default async function ChapterPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
-  const entry = findChapter(slug, locale);
+  const catalog = await getCatalog();
+  const entry = catalog.findChapter(slug, locale);
   if (!entry) notFound();
   const t = await getTranslations("learn");
 
-  const slugs = chapterSlugs();
+  const slugs = catalog.chapterSlugs();
   const index = slugs.indexOf(slug);
   const neighbour = (i: number) => {
     const s = slugs[i];
-    const e = s ? findChapter(s, locale) : null;
+    const e = s ? catalog.findChapter(s, locale) : null;
     return s && e?.result.ok ? { slug: s, title: e.result.chapter.meta.title } : null;
   };
   const [previous, next] = [neighbour(index - 1), neighbour(index + 1)];
@@ -62,6 +59,7 @@ export default async function ChapterPage({ params }: Props) {
           <ChapterView
             entry={{ ...entry.result.chapter, locale: entry.locale, fallback: entry.fallback }}
             index={index}
+            catalog={catalog}
           />
         ) : (
           <div role="alert" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 p-6">
@@ -95,16 +93,14 @@ export default async function ChapterPage({ params }: Props) {
   );
 }
 
-type Chapter = NonNullable<
-  Extract<ReturnType<typeof findChapter>, object>["result"] & { ok: true }
->["chapter"];
-
 async function ChapterView({
   entry,
   index,
+  catalog,
 }: {
-  entry: Chapter & { locale: string; fallback: boolean };
+  entry: CompiledChapter & { locale: string; fallback: boolean };
   index: number;
+  catalog: Catalog;
 }) {
   const t = await getTranslations("learn");
   const { meta, segments, toc, questions, version } = entry;
@@ -135,7 +131,7 @@ async function ChapterView({
         <article lang={entry.locale} className="chapter-prose">
           {segments.map((segment, i) => {
             const found =
-              segment.type === "scenario" ? findScenario(segment.slug, toLocale(entry.locale)) : null;
+              segment.type === "scenario" ? catalog.findScenario(segment.slug, toLocale(entry.locale)) : null;
             return found ? (
               <EmbeddedScenario
                 // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed at build time

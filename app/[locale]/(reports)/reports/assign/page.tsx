@@ -4,10 +4,9 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { AssignForm } from "@/components/reports/assign-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchesUnder } from "@/db/queries/branches";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { certifications } from "@/lib/certification/catalog";
-import { chapterSlugs } from "@/lib/content/catalog";
 import { toLocale } from "@/lib/i18n/locales";
-import { scenarioSlugs } from "@/lib/scenario/catalog";
 import { bankDate } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
 
@@ -22,15 +21,19 @@ export default async function AssignPage() {
     getLocale().then(toLocale),
     listBranchesUnder({ path: user.role === "admin" ? "/" : user.branchPath }),
   ]);
+  const catalog = await getCatalog();
   const depth = (path: string) => path.split("/").filter(Boolean).length;
   const top = Math.min(...branches.map((b) => depth(b.path)));
   const groups = [
-    { type: "chapter" as const, slugs: chapterSlugs() },
-    { type: "scenario" as const, slugs: scenarioSlugs() },
+    { type: "chapter" as const, slugs: catalog.chapterSlugs() },
+    { type: "scenario" as const, slugs: catalog.scenarioSlugs() },
     { type: "certification" as const, slugs: certifications().map((c) => c.id) },
   ].map((g) => ({
     label: t(`groups.${g.type}`),
-    options: g.slugs.map((slug) => ({ value: `${g.type}:${slug}`, label: itemTitle(g.type, slug, locale) })),
+    options: g.slugs.map((slug) => ({
+      value: `${g.type}:${slug}`,
+      label: itemTitle(catalog, g.type, slug, locale),
+    })),
   }));
   return (
     <>

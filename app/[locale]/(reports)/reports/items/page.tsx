@@ -4,14 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { countCheckSelections, countScenarioChoices } from "@/db/queries/item-analysis";
 import { can } from "@/lib/auth/roles";
-import { findChapter } from "@/lib/content/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
 import { passItems } from "@/lib/reports/items";
 import { formatPercent } from "@/lib/reports/rates";
-import { findScenario } from "@/lib/scenario/catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.items"))("title") };
@@ -91,13 +90,14 @@ export default async function ItemsPage({
     getLocale().then(toLocale),
     searchParams,
   ]);
-  const items = passItems(locale);
+  const catalog = await getCatalog();
+  const items = passItems(catalog, locale);
   const chosen = items.find((i) => i.key === params.item) ?? items[0];
   const [type, slug] = (chosen?.key ?? "").split(":") as ["chapter" | "scenario", string];
 
   let body: React.ReactNode = null;
   if (type === "chapter") {
-    const entry = findChapter(slug, locale);
+    const entry = catalog.findChapter(slug, locale);
     const questions = entry?.result.ok ? entry.result.chapter.questions : [];
     const analysis = analyseQuestions(questions, await countCheckSelections({ slug, scope }));
     body = analysis.every((q) => q.answered === 0) ? (
@@ -119,7 +119,7 @@ export default async function ItemsPage({
       </ol>
     );
   } else if (type === "scenario") {
-    const scenario = findScenario(slug, locale)?.scenario;
+    const scenario = catalog.findScenario(slug, locale)?.scenario;
     const steps = Object.entries(scenario?.steps ?? {}).flatMap(([id, step]) =>
       step.kind === "choice" || step.kind === "timed"
         ? [

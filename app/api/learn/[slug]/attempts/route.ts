@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { findCertificateIssuedAt, issuanceStatements } from "@/db/queries/certificates";
+import { chapterAtVersion, getCatalog } from "@/db/queries/content-catalog";
 import { recordCheckAttempt } from "@/db/queries/learning";
-import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
@@ -16,12 +16,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const parsed = submissionSchema.safeParse(await readJson(request));
     if (!parsed.success)
       throw new AppError("bad_request:attempt", "Malformed submission / 提交内容格式不正确");
-    const { attemptId, answers } = parsed.data;
+    const { attemptId, answers, version: seen } = parsed.data;
 
     const { slug } = await params;
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-    const entry = findChapter(slug, locale);
-    if (!entry) throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
+    if (!(await getCatalog()).findChapter(slug, locale))
+      throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
+    const entry = await chapterAtVersion({ slug, locale, version: seen });
+    if (!entry)
+      throw new AppError(
+        "conflict:content_version",
+        "This chapter was updated; please reload the page / 本章内容已更新，请刷新页面后再作答",
+      );
     if (!entry.result.ok)
       throw new AppError("unavailable:chapter", "This chapter is being fixed / 本章暂不可用");
     const { meta, questions, version } = entry.result.chapter;

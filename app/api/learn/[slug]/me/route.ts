@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getReadingProgress, listCheckAttempts } from "@/db/queries/learning";
-import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 
@@ -11,7 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return handleRoute(async () => {
     const user = await requireApiUser("learn");
     const { slug } = await params;
-    if (!findChapter(slug, "zh-CN")) throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
+    if (!(await getCatalog()).findChapter(slug, "zh-CN"))
+      throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
     const [standings, progress, attempts] = await Promise.all([
       getChapterStandings({ userId: user.id }),
       getReadingProgress({ userId: user.id, moduleSlug: slug }),
@@ -27,6 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
           branchNameEn: user.branchNameEn,
         },
         passed: standing?.passed ?? false,
+        relearn: standing?.relearn ?? false,
         started: standing?.started ?? false,
         bestPercent: standing?.bestPercent ?? null,
         sectionIndex: progress?.sectionIndex ?? -1,

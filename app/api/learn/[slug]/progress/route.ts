@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { saveReadingProgress } from "@/db/queries/learning";
-import { findChapter } from "@/lib/content/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
@@ -16,7 +16,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const parsed = schema.safeParse(await readJson(request, 1024));
     if (!parsed.success) throw new AppError("bad_request:progress", "Malformed progress / 进度格式不正确");
     const { slug } = await params;
-    const entry = findChapter(slug, toLocale((await cookies()).get(LOCALE_COOKIE)?.value));
+    const entry = (await getCatalog()).findChapter(
+      slug,
+      toLocale((await cookies()).get(LOCALE_COOKIE)?.value),
+    );
     if (!entry?.result.ok) throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
     const section = entry.result.chapter.toc[parsed.data.sectionIndex];
     if (!section) throw new AppError("bad_request:progress", "No such section / 章节段落不存在");

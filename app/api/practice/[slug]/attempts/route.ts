@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { createScenarioAttempt } from "@/db/queries/practice";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
-import { findScenario } from "@/lib/scenario/catalog";
 import { publicStep, start } from "@/lib/scenario/engine";
 import { timeAllowedMs } from "@/lib/scenario/timing";
 
@@ -18,7 +18,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const parsed = schema.safeParse(await readJson(request, 1024));
     if (!parsed.success) throw new AppError("bad_request:practice", "Malformed request / 请求格式不正确");
     const { slug } = await params;
-    const found = findScenario(slug, toLocale((await cookies()).get(LOCALE_COOKIE)?.value));
+    const found = (await getCatalog()).findScenario(
+      slug,
+      toLocale((await cookies()).get(LOCALE_COOKIE)?.value),
+    );
     if (!found) throw new AppError("not_found:scenario", "No such scenario / 情景不存在");
     const state = start(found.scenario);
     const attempt = await createScenarioAttempt({

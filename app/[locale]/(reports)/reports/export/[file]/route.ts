@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { streamPeople } from "@/db/queries/report-people";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { reportScope } from "@/lib/auth/scope";
@@ -79,7 +80,7 @@ export async function GET(
       const branchId = query.get("branch");
       const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
       if (branchId && !drill) throw new AppError("not_found:branch", "No such branch / 网点不存在");
-      const items = passItems(locale);
+      const items = passItems(await getCatalog(), locale);
       const overview = await getOverview({
         rootPath: drill?.path ?? scope,
         items: { passed: items.map((i) => i.key), competencies: [] },

@@ -6,6 +6,7 @@ import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
+import { getCatalog } from "@/db/queries/content-catalog";
 import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
 import { reportScope } from "@/lib/auth/scope";
 import { findCertification } from "@/lib/certification/catalog";
@@ -13,7 +14,6 @@ import { certificateStatus } from "@/lib/certification/rules";
 import { toLocale } from "@/lib/i18n/locales";
 import { bestCompetencies } from "@/lib/reports/person";
 import { formatPercent } from "@/lib/reports/rates";
-import { findScenario } from "@/lib/scenario/catalog";
 import { itemTitle } from "@/lib/training/item-title";
 
 type Params = Promise<{ id: string }>;
@@ -63,6 +63,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     getPersonRecord({ userId: person.id }),
     listAssignmentsForUser({ userId: person.id, now }),
   ]);
+  const catalog = await getCatalog();
   const date = (d: Date | null) =>
     d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -70,7 +71,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     ...record.checks.map((c) => ({
       key: `c-${c.id}`,
       kind: t("chapter"),
-      item: itemTitle("chapter", c.slug, locale),
+      item: itemTitle(catalog, "chapter", c.slug, locale),
       at: c.at,
       percent: c.percent as number | null,
       result: c.passed ? t("passed") : t("failed"),
@@ -78,7 +79,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     ...record.plays.map((p) => ({
       key: `s-${p.id}`,
       kind: t("scenario"),
-      item: itemTitle("scenario", p.slug, locale),
+      item: itemTitle(catalog, "scenario", p.slug, locale),
       at: p.completedAt ?? p.at,
       percent: p.percent,
       result: p.status !== "completed" ? t("inProgress") : p.passed ? t("passed") : t("failed"),
@@ -126,7 +127,7 @@ export default async function PersonPage({ params }: { params: Params }) {
               </thead>
               <tbody>
                 {[...best].flatMap(([slug, b]) => {
-                  const s = findScenario(slug, locale)?.scenario;
+                  const s = catalog.findScenario(slug, locale)?.scenario;
                   return (s?.competencies ?? []).map((c, i) => (
                     <tr key={`${slug}-${c.id}`} className="border-b border-slate-100 last:border-0">
                       <td className={td}>{i === 0 ? `${s?.title ?? slug}（${b.percent}%）` : ""}</td>
@@ -166,7 +167,7 @@ export default async function PersonPage({ params }: { params: Params }) {
                 {assignments.map((a) => (
                   <tr key={a.id} className="border-b border-slate-100 last:border-0">
                     <td className={td}>
-                      {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(a.itemType, a.itemSlug, locale)}`}
+                      {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
                     </td>
                     <td className={`${td} tabular-nums`}>{a.dueDate}</td>
                     <td className={`${td} ${a.status === "overdue" ? "font-semibold text-red-800" : ""}`}>

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { issuanceStatements } from "@/db/queries/certificates";
+import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { advanceScenarioAttempt, getScenarioAttempt, toCompletion } from "@/db/queries/practice";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
-import { findScenario } from "@/lib/scenario/catalog";
 import { type Answer, apply, publicStep, result } from "@/lib/scenario/engine";
 import { isLate, timeAllowedMs } from "@/lib/scenario/timing";
 
@@ -42,7 +42,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         "This step is not the current one / 该步骤不是当前步骤，不能跳过或重复作答",
       );
     }
-    const found = findScenario(attempt.scenarioSlug, attempt.locale);
+    const found = await scenarioAtVersion({
+      slug: attempt.scenarioSlug,
+      locale: attempt.locale,
+      version: attempt.contentVersion,
+    });
     if (!found?.scenario.steps[attempt.state.stepId]) {
       throw new AppError(
         "conflict:attempt",

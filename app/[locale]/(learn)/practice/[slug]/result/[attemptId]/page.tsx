@@ -6,8 +6,8 @@ import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
+import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
-import { findScenario } from "@/lib/scenario/catalog";
 import { result } from "@/lib/scenario/engine";
 
 type Props = { params: Promise<{ slug: string; attemptId: string }> };
@@ -17,7 +17,7 @@ export default async function ScenarioResultPage({ params }: Props) {
   const { slug, attemptId } = await params;
   const attempt = await getScenarioAttempt({ id: attemptId, userId: user.id });
   if (!attempt || attempt.scenarioSlug !== slug || attempt.status !== "completed") notFound();
-  const found = findScenario(slug, attempt.locale);
+  const found = await scenarioAtVersion({ slug, locale: attempt.locale, version: attempt.contentVersion });
   if (!found) notFound();
   const { scenario } = found;
   const r = result(scenario, attempt.state);

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { cache } from "react";
+import {
+  buildCatalog,
+  type Catalog,
+  type ChapterEntry,
+  compileChapterSource,
+  compileScenarioSource,
+  fileCatalog,
+  type ScenarioEntry,
+} from "../../lib/content/catalog";
+import type { ContentKind, ContentSource } from "../../lib/content/sources";
+import type { Locale } from "../../lib/i18n/locales";
+import { type Db, db as defaultDb } from "../client";
+import { type ContentRevision, contentRevisions } from "../schema";
+
+// Sources of revisions already read, by id: revisions never change, so this is safe to keep and to lose.
+const sourcesById = new Map<string, ContentSource>();
+let current: { key: string; catalog: Catalog } | null = null;
+
+export function revisionSource(r: Pick<ContentRevision, "id" | "kind" | "slug" | "sourceZh" | "sourceEn">) {
+  const sources: ContentSource["sources"] = { "zh-CN": r.sourceZh };
+  if (r.sourceEn) sources.en = r.sourceEn;
+  return { kind: r.kind, slug: r.slug, version: r.id, sources } satisfies ContentSource;
+}
+
+/** The latest revision of every item: one small indexed read per request; sources only when new. */
+export async function loadCatalog(db: Db = defaultDb): Promise<Catalog> {
+  const latest = await db
+    .select({ id: contentRevisions.id })
+    .from(contentRevisions)
+    .where(
+      sql`${contentRevisions.number} = (select max(m.number) from ${contentRevisions} m
+        where m.kind = ${contentRevisions.kind} and m.slug = ${contentRevisions.slug})`,
+    )
+    .orderBy(contentRevisions.kind, contentRevisions.slug);
+  // Before the first content:import (a fresh test database), the shipped files are the curriculum.
+  if (latest.length === 0) return fileCatalog();
+  const key = latest.map((r) => r.id).join(",");
+  if (current?.key === key) return current.catalog;
+
+  const missing = latest.map((r) => r.id).filter((id) => !sourcesById.has(id));
+  if (missing.length > 0) {
+    const rows = await db.select().from(contentRevisions).where(inArray(contentRevisions.id, missing));
+    for (const r of rows) sourcesById.set(r.id, revisionSource(r));
+  }
+  const catalog = buildCatalog(latest.map((r) => sourcesById.get(r.id) as ContentSource));
+  current = { key, catalog };
+  return catalog;
+}
+
+/** What learners see now, read once per request. */
+export const getCatalog = cache(() => loadCatalog());
+
+async function revisionById(id: string, kind: ContentKind, slug: string, db: Db) {
+  const known = sourcesById.get(id);
+  if (known) return known.kind === kind && known.slug === slug ? known : null;
+  const [row] = await db
+    .select()
+    .from(contentRevisions)
+    .where(
+      and(eq(contentRevisions.id, id), eq(contentRevisions.kind, kind), eq(contentRevisions.slug, slug)),
+    );
+  if (!row) return null;
+  const source = revisionSource(row);
+  sourcesById.set(id, source);
+  return source;
+}
+
+/**
+ * A chapter as it was in a given revision: the one a learner's open page was built from, so a
+ * knowledge check submitted across a publish is scored against the questions that learner saw.
+ */
+export async function chapterAtVersion(
+  { slug, locale, version }: { slug: string; locale: Locale; version?: string },
+  db: Db = defaultDb,
+): Promise<ChapterEntry | null> {
+  const catalog = await loadCatalog(db);
+  const now = catalog.findChapter(slug, locale);
+  if (now && (version === undefined || now.version === version)) return now;
+  if (!now || version === undefined) return null;
+  const old = await revisionById(version, "chapter", slug, db);
+  const text = old?.sources[locale] ?? old?.sources["zh-CN"];
+  if (!old || text === undefined) return null;
+  const used: Locale = old.sources[locale] !== undefined ? locale : "zh-CN";
+  const result = compileChapterSource(text, { slug, locale: used, version, scenarios: catalog.scenarios });
+  return { slug, locale: used, version, result };
+}
+
+/** A scenario as it was in the revision an attempt started on (the current one for older attempts). */
+export async function scenarioAtVersion(
+  { slug, locale, version }: { slug: string; locale: Locale; version: string },
+  db: Db = defaultDb,
+): Promise<
+  | (ScenarioEntry & {
+      scenario: NonNullable<Extract<ScenarioEntry["result"], { scenario: unknown }>>["scenario"];
+    })
+  | null
+> {
+  const catalog = await loadCatalog(db);
+  const now = catalog.findScenario(slug, locale);
+  if (!now || now.version === version) return now;
+  const old = await revisionById(version, "scenario", slug, db);
+  const used: Locale = old?.sources[locale] !== undefined ? locale : "zh-CN";
+  const text = old?.sources[used];
+  if (!old || text === undefined) return now;
+  const result = compileScenarioSource(text, slug, used, version);
+  return "scenario" in result ? { slug, locale: used, version, result, scenario: result.scenario } : now;
+}
