@@ -7,6 +7,7 @@ import "../globals.css";
 
 /** Only what client components translate goes to the browser; server components read the rest. */
 const CLIENT_NAMESPACES = [
+  "authoring",
   "error",
   "login",
   "learn",

@@ -1,0 +1,218 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import type { ContentKind } from "@/lib/content/sources";
+import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
+import type { Locale } from "@/lib/i18n/locales";
+import { EditorPreview } from "./editor-preview";
+import type { ItemIssues, Preview } from "./editor-types";
+import { IssueList } from "./issue-list";
+import { PublishForm } from "./publish-form";
+import { SourceEditor, type SourceEditorHandle } from "./source-editor";
+
+const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+const MAX_FILE = 200_000;
+
+type Props = {
+  kind: ContentKind;
+  slug: string;
+  draft: { "zh-CN": string; en: string; version: number };
+};
+
+async function send(url: string, method: string, body: unknown) {
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { response, body: await response.json().catch(() => ({})) };
+}
+
+/**
+ * The trainer's editor: both language versions, checked and previewed as they type (through the
+ * server, with the same validator content:check and publish use), saved as the shared draft.
+ */
+export function ContentEditor({ kind, slug, draft }: Props) {
+  const t = useTranslations("authoring.editor");
+  const router = useRouter();
+  const editor = useRef<SourceEditorHandle>(null);
+  const [locale, setLocale] = useState<Locale>("zh-CN");
+  const [sources, setSources] = useState({ "zh-CN": draft["zh-CN"], en: draft.en });
+  const [version, setVersion] = useState(draft.version);
+  const [dirty, setDirty] = useState(false);
+  const [issues, setIssues] = useState<ItemIssues>({});
+  const [preview, setPreview] = useState<Preview>(null);
+  const [checking, setChecking] = useState(true);
+  const [message, setMessage] = useState("");
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    setChecking(true);
+    const timer = setTimeout(async () => {
+      try {
+        const { response, body } = await send("/api/author/preview", "POST", { kind, slug, locale, sources });
+        if (response.ok) {
+          setIssues(body.issues ?? {});
+          setPreview(body.preview ?? null);
+        } else setMessage(t("failed", { message: String(body.message ?? response.status) }));
+      } catch {
+        setMessage(t("failed", { message: "network" }));
+      } finally {
+        setChecking(false);
+      }
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [kind, slug, locale, sources, t]);
+
+  // A rollback replaces the draft on the server: adopt it when the page refreshes, unless the
+  // trainer has unsaved edits (saving those will then report the conflict).
+  useEffect(() => {
+    if (draft.version > version && !dirty) {
+      setSources({ "zh-CN": draft["zh-CN"], en: draft.en });
+      setVersion(draft.version);
+    }
+  }, [draft, version, dirty]);
+
+  const change = (value: string) => {
+    setSources((s) => ({ ...s, [locale]: value }));
+    setDirty(true);
+    setMessage("");
+  };
+
+  async function save(): Promise<number | null> {
+    setSaving(true);
+    try {
+      const { response, body } = await send(`/api/author/${kind}/${slug}/draft`, "PUT", {
+        sourceZh: sources["zh-CN"],
+        sourceEn: sources.en,
+        version,
+      });
+      if (response.status === 409) {
+        setMessage(t("conflict"));
+        return null;
+      }
+      if (!response.ok) {
+        setMessage(t("failed", { message: String(body.message ?? response.status) }));
+        return null;
+      }
+      setVersion(body.version);
+      setDirty(false);
+      setMessage(t("saved"));
+      return body.version as number;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_FILE) return setMessage(t("importTooLarge"));
+    change(await file.text());
+    setMessage(t("importLoaded", { name: file.name }));
+  }
+
+  const count = Object.values(issues).reduce((n, list) => n + (list?.length ?? 0), 0);
+  const snippets = kind === "chapter" ? CHAPTER_SNIPPETS : SCENARIO_SNIPPETS;
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <section aria-labelledby="source-title" className="min-w-0">
+        <h2 id="source-title" className="sr-only">
+          {t("source", { locale: LOCALE_NAMES[locale] })}
+        </h2>
+        <div role="tablist" aria-label={t("localeTabs")} className="mb-2 flex gap-2">
+          {(["zh-CN", "en"] as const).map((l) => (
+            <button
+              key={l}
+              type="button"
+              role="tab"
+              aria-selected={l === locale}
+              onClick={() => setLocale(l)}
+              className="rounded-md border px-3 py-1.5 text-sm aria-selected:border-brand-700 aria-selected:bg-brand-50 aria-selected:font-medium"
+            >
+              {LOCALE_NAMES[l]}
+              {issues[l]?.length ? ` (${issues[l]?.length})` : ""}
+            </button>
+          ))}
+        </div>
+        {locale === "en" && <p className="mb-2 text-sm text-slate-600">{t("enOptional")}</p>}
+        <fieldset className="mb-2 flex flex-wrap gap-2">
+          <legend className="mb-1 text-sm font-medium">{t("palette")}</legend>
+          {Object.entries(snippets).map(([key, text]) => (
+            <button
+              key={key}
+              type="button"
+              onClick={() => editor.current?.insert(text)}
+              className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50"
+            >
+              {t(`snippet.${key}`)}
+            </button>
+          ))}
+        </fieldset>
+        <SourceEditor
+          ref={editor}
+          label={t("source", { locale: LOCALE_NAMES[locale] })}
+          describedBy="editor-issues"
+          language={kind === "chapter" ? "mdx" : "yaml"}
+          value={sources[locale]}
+          onChange={change}
+          diagnostics={issues[locale] ?? []}
+        />
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            onClick={save}
+            aria-disabled={saving}
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+          >
+            {saving ? t("saving") : t("save")}
+          </button>
+          <label className="text-sm">
+            <span className="mr-2">{t("importFile")}</span>
+            <input
+              type="file"
+              accept={
+                kind === "chapter" ? ".mdx,.md,text/markdown,text/plain" : ".yaml,.yml,text/yaml,text/plain"
+              }
+              onChange={(e) => importFile(e.target.files?.[0])}
+              className="text-sm"
+            />
+          </label>
+          {dirty && <span className="text-sm text-amber-800">{t("unsaved")}</span>}
+        </div>
+        <p aria-live="polite" className="mt-2 text-sm font-medium">
+          {message}
+        </p>
+        <IssueList
+          id="editor-issues"
+          issues={issues}
+          checking={checking}
+          count={count}
+          names={LOCALE_NAMES}
+          onPick={(l, line) => {
+            setLocale(l);
+            setTimeout(() => editor.current?.focusLine(line), 0);
+          }}
+        />
+        <PublishForm
+          kind={kind}
+          slug={slug}
+          blocked={count > 0 || checking}
+          beforePublish={async () => (dirty ? save() : version)}
+          onPublished={() => router.refresh()}
+        />
+      </section>
+      <section
+        aria-labelledby="preview-title"
+        className="min-w-0 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="preview-title" className="text-lg font-semibold">
+          {t("preview")} · {LOCALE_NAMES[locale]}
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">{t("previewNote")}</p>
+        <EditorPreview preview={preview} lang={locale} />
+      </section>
+    </div>
+  );
+}

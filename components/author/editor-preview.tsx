@@ -1,0 +1,79 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { Preview } from "./editor-types";
+
+/** The draft as learners will see it, with the knowledge check's answers marked for the trainer. */
+export function EditorPreview({ preview, lang }: { preview: Preview; lang: string }) {
+  const t = useTranslations("authoring.editor");
+  if (!preview) return <p className="text-slate-600">{t("previewUnavailable")}</p>;
+  if (preview.kind === "scenario") {
+    const { scenario } = preview;
+    const steps = Object.entries(scenario.steps);
+    return (
+      <div lang={lang}>
+        <h3 className="text-xl font-semibold">{scenario.title}</h3>
+        <p className="mt-1 text-slate-700">{scenario.summary}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("passScore", { score: scenario.passScore })} ·{" "}
+          {t("steps", { count: steps.length, start: scenario.start })}
+        </p>
+        <ol className="mt-4 space-y-3">
+          {steps.map(([id, step]) => (
+            <li key={id} className="rounded-md border border-slate-200 p-3">
+              <p className="text-xs font-medium text-slate-600">
+                <span className="font-mono">{id}</span> · {t(`stepKind.${step.kind}`)}
+              </p>
+              {step.customer && <p className="mt-1">“{step.customer}”</p>}
+              {step.kind === "end" && (
+                <p className="mt-1 text-sm">
+                  {step.outcomeLabel}：{step.debrief}
+                </p>
+              )}
+              {(step.kind === "choice" || step.kind === "timed") && (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {step.choices.map((c) => (
+                    <li key={c.id}>
+                      {c.text}{" "}
+                      <span className="text-slate-600">
+                        {t("points", { points: JSON.stringify(c.points) })} {t("next", { target: c.next })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {step.kind === "text" && <p className="mt-1 text-sm">{step.prompt}</p>}
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
+  const { meta, html, questions } = preview;
+  return (
+    <div lang={lang}>
+      <h3 className="text-2xl font-semibold">{meta.title}</h3>
+      <p className="mt-1 text-slate-700">{meta.summary}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("minutes", { minutes: meta.estimatedMinutes })} · {t("passScore", { score: meta.passScore })}
+      </p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: built by lib/content from whitelisted components and sanitised there, exactly as on the learner's page */}
+      <article className="chapter-prose mt-4" dangerouslySetInnerHTML={{ __html: html }} />
+      <ol className="mt-6 space-y-3">
+        {questions.map((q, i) => (
+          <li key={q.id} className="rounded-md border border-slate-200 p-3">
+            <p className="font-medium">{`${i + 1}. ${q.prompt}`}</p>
+            <ul className="mt-2 space-y-1 text-sm">
+              {q.options.map((o) => (
+                <li key={o.id} className={o.correct ? "font-medium text-emerald-800" : ""}>
+                  {o.correct ? `✓ ${o.text} · ${t("correct")}` : `○ ${o.text}`}
+                  <span className="block pl-4 text-slate-600">{o.feedback}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
