@@ -198,14 +198,17 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         <PublishForm
           kind={kind}
           slug={slug}
-          blocked={count > 0 || checking}
+          hasErrors={count > 0}
+          checking={checking}
           beforePublish={async () => (dirty ? save() : version)}
           onPublished={() => router.refresh()}
         />
       </section>
       <section
         aria-labelledby="preview-title"
-        className="min-w-0 rounded-lg border border-slate-200 bg-white p-4"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+        className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto"
       >
         <h2 id="preview-title" className="text-lg font-semibold">
           {t("preview")} · {LOCALE_NAMES[locale]}

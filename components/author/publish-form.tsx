@@ -8,13 +8,15 @@ import type { ContentKind } from "@/lib/content/sources";
 export function PublishForm({
   kind,
   slug,
-  blocked,
+  hasErrors,
+  checking,
   beforePublish,
   onPublished,
 }: {
   kind: ContentKind;
   slug: string;
-  blocked: boolean;
+  hasErrors: boolean;
+  checking: boolean;
   beforePublish(): Promise<number | null>;
   onPublished(): void;
 }) {
@@ -23,10 +25,11 @@ export function PublishForm({
   const [major, setMajor] = useState(false);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState("");
+  const blocked = hasErrors || checking;
 
   async function publish(event: React.FormEvent) {
     event.preventDefault();
-    if (pending || blocked) return setMessage(blocked ? t("cannotPublish") : "");
+    if (pending || blocked) return;
     setPending(true);
     setMessage("");
     try {
@@ -85,10 +88,16 @@ export function PublishForm({
       <button
         type="submit"
         aria-disabled={pending || blocked}
+        aria-describedby={hasErrors ? "publish-blocked" : undefined}
         className="mt-3 rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 aria-disabled:opacity-60"
       >
         {pending ? t("publishing") : t("publish")}
       </button>
+      {hasErrors && (
+        <p id="publish-blocked" className="mt-2 text-sm text-red-800">
+          {t("cannotPublish")}
+        </p>
+      )}
       <p aria-live="polite" className="mt-2 text-sm font-medium">
         {message}
       </p>

@@ -3,7 +3,7 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
 import { markdown } from "@codemirror/lang-markdown";
-import { yaml } from "@codemirror/lang-yaml";
+import { yaml, yamlFrontmatter } from "@codemirror/lang-yaml";
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { Compartment, EditorState, type Extension, type Text } from "@codemirror/state";
@@ -41,18 +41,22 @@ const theme = EditorView.theme({
 // completion/auto-close, URL-paste-as-link, closeBrackets or autocompletion.
 function languageSupport(language: SourceEditorProps["language"]): Extension {
   if (language === "yaml") return yaml();
-  return markdown({
-    addKeymap: false,
-    completeHTMLTags: false,
-    pasteURLAsLink: false,
-    htmlTagLanguage: html({ matchClosingTags: false, autoCloseTags: false }),
+  // The front matter is YAML, the rest MDX.
+  return yamlFrontmatter({
+    content: markdown({
+      addKeymap: false,
+      completeHTMLTags: false,
+      pasteURLAsLink: false,
+      htmlTagLanguage: html({ matchClosingTags: false, autoCloseTags: false }),
+    }),
   });
 }
 
 type Access = Pick<SourceEditorProps, "id" | "label" | "describedBy" | "readOnly">;
 
 function access({ id, label, describedBy, readOnly }: Access): Extension {
-  const attrs: Record<string, string> = { "aria-label": label };
+  // An explicit tabindex: axe does not count a contenteditable as focusable content of its scroller.
+  const attrs: Record<string, string> = { "aria-label": label, tabindex: "0" };
   if (id) attrs.id = id;
   if (describedBy) attrs["aria-describedby"] = describedBy;
   if (readOnly) attrs["aria-readonly"] = "true";

@@ -7,7 +7,7 @@ export const MAX_SOURCE = 200_000;
 export const MAX_BODY = 2 * MAX_SOURCE + 4096;
 
 const source = z.string().max(MAX_SOURCE);
-export const itemParams = z.strictObject({
+export const itemParams = z.object({
   kind: z.enum(CONTENT_KINDS),
   slug: z.string().regex(SLUG).max(60),
 });

@@ -17,8 +17,10 @@ export async function generateMetadata() {
 /** Every module and scenario with its status, last editor and publish, and learners' pass rate. */
 export default async function AuthorHome() {
   await requireArea("author");
-  const [t, format, locale, rows, catalog] = await Promise.all([
+  const [t, tReview, tItems, format, locale, rows, catalog] = await Promise.all([
     getTranslations("authoring"),
+    getTranslations("review"),
+    getTranslations("reports.items"),
     getFormatter(),
     getLocale().then(toLocale),
     listContentItems(),
@@ -32,16 +34,19 @@ export default async function AuthorHome() {
     d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")}>
-        <nav className="flex flex-wrap gap-4 text-sm">
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <ul className="mb-6 space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <li>
           <Link href="/author/reviews" className="font-medium text-brand-700 underline">
-            {t("reviewsLink")}
+            {tReview("queueLink")}
           </Link>
+        </li>
+        <li>
           <Link href="/reports/items" className="font-medium text-brand-700 underline">
-            {t("itemsLink")}
+            {tItems("authorLink")}
           </Link>
-        </nav>
-      </PageHeader>
+        </li>
+      </ul>
       <DataTable
         caption={t("listCaption")}
         columns={["title", "kind", "status", "editor", "published", "passRate"].map((c) => t(`col.${c}`))}
