@@ -124,7 +124,9 @@ describe("content revisions", () => {
   });
 
   it("keeps revisions immutable", async () => {
-    await expect(client.execute("update content_revisions set note = '改写历史'")).rejects.toThrow(/immutable/);
+    await expect(client.execute("update content_revisions set note = '改写历史'")).rejects.toThrow(
+      /immutable/,
+    );
     await expect(client.execute("delete from content_revisions")).rejects.toThrow(/immutable/);
   });
 
