@@ -2,25 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { CLIENT_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import "../globals.css";
-
-/** Only what client components translate goes to the browser; server components read the rest. */
-const CLIENT_NAMESPACES = [
-  "authoring",
-  "error",
-  "login",
-  "learn",
-  "practice",
-  "review",
-  "roles",
-  "adminCertificates",
-  "adminImport",
-  "adminUsers",
-  "adminBranches",
-  "setPassword",
-  "assign",
-] as const;
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
@@ -44,7 +28,7 @@ export default async function RootLayout({ children, params }: Props) {
   if (!LOCALES.includes(locale as Locale)) notFound();
   setRequestLocale(locale);
   const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const clientMessages = pickMessages(messages, CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">

@@ -66,7 +66,7 @@ export function EditorPreview({ preview, lang }: { preview: Preview; lang: strin
             <ul className="mt-2 space-y-1 text-sm">
               {q.options.map((o) => (
                 <li key={o.id} className={o.correct ? "font-medium text-emerald-800" : ""}>
-                  {o.correct ? `✓ ${o.text} · ${t("correct")}` : `○ ${o.text}`}
+                  {o.correct ? `✓ ${o.text} · ${t("correctAnswer")}` : `○ ${o.text}`}
                   <span className="block pl-4 text-slate-600">{o.feedback}</span>
                 </li>
               ))}

@@ -73,14 +73,16 @@ export function compileChapterSource(
   const cards = scenarioCardsOf(scenarios, locale);
   const known = [...new Set([...scenarios.values()].map((s) => s.slug))];
   const key = `c|${version}|${locale}|${JSON.stringify(cards)}`;
-  return memo(key, () =>
-    compileChapter(source, {
+  return memo(key, () => {
+    const result = compileChapter(source, {
       labels: MDX_LABELS[locale],
       expect: { slug, locale },
       knownScenarios: known,
       scenarios: cards,
-    }),
-  );
+    });
+    // What an attempt records: the revision (or file hash) the catalog knows the chapter by.
+    return result.ok ? { ...result, chapter: { ...result.chapter, version } } : result;
+  });
 }
 
 export function buildCatalog(items: readonly ContentSource[]): Catalog {

@@ -40,7 +40,7 @@ export type ChapterSegment =
 
 export type CompiledChapter = {
   meta: ChapterMeta;
-  /** Hash of the source: the content version an attempt is recorded against. */
+  /** What an attempt records: the revision id in a catalog (a hash of the source otherwise). */
   version: string;
   html: string;
   /** The same HTML split at top-level scenario cards. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireArea } from "@/app/[locale]/(auth)/session";
 import {
   ChapterAttempts,
   ChapterStateProvider,
@@ -29,14 +30,14 @@ export async function generateMetadata({ params }: Props) {
 
 /**
  * The latest published revision of the chapter, the same for every learner: rendered from the
- * compiled-revision cache (one small query per request finds which revision is current). proxy.ts
- * checks the session token and role before serving it; the learner's status, progress and attempts
- * load from /api/learn/[slug]/me.
+ * compiled-revision cache (one small query per request finds which revision is current). The
+ * learner's status, progress and attempts load from /api/learn/[slug]/me.
  */
 export default async function ChapterPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
+  await requireArea("learn");
   const catalog = await getCatalog();
   const entry = catalog.findChapter(slug, locale);
   if (!entry) notFound();

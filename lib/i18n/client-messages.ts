@@ -1,0 +1,20 @@
+/** Only what client components translate goes to the browser; server components read the rest. */
+export const CLIENT_NAMESPACES = [
+  "error",
+  "login",
+  "learn",
+  "practice",
+  "review",
+  "roles",
+  "adminCertificates",
+  "adminImport",
+  "adminUsers",
+  "adminBranches",
+  "setPassword",
+  "assign",
+] as const;
+
+/** The messages of the given namespaces, for a NextIntlClientProvider. */
+export function pickMessages(messages: Record<string, unknown>, namespaces: readonly string[]) {
+  return Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]]));
+}
