@@ -68,6 +68,14 @@ async function revisionById(id: string, kind: ContentKind, slug: string, db: Db)
   return source;
 }
 
+async function revisionExists(id: string, db: Db) {
+  const [row] = await db
+    .select({ id: contentRevisions.id })
+    .from(contentRevisions)
+    .where(eq(contentRevisions.id, id));
+  return row !== undefined;
+}
+
 /**
  * A chapter as it was in a given revision: the one a learner's open page was built from, so a
  * knowledge check submitted across a publish is scored against the questions that learner saw.
@@ -81,8 +89,11 @@ export async function chapterAtVersion(
   if (now && (version === undefined || now.version === version)) return now;
   if (!now || version === undefined) return null;
   const old = await revisionById(version, "chapter", slug, db);
-  const text = old?.sources[locale] ?? old?.sources["zh-CN"];
-  if (!old || text === undefined) return null;
+  // A version this database never had (a page cached before the database was reset or restored):
+  // the current revision is the best there is, provided it still asks the same questions.
+  if (!old) return (await revisionExists(version, db)) ? null : now;
+  const text = old.sources[locale] ?? old.sources["zh-CN"];
+  if (text === undefined) return null;
   const used: Locale = old.sources[locale] !== undefined ? locale : "zh-CN";
   const result = compileChapterSource(text, { slug, locale: used, version, scenarios: catalog.scenarios });
   return { slug, locale: used, version, result };

@@ -138,8 +138,17 @@ describe("content revisions", () => {
     const old = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: first?.id as string }, db);
     expect(old?.version).toBe(first?.id);
     expect(old?.result.ok && old.result.chapter.html).not.toContain("新增的一段说明");
+    // A revision this database never had (a page cached before a reset) is scored as the current one;
+    // another chapter's revision is refused.
+    const current = (await loadCatalog(db)).findChapter(SLUG, "zh-CN")?.version;
+    const unknown = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: "no-such-revision" }, db);
+    expect(unknown?.version).toBe(current);
+    const [other] = await db
+      .select()
+      .from(contentRevisions)
+      .where(eq(contentRevisions.slug, "complaint-handling"));
     expect(
-      await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: "no-such-revision" }, db),
+      await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: other?.id as string }, db),
     ).toBeNull();
   });
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireArea } from "@/app/[locale]/(auth)/session";
 import {
   ChapterAttempts,
   ChapterStateProvider,
@@ -22,22 +21,31 @@ import { toLocale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
+/**
+ * The chapter is the same for every learner, so each page is rendered once from the latest
+ * published revision and then served from Next's cache: none at build time (the revisions live in
+ * the database), each on its first request. Publishing or rolling back revalidates the pages on the
+ * instance that wrote; other instances pick the new revision up within `revalidate` seconds, and a
+ * knowledge check answered on an older page is scored against the revision that page showed.
+ * proxy.ts checks the session token and role before serving a page; the learner's status, progress
+ * and attempts load from /api/learn/[slug]/me.
+ */
+export const revalidate = 60;
+
+export function generateStaticParams(): { locale: string; slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props) {
   const { locale, slug } = await params;
   const entry = (await getCatalog()).findChapter(slug, toLocale(locale));
   return { title: entry?.result.ok ? entry.result.chapter.meta.title : undefined };
 }
 
-/**
- * The latest published revision of the chapter, the same for every learner: rendered from the
- * compiled-revision cache (one small query per request finds which revision is current). The
- * learner's status, progress and attempts load from /api/learn/[slug]/me.
- */
 export default async function ChapterPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
-  await requireArea("learn");
   const catalog = await getCatalog();
   const entry = catalog.findChapter(slug, locale);
   if (!entry) notFound();

@@ -2,6 +2,7 @@ import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { rollbackToRevision } from "@/db/queries/content-authoring";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { revalidateChapterPages } from "../../../revalidate-chapters";
 import { parseItem, rollbackSchema } from "../../../schema";
 
 type Params = { params: Promise<{ kind: string; slug: string }> };
@@ -23,6 +24,7 @@ export async function POST(request: Request, { params }: Params) {
         },
         { status: 422 },
       );
+    revalidateChapterPages();
     return Response.json({ number: outcome.number });
   });
 }
