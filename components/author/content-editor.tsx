@@ -44,6 +44,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<ItemIssues>({});
   const [preview, setPreview] = useState<Preview>(null);
+  const [previewStale, setPreviewStale] = useState(false);
   const [checking, setChecking] = useState(true);
   const [message, setMessage] = useState("");
   const [saving, setSaving] = useState(false);
@@ -55,7 +56,9 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         const { response, body } = await send("/api/author/preview", "POST", { kind, slug, locale, sources });
         if (response.ok) {
           setIssues(body.issues ?? {});
-          setPreview(body.preview ?? null);
+          // While the text has errors, keep showing the last preview that rendered, marked as such.
+          if (body.preview) setPreview(body.preview);
+          setPreviewStale(!body.preview);
         } else setMessage(t("failed", { message: String(body.message ?? response.status) }));
       } catch {
         setMessage(t("failed", { message: "network" }));
@@ -74,6 +77,11 @@ export function ContentEditor({ kind, slug, draft }: Props) {
       setVersion(draft.version);
     }
   }, [draft, version, dirty]);
+
+  const switchLocale = (next: Locale) => {
+    setLocale(next);
+    setPreview(null);
+  };
 
   const change = (value: string) => {
     setSources((s) => ({ ...s, [locale]: value }));
@@ -128,7 +136,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
               type="button"
               role="tab"
               aria-selected={l === locale}
-              onClick={() => setLocale(l)}
+              onClick={() => switchLocale(l)}
               className="rounded-md border px-3 py-1.5 text-sm aria-selected:border-brand-700 aria-selected:bg-brand-50 aria-selected:font-medium"
             >
               {LOCALE_NAMES[l]}
@@ -191,7 +199,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           count={count}
           names={LOCALE_NAMES}
           onPick={(l, line) => {
-            setLocale(l);
+            if (l !== locale) switchLocale(l);
             setTimeout(() => editor.current?.focusLine(line), 0);
           }}
         />
@@ -214,7 +222,16 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           {t("preview")} · {LOCALE_NAMES[locale]}
         </h2>
         <p className="mb-4 text-sm text-slate-600">{t("previewNote")}</p>
-        <EditorPreview preview={preview} lang={locale} />
+        {previewStale && preview && (
+          <p role="note" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+            {t("previewStale")}
+          </p>
+        )}
+        {sources[locale].trim() ? (
+          <EditorPreview preview={preview} lang={locale} />
+        ) : (
+          <p className="text-slate-600">{t("enOptional")}</p>
+        )}
       </section>
     </div>
   );

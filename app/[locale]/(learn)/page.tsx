@@ -74,7 +74,10 @@ export default async function LearnerHome() {
           <Link href={`/learn/${next}`} className="mt-1 inline-block font-medium text-brand-700 underline">
             {resume
               ? t("continue", { title: itemTitle(catalog, "chapter", resume, locale) })
-              : t("startFirst", { title: itemTitle(catalog, "chapter", next, locale) })}
+              : t("startFirst", {
+                  n: slugs.indexOf(next) + 1,
+                  title: itemTitle(catalog, "chapter", next, locale),
+                })}
           </Link>
         )}
       </section>
