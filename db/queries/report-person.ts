@@ -1,7 +1,15 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "../client";
-import { branches, certificates, checkAttempts, scenarioAttempts, scenarioScores, users } from "../schema";
+import {
+  branches,
+  certificates,
+  checkAttempts,
+  learnerItemStats,
+  scenarioAttempts,
+  scenarioScores,
+  users,
+} from "../schema";
 
 /** A person, when they lie inside the viewer's scope; null otherwise (the page answers 404). */
 export async function findPersonInScope({
@@ -32,7 +40,7 @@ export async function findPersonInScope({
 
 /** Everything the person page shows besides assignments: attempts, competency scores, certificates. */
 export async function getPersonRecord({ userId, db = defaultDb }: { userId: string; db?: Db }) {
-  const [checks, plays, certs] = await db.batch([
+  const [checks, plays, certs, relearn] = await db.batch([
     db
       .select({
         id: checkAttempts.id,
@@ -58,12 +66,16 @@ export async function getPersonRecord({ userId, db = defaultDb }: { userId: stri
       .where(eq(scenarioAttempts.userId, userId))
       .orderBy(desc(scenarioAttempts.createdAt), desc(scenarioAttempts.id)),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
+    db
+      .select({ itemType: learnerItemStats.itemType, itemSlug: learnerItemStats.itemSlug })
+      .from(learnerItemStats)
+      .where(and(eq(learnerItemStats.userId, userId), eq(learnerItemStats.relearn, true))),
   ]);
   const completed = plays.filter((p) => p.status === "completed").map((p) => p.id);
   const scores = completed.length
     ? await db.select().from(scenarioScores).where(inArray(scenarioScores.attemptId, completed))
     : [];
-  return { checks, plays, certificates: certs, scores };
+  return { checks, plays, certificates: certs, scores, relearn };
 }
 
 export type PersonRecord = Awaited<ReturnType<typeof getPersonRecord>>;

@@ -105,6 +105,15 @@ export default async function PersonPage({ params }: { params: Params }) {
       </PageHeader>
       <ReportNav current="people" />
       {!person.active && <p className="mb-6 rounded-md bg-amber-50 p-3 text-amber-900">{t("inactive")}</p>}
+      {record.relearn.length > 0 && (
+        <p role="note" className="mb-6 rounded-md border border-orange-300 bg-orange-50 p-3 text-orange-950">
+          {t("relearn", {
+            items: record.relearn
+              .map((r) => itemTitle(catalog, r.itemType as "chapter" | "scenario", r.itemSlug, locale))
+              .join("、"),
+          })}
+        </p>
+      )}
 
       <Section id="competencies" title={t("competencies")}>
         {best.size === 0 ? (
