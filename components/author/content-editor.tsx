@@ -129,21 +129,21 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         <h2 id="source-title" className="sr-only">
           {t("source", { locale: LOCALE_NAMES[locale] })}
         </h2>
-        <div role="tablist" aria-label={t("localeTabs")} className="mb-2 flex gap-2">
+        <fieldset className="mb-2 flex gap-2">
+          <legend className="sr-only">{t("localeTabs")}</legend>
           {(["zh-CN", "en"] as const).map((l) => (
             <button
               key={l}
               type="button"
-              role="tab"
-              aria-selected={l === locale}
+              aria-pressed={l === locale}
               onClick={() => switchLocale(l)}
-              className="rounded-md border px-3 py-1.5 text-sm aria-selected:border-brand-700 aria-selected:bg-brand-50 aria-selected:font-medium"
+              className="rounded-md border px-3 py-1.5 text-sm aria-pressed:border-brand-700 aria-pressed:bg-brand-50 aria-pressed:font-medium"
             >
               {LOCALE_NAMES[l]}
               {issues[l]?.length ? ` (${issues[l]?.length})` : ""}
             </button>
           ))}
-        </div>
+        </fieldset>
         {locale === "en" && <p className="mb-2 text-sm text-slate-600">{t("enOptional")}</p>}
         <fieldset className="mb-2 flex flex-wrap gap-2">
           <legend className="mb-1 text-sm font-medium">{t("palette")}</legend>
