@@ -163,3 +163,53 @@ test("learners and managers are refused by the authoring pages and API", async (
   }
   expect(await revisionCount("chapter", SLUG)).toBe(before);
 });
+
+test("a major revision of a new module asks learners who passed it to study it again", async ({
+  trainerPage: page,
+  learnerPage,
+  managerPage,
+}) => {
+  const slug = `e2e-major-${Date.now()}`;
+  const title = `端到端重大修订模块 ${Date.now()}`;
+  await page.goto("/author");
+  await page.getByLabel("标识（英文小写字母、数字和连字符）").fill(slug);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(new RegExp(`/author/chapter/${slug}$`));
+  await setSource(page, newItemSource("chapter", slug, 99).replace("title: 新模块标题", `title: ${title}`));
+  await expect(page.getByText("没有发现问题，可以发布。")).toBeVisible();
+  await page.getByLabel("修改说明").fill("新模块");
+  await page.getByRole("button", { name: "发布新版本" }).click();
+  await expect(page.getByText("已发布第 1 版，学员现在看到的是新内容。")).toBeVisible();
+
+  await learnerPage.goto(`/learn/${slug}`);
+  await expect(learnerPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await learnerPage.getByRole("radio", { name: "正确选项" }).check();
+  await learnerPage.getByRole("button", { name: "提交答案" }).click();
+  await expect(learnerPage.getByRole("heading", { name: "检测结果: 得分 100%" })).toBeVisible();
+
+  await page.getByLabel("修改说明").fill("重写全部内容");
+  await page.getByLabel(/重大修订/).check();
+  await page.getByRole("button", { name: "发布新版本" }).click();
+  await expect(page.getByText("已发布第 2 版，学员现在看到的是新内容。")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "第 2 版" })).toContainText("重大修订");
+
+  await learnerPage.goto("/learn");
+  await expect(
+    learnerPage.getByRole("listitem").filter({ hasText: title }).getByText("需重新学习"),
+  ).toBeVisible();
+  await learnerPage.goto("/");
+  await expect(
+    learnerPage.getByRole("region", { name: "需重新学习" }).getByRole("link", { name: title }),
+  ).toBeVisible();
+
+  const db = e2eDb();
+  const learner = await db.execute("select id from users where employee_no = 'E1001'");
+  const audit = await db.execute({
+    sql: "select json_extract(after, '$.major') as major from audit_log where action = 'content.publish' and target_id = ? order by created_at",
+    args: [`chapter:${slug}`],
+  });
+  db.close();
+  expect(audit.rows.map((r) => r.major)).toEqual([0, 1]);
+  await managerPage.goto(`/reports/people/${learner.rows[0]?.id}`);
+  await expect(managerPage.getByRole("note").filter({ hasText: "需重新学习" })).toContainText(title);
+});

@@ -55,7 +55,7 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         and(
           eq(checkAttempts.userId, userId),
           eq(checkAttempts.passed, true),
-          sql`${checkAttempts.createdAt} >= ${majorCutoff("chapter", checkAttempts.moduleSlug)}`,
+          sql`${checkAttempts.createdAt} > ${majorCutoff("chapter", checkAttempts.moduleSlug)}`,
         ),
       ),
     db
@@ -69,7 +69,7 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         and(
           eq(scenarioAttempts.userId, userId),
           eq(scenarioAttempts.status, "completed"),
-          sql`${scenarioAttempts.completedAt} >= ${majorCutoff("scenario", scenarioAttempts.scenarioSlug)}`,
+          sql`${scenarioAttempts.completedAt} > ${majorCutoff("scenario", scenarioAttempts.scenarioSlug)}`,
         ),
       ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),

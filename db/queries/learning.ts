@@ -97,7 +97,7 @@ export async function getChapterStandings({
         best: sql<number>`max(${checkAttempts.percent})`,
         passedEver: sql<number>`max(${checkAttempts.passed})`,
         // Passes from before the chapter's latest major revision no longer count.
-        passed: sql<number>`max(case when ${checkAttempts.createdAt} >= coalesce((select max(r.created_at)
+        passed: sql<number>`max(case when ${checkAttempts.createdAt} > coalesce((select max(r.created_at)
           from ${contentRevisions} r where r.kind = 'chapter' and r.slug = ${checkAttempts.moduleSlug}
           and r.major = 1), 0) then ${checkAttempts.passed} else 0 end)`,
       })

@@ -21,14 +21,18 @@ const upsert = sql`on conflict (user_id, item_type, item_slug) do update
   set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts,
     relearn = excluded.relearn`;
 
-/** When each item's latest major revision was published: passes before it no longer count. */
+/**
+ * When each item's latest major revision was published: passes before it no longer count. Times
+ * are whole seconds, so a pass in the same second as the publish counts as before it (it was
+ * almost certainly answered on the page of the old revision).
+ */
 function majorCutoffs(kind: "chapter" | "scenario") {
   return sql`(select slug, max(created_at) as cutoff from ${contentRevisions}
     where kind = ${kind} and major = 1 group by slug)`;
 }
 
 function chapterRows(where: SQL) {
-  const current = sql`case when a.created_at >= coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  const current = sql`case when a.created_at > coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
   return sql`select a.user_id, 'chapter', a.module_slug, max(${current}), max(a.percent), count(*),
       coalesce(max(a.passed), 0) > max(${current})
     from ${checkAttempts} a left join ${majorCutoffs("chapter")} c on c.slug = a.module_slug
@@ -36,7 +40,7 @@ function chapterRows(where: SQL) {
 }
 
 function scenarioRows(where: SQL) {
-  const current = sql`case when a.completed_at >= coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  const current = sql`case when a.completed_at > coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
   return sql`select a.user_id, 'scenario', a.scenario_slug, max(${current}), max(a.percent), count(*),
       coalesce(max(a.passed), 0) > max(${current})
     from ${scenarioAttempts} a left join ${majorCutoffs("scenario")} c on c.slug = a.scenario_slug
