@@ -10,6 +10,11 @@ export function EditorPreview({ preview, lang }: { preview: Preview; lang: strin
   if (preview.kind === "scenario") {
     const { scenario } = preview;
     const steps = Object.entries(scenario.steps);
+    const labels = new Map(scenario.competencies.map((c) => [c.id, c.label]));
+    const points = (p: Record<string, number>) =>
+      Object.entries(p)
+        .map(([id, n]) => `${labels.get(id) ?? id} ${n > 0 ? "+" : ""}${n}`)
+        .join(" · ") || "0";
     return (
       <div lang={lang}>
         <h3 className="text-xl font-semibold">{scenario.title}</h3>
@@ -36,7 +41,7 @@ export function EditorPreview({ preview, lang }: { preview: Preview; lang: strin
                     <li key={c.id}>
                       {c.text}{" "}
                       <span className="text-slate-600">
-                        {t("points", { points: JSON.stringify(c.points) })} {t("next", { target: c.next })}
+                        {t("points", { points: points(c.points) })} {t("next", { target: c.next })}
                       </span>
                     </li>
                   ))}
