@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
@@ -18,7 +19,6 @@ import { itemTitle } from "@/lib/training/item-title";
 
 type Params = Promise<{ id: string }>;
 
-const th = "whitespace-nowrap px-3 py-2 text-left font-medium";
 const td = "whitespace-nowrap px-3 py-2";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -29,12 +29,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h2>
       {children}
     </section>
-  );
-}
-
-function Empty({ children }: { children: React.ReactNode }) {
-  return (
-    <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">{children}</p>
   );
 }
 
@@ -116,150 +110,92 @@ export default async function PersonPage({ params }: { params: Params }) {
       )}
 
       <Section id="competencies" title={t("competencies")}>
-        {best.size === 0 ? (
-          <Empty>{t("competenciesEmpty")}</Empty>
-        ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className={th}>
-                    {t("item")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("competency")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("percent")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...best].flatMap(([slug, b]) => {
-                  const s = catalog.findScenario(slug, locale)?.scenario;
-                  return (s?.competencies ?? []).map((c, i) => (
-                    <tr key={`${slug}-${c.id}`} className="border-b border-slate-100 last:border-0">
-                      <td className={td}>{i === 0 ? `${s?.title ?? slug}（${b.percent}%）` : ""}</td>
-                      <td className={td}>{c.label}</td>
-                      <td className={`${td} tabular-nums`}>
-                        {formatPercent(b.competencies[c.id] ?? null, locale)}
-                      </td>
-                    </tr>
-                  ));
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("competencies")}
+          columns={[t("item"), t("competency"), t("percent")]}
+          empty={t("competenciesEmpty")}
+          isEmpty={best.size === 0}
+        >
+          {[...best].flatMap(([slug, b]) => {
+            const s = catalog.findScenario(slug, locale)?.scenario;
+            return (s?.competencies ?? []).map((c, i) => (
+              <tr key={`${slug}-${c.id}`}>
+                <td className={td}>{i === 0 ? `${s?.title ?? slug}（${b.percent}%）` : ""}</td>
+                <td className={td}>{c.label}</td>
+                <td className={`${td} tabular-nums`}>
+                  {formatPercent(b.competencies[c.id] ?? null, locale)}
+                </td>
+              </tr>
+            ));
+          })}
+        </DataTable>
       </Section>
 
       <Section id="assignments" title={t("assignments")}>
-        {assignments.length === 0 ? (
-          <Empty>{t("assignmentsEmpty")}</Empty>
-        ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className={th}>
-                    {t("item")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("due")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {assignments.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-100 last:border-0">
-                    <td className={td}>
-                      {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
-                    </td>
-                    <td className={`${td} tabular-nums`}>{a.dueDate}</td>
-                    <td className={`${td} ${a.status === "overdue" ? "font-semibold text-red-800" : ""}`}>
-                      {tAssign(`status.${a.status}`)}
-                      {a.late ? ` · ${tAssign("late")}` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("assignments")}
+          columns={[t("item"), t("due"), t("status")]}
+          empty={t("assignmentsEmpty")}
+          isEmpty={assignments.length === 0}
+        >
+          {assignments.map((a) => (
+            <tr key={a.id}>
+              <td className={td}>
+                {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
+              </td>
+              <td className={`${td} tabular-nums`}>{a.dueDate}</td>
+              <td className={`${td} ${a.status === "overdue" ? "font-semibold text-red-800" : ""}`}>
+                {tAssign(`status.${a.status}`)}
+                {a.late ? ` · ${tAssign("late")}` : ""}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
 
       <Section id="certificates" title={t("certificates")}>
-        {record.certificates.length === 0 ? (
-          <Empty>{t("certificatesEmpty")}</Empty>
-        ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  {["cycle", "code", "issued", "expires", "status"].map((k) => (
-                    <th key={k} scope="col" className={th}>
-                      {t(k)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {record.certificates.map((c) => {
-                  const def = findCertification(c.certificationId);
-                  const status = def ? certificateStatus(def, c, now) : "valid";
-                  return (
-                    <tr key={c.id} className="border-b border-slate-100 last:border-0">
-                      <td
-                        className={td}
-                      >{`${tCert("cycle", { cycle: c.cycle })} · ${tCert(`kind.${c.kind}`)}`}</td>
-                      <td className={`${td} font-mono`}>{c.code}</td>
-                      <td className={td}>{day(c.issuedAt)}</td>
-                      <td className={td}>{day(c.expiresAt)}</td>
-                      <td className={td}>
-                        {tCert(`status.${status}`)}
-                        {c.revokedAt ? ` · ${day(c.revokedAt)}` : ""}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("certificates")}
+          columns={["cycle", "code", "issued", "expires", "status"].map((k) => t(k))}
+          empty={t("certificatesEmpty")}
+          isEmpty={record.certificates.length === 0}
+        >
+          {record.certificates.map((c) => {
+            const def = findCertification(c.certificationId);
+            const status = def ? certificateStatus(def, c, now) : "valid";
+            return (
+              <tr key={c.id}>
+                <td className={td}>{`${tCert("cycle", { cycle: c.cycle })} · ${tCert(`kind.${c.kind}`)}`}</td>
+                <td className={`${td} font-mono`}>{c.code}</td>
+                <td className={td}>{day(c.issuedAt)}</td>
+                <td className={td}>{day(c.expiresAt)}</td>
+                <td className={td}>
+                  {tCert(`status.${status}`)}
+                  {c.revokedAt ? ` · ${day(c.revokedAt)}` : ""}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </Section>
 
       <Section id="attempts" title={t("attempts")}>
-        {attempts.length === 0 ? (
-          <Empty>{t("attemptsEmpty")}</Empty>
-        ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  {["date", "kind", "item", "score", "result"].map((k) => (
-                    <th key={k} scope="col" className={th}>
-                      {t(k)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.key} className="border-b border-slate-100 last:border-0">
-                    <td className={`${td} tabular-nums`}>{date(a.at)}</td>
-                    <td className={td}>{a.kind}</td>
-                    <td className={td}>{a.item}</td>
-                    <td className={`${td} tabular-nums`}>{a.percent === null ? "—" : `${a.percent}%`}</td>
-                    <td className={td}>{a.result}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("attempts")}
+          columns={["date", "kind", "item", "score", "result"].map((k) => t(k))}
+          empty={t("attemptsEmpty")}
+          isEmpty={attempts.length === 0}
+        >
+          {attempts.map((a) => (
+            <tr key={a.key}>
+              <td className={`${td} tabular-nums`}>{date(a.at)}</td>
+              <td className={td}>{a.kind}</td>
+              <td className={td}>{a.item}</td>
+              <td className={`${td} tabular-nums`}>{a.percent === null ? "—" : `${a.percent}%`}</td>
+              <td className={td}>{a.result}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );
