@@ -25,11 +25,14 @@ export const COMPONENTS: Record<string, ComponentSpec> = {
   Checklist: { attributes: {} },
   Steps: { attributes: {} },
   ScenarioLink: { attributes: { slug: { required: true } }, selfClosing: true },
-  KnowledgeCheck: { attributes: {} },
+  /** `draw`: how many questions of the pool one attempt asks (default 8). */
+  KnowledgeCheck: { attributes: { draw: {} } },
   Question: {
     attributes: {
       id: { required: true },
-      type: { required: true, values: ["single", "multiple", "truefalse"] },
+      type: { required: true, values: ["single", "multiple", "truefalse", "scenario"] },
+      /** The 1-based number of the `##` section the question tests; the result links back to it. */
+      section: {},
       prompt: { required: true },
     },
     parent: "KnowledgeCheck",

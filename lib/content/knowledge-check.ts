@@ -63,7 +63,7 @@ export function extractKnowledgeCheck(root: Root): { questions: Question[]; issu
     if (options.length < 2) issues.push(at(child, `question "${id}" needs at least 2 options`));
     if (correct === 0)
       issues.push(at(child, `question "${id}" has no correct option (mark one with correct)`));
-    if ((type === "single" || type === "truefalse") && correct > 1) {
+    if (type !== "multiple" && correct > 1) {
       issues.push(at(child, `question "${id}" is ${type} but has ${correct} correct options`));
     }
     if (type === "truefalse" && [...optionIds].sort().join() !== "false,true") {

@@ -14,7 +14,8 @@ export type ChapterMeta = {
   summary: string;
 };
 
-export type QuestionType = "single" | "multiple" | "truefalse";
+/** `scenario`: one answer, a situation at the counter and what the teller should say or do next. */
+export type QuestionType = "single" | "multiple" | "truefalse" | "scenario";
 
 /** A knowledge-check question with its key. Server-only: never send this to the browser. */
 export type Question = {
