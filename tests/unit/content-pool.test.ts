@@ -88,11 +88,17 @@ describe("the attempt policy in the front matter", () => {
   });
 
   it("reads the policy and reports a bad value on its key's line", () => {
-    const front = FRONT.replace("summary: A sample.\n", "summary: A sample.\nattemptsPerDay: 5\nreview: always\n");
+    const front = FRONT.replace(
+      "summary: A sample.\n",
+      "summary: A sample.\nattemptsPerDay: 5\nreview: always\n",
+    );
     const c = chapterOf(`${front}\n${BODY}\n\n${pool([1, 2, 3, 1, 2])}`);
     expect(c.meta).toMatchObject({ attemptsPerDay: 5, cooldownMinutes: 10, review: "always" });
 
-    const bad = FRONT.replace("summary: A sample.\n", "summary: A sample.\ncooldownMinutes: -1\nreview: sometimes\n");
+    const bad = FRONT.replace(
+      "summary: A sample.\n",
+      "summary: A sample.\ncooldownMinutes: -1\nreview: sometimes\n",
+    );
     expect(issuesOf(`${bad}\n${BODY}\n\n${pool([1, 2, 3, 1, 2])}`)).toEqual([
       expect.stringMatching(/^10:1 front matter: cooldownMinutes: /),
       expect.stringMatching(/^11:1 front matter: review: .*"after-pass"/),
