@@ -30,21 +30,26 @@ export type AttemptReview =
   | ({ shows: "wrong"; wrong: WrongQuestion[] } & Outcome & Breakdown)
   | ({ shows: "score" } & Outcome);
 
-/** Which of the three a review mode grants an attempt with this outcome. */
-export function reviewLevel(mode: ReviewMode, passed: boolean): AttemptReview["shows"] {
+export type ReviewLevel = AttemptReview["shows"];
+
+/**
+ * Which of the three a chapter's review mode grants an attempt with this outcome: `always` → full;
+ * `after-pass` → full on a pass, otherwise wrong; `never` → score.
+ */
+export function reviewLevel(mode: ReviewMode, passed: boolean): ReviewLevel {
   if (mode === "always") return "full";
   if (mode === "never") return "score";
   return passed ? "full" : "wrong";
 }
 
 /**
- * The response body a CLOSED attempt may send, shaped by the review mode: `always` → full;
- * `after-pass` → full on a pass, otherwise wrong questions with their sections; `never` → score.
- * The server sends exactly this, so nothing the mode withholds reaches the browser. Never call it
- * for an open attempt: no key may leave the server before the attempt is closed.
+ * The response body a CLOSED attempt may send at a level: for a check
+ * `reviewLevel(meta.review, scored.passed)`, for the exam "wrong" (score, per-chapter breakdown,
+ * which were wrong with their sections, never a key). The server sends exactly this, so nothing
+ * the level withholds reaches the browser. Never call it for an open attempt.
  */
 export function reviewAttempt(
-  mode: ReviewMode,
+  level: ReviewLevel,
   items: readonly AttemptItem[],
   scored: AttemptScore,
   lookup: QuestionLookup,
@@ -55,7 +60,6 @@ export function reviewAttempt(
     percent: scored.percent,
     passed: scored.passed,
   };
-  const level = reviewLevel(mode, scored.passed);
   if (level === "score") return { shows: "score", ...outcome };
   const byKey = new Map(scored.items.map((s) => [s.key, s]));
   const rows = items.map((item) => ({ item, s: byKey.get(item.key), q: questionOfItem(item, lookup) }));

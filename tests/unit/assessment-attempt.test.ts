@@ -188,7 +188,7 @@ describe("scoring and review of a closed attempt", () => {
   });
 
   it("a failed attempt under after-pass shows which were wrong and their sections, never an option", () => {
-    const review = reviewAttempt("after-pass", items, scored, lookup);
+    const review = reviewAttempt(reviewLevel("after-pass", scored.passed), items, scored, lookup);
     expect(review).toEqual({
       shows: "wrong",
       score: 1.5,
@@ -205,8 +205,17 @@ describe("scoring and review of a closed attempt", () => {
     expect(JSON.stringify(review)).not.toMatch(/text |why |token|correct/);
   });
 
+  it("a passed attempt under after-pass shows the full feedback; the exam's level never does", () => {
+    const valid = validateSubmission(items, right, "complete");
+    if (!valid.ok) throw new Error("expected valid answers");
+    const passed = scoreAttempt(items, valid.answers, lookup, 80);
+    expect(passed).toMatchObject({ percent: 100, passed: true });
+    expect(reviewAttempt(reviewLevel("after-pass", passed.passed), items, passed, lookup).shows).toBe("full");
+    expect(reviewAttempt("wrong", items, passed, lookup)).toMatchObject({ shows: "wrong", wrong: [] });
+  });
+
   it("never shows only the score and pass/fail", () => {
-    expect(reviewAttempt("never", items, scored, lookup)).toEqual({
+    expect(reviewAttempt(reviewLevel("never", scored.passed), items, scored, lookup)).toEqual({
       shows: "score",
       score: 1.5,
       maxScore: 4,
@@ -216,7 +225,7 @@ describe("scoring and review of a closed attempt", () => {
   });
 
   it("always (or a pass) shows every option in the attempt's order with picks, key and feedback", () => {
-    const review = reviewAttempt("always", items, scored, lookup);
+    const review = reviewAttempt(reviewLevel("always", scored.passed), items, scored, lookup);
     if (review.shows !== "full") throw new Error("expected full feedback");
     const q2 = review.questions[1];
     expect(q2).toMatchObject({ key: "ch/q2", section: 2, points: 0.5, correct: false });

@@ -90,7 +90,7 @@ describe("retention and the review habit", () => {
     // 7 March, 00:00 Beijing, is the first day of the 14 (7–20 March).
     expect(hasReviewHabit([t("2026-03-06T16:00:00Z"), t("2026-03-20T01:00:00Z")], now)).toBe(true);
     expect(hasReviewHabit([t("2026-03-06T15:59:59Z"), t("2026-03-20T01:00:00Z")], now)).toBe(false);
-    // Two reviews on the same Beijing day (15:00 and 23:00 UTC straddle its midnight, so these two do not).
+    // 09:00 and 23:00 Beijing on 18 March are one day; 23:00 on the 18th and 01:00 on the 19th are two.
     expect(hasReviewHabit([t("2026-03-18T01:00:00Z"), t("2026-03-18T15:00:00Z")], now)).toBe(false);
     expect(hasReviewHabit([t("2026-03-18T15:00:00Z"), t("2026-03-18T17:00:00Z")], now)).toBe(true);
   });
