@@ -1,90 +1,24 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
-  type APIRequest,
   type APIRequestContext,
-  type Browser,
   type BrowserContext,
   test as base,
   expect,
   type Page,
 } from "@playwright/test";
+import { type Role, SignedInStates, signInThroughUi } from "./support/sessions";
 
-export const PASSWORD = "Demo@2026";
-
-export type Role = "learner" | "trainer" | "manager" | "admin";
-
-/** Whose saved sign-in each role fixture uses. A test that ends a session or changes the account uses its own. */
-export const ACCOUNTS: Record<Role, string> = {
-  learner: "E1001",
-  trainer: "E2001",
-  manager: "E3001",
-  admin: "E9001",
-};
-
-export async function signIn(page: Page, employeeNo: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("员工号").fill(employeeNo);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
-
-/** Signs in through the sign-in page in `context` and waits until it leaves it. */
-async function signInThroughUi(context: BrowserContext, employeeNo: string, password = PASSWORD) {
-  const page = await context.newPage();
-  await signIn(page, employeeNo, password);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
-
-/**
- * Every handler behind `requireApiUser` answers 401 exactly when the session no longer counts
- * (deactivated, role changed, signed out everywhere); this one does no other work for any role.
- */
-const SESSION_PROBE = "/api/admin/import-template";
-
-/**
- * One signed-in storage state per role and worker, under the git-ignored e2e/.auth/. Each role
- * signs in through the UI the first time a test asks for it; before every later use the saved
- * state is checked against the server and signed in again if a test has ended that session.
- */
-class SignedInStates {
-  private readonly saved = new Set<Role>();
-
-  constructor(
-    private readonly dir: string,
-    private readonly baseURL: string,
-    private readonly api: APIRequest,
-  ) {
-    mkdirSync(dir, { recursive: true });
-  }
-
-  async file(role: Role, browser: Browser): Promise<string> {
-    const file = path.join(this.dir, `${role}.json`);
-    if (this.saved.has(role) && (await this.accepted(file))) return file;
-    const context = await browser.newContext({ baseURL: this.baseURL });
-    await signInThroughUi(context, ACCOUNTS[role]);
-    await context.storageState({ path: file });
-    await context.close();
-    this.saved.add(role);
-    return file;
-  }
-
-  private async accepted(file: string) {
-    const api = await this.api.newContext({ baseURL: this.baseURL, storageState: file });
-    const status = (await api.get(SESSION_PROBE)).status();
-    await api.dispose();
-    return status !== 401;
-  }
-}
+export { ACCOUNTS, PASSWORD, type Role, signIn } from "./support/sessions";
 
 type WorkerFixtures = { signedInStates: SignedInStates };
 
 type TestFixtures = {
+  /** Pages signed in as E1001, E2001, E3001 and E9001 from the shared per-worker states. */
   learnerPage: Page;
   trainerPage: Page;
   managerPage: Page;
   adminPage: Page;
+  /** API clients signed in the same way, for calling route handlers as the role. */
   learnerRequest: APIRequestContext;
   trainerRequest: APIRequestContext;
   managerRequest: APIRequestContext;
@@ -102,14 +36,14 @@ type TestFixtures = {
 };
 
 function rolePage(role: Role) {
-  return async ({ pageAs }: { pageAs: TestFixtures["pageAs"] }, use: (page: Page) => Promise<void>) => {
+  return async ({ pageAs }: Pick<TestFixtures, "pageAs">, use: (page: Page) => Promise<void>) => {
     await use(await pageAs(role));
   };
 }
 
 function roleRequest(role: Role) {
   return async (
-    { requestAs }: { requestAs: TestFixtures["requestAs"] },
+    { requestAs }: Pick<TestFixtures, "requestAs">,
     use: (api: APIRequestContext) => Promise<void>,
   ) => {
     await use(await requestAs(role));
@@ -119,7 +53,7 @@ function roleRequest(role: Role) {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   signedInStates: [
     async ({ playwright }, use, workerInfo) => {
-      const dir = path.join("e2e/.auth", String(workerInfo.parallelIndex));
+      const dir = path.join(workerInfo.project.testDir, ".auth", String(workerInfo.parallelIndex));
       await use(new SignedInStates(dir, String(workerInfo.project.use.baseURL), playwright.request));
     },
     { scope: "worker" },
@@ -133,10 +67,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     for (const context of opened) await context.close();
   },
-  learnerPage: rolePage("learner"),
-  trainerPage: rolePage("trainer"),
-  managerPage: rolePage("manager"),
-  adminPage: rolePage("admin"),
   requestAs: async ({ browser, playwright, signedInStates, baseURL }, use) => {
     const opened: APIRequestContext[] = [];
     await use(async (role) => {
@@ -149,10 +79,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     for (const api of opened) await api.dispose();
   },
-  learnerRequest: roleRequest("learner"),
-  trainerRequest: roleRequest("trainer"),
-  managerRequest: roleRequest("manager"),
-  adminRequest: roleRequest("admin"),
   freshSignIn: async ({ browser }, use) => {
     const opened: BrowserContext[] = [];
     await use(async (employeeNo, password) => {
@@ -162,6 +88,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     for (const context of opened) await context.close();
   },
+  learnerPage: rolePage("learner"),
+  trainerPage: rolePage("trainer"),
+  managerPage: rolePage("manager"),
+  adminPage: rolePage("admin"),
+  learnerRequest: roleRequest("learner"),
+  trainerRequest: roleRequest("trainer"),
+  managerRequest: roleRequest("manager"),
+  adminRequest: roleRequest("admin"),
 });
 
 export { expect };

@@ -46,6 +46,15 @@ export async function deactivate(employeeNo: string, { by = "E9001" } = {}) {
   if (outcome !== "updated") throw new Error(`could not deactivate ${employeeNo}: ${outcome}`);
 }
 
+/** Ends every session of an account, as an admin's "sign out everywhere" does. */
+export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {}) {
+  const done = await (await app.adminUsers()).forceSignOut({
+    actorId: await userIdOf(by),
+    userId: await userIdOf(employeeNo),
+  });
+  if (!done) throw new Error(`could not sign ${employeeNo} out`);
+}
+
 /**
  * Stores a knowledge-check submission with every answer right, made at `at`, as the submission
  * route does: scored by the real scorer, with whatever certificate it completes in the same batch.
