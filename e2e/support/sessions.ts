@@ -57,6 +57,11 @@ export class SignedInStates {
     if (this.saved.has(role) && (await this.accepted(file))) return file;
     const context = await browser.newContext({ baseURL: this.baseURL });
     await signInThroughUi(context, ACCOUNTS[role]);
+    const session = await (await context.request.get("/api/auth/session")).json();
+    if (session?.user?.role !== role)
+      throw new Error(
+        `${ACCOUNTS[role]} signed in as ${session?.user?.role}: a test changed a shared account`,
+      );
     await context.storageState({ path: file });
     await context.close();
     this.saved.add(role);
