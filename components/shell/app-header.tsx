@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -22,8 +21,22 @@ const NAV: {
   { area: "admin", key: "admin" },
 ];
 
+/** The server actions the shell's buttons call; pages pass them in, so components/ never imports app/. */
+export type ShellActions = {
+  signOut: () => Promise<void>;
+  switchLocale: (formData: FormData) => Promise<void>;
+};
+
 /** The top bar. `userBlock` is the signed-in person's name and branch (server- or client-rendered). */
-export async function AppHeader({ userRole, userBlock }: { userRole: Role; userBlock: React.ReactNode }) {
+export async function AppHeader({
+  userRole,
+  userBlock,
+  actions,
+}: {
+  userRole: Role;
+  userBlock: React.ReactNode;
+  actions: ShellActions;
+}) {
   const t = await getTranslations();
   const areas = new Set(areasFor(userRole));
   const links = NAV.filter((n) => areas.has(n.area)).flatMap((n) => [
@@ -56,8 +69,8 @@ export async function AppHeader({ userRole, userBlock }: { userRole: Role; userB
         </nav>
         <div className="ml-auto flex items-center gap-3">
           {userBlock}
-          <LocaleSwitcher />
-          <form action={signOutAction}>
+          <LocaleSwitcher action={actions.switchLocale} />
+          <form action={actions.signOut}>
             <button
               type="submit"
               className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"

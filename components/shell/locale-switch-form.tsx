@@ -1,17 +1,17 @@
 "use client";
 
-import { switchLocale } from "@/app/[locale]/locale-actions";
-
 /**
  * The language lives in a cookie and picks the page's locale segment in proxy.ts, so after saving
  * it the page is loaded again from the server rather than re-rendered in place.
  */
 export function LocaleSwitchForm({
+  action,
   target,
   label,
   className,
   children,
 }: {
+  action: (formData: FormData) => Promise<void>;
   target: string;
   label: string;
   className: string;
@@ -20,7 +20,7 @@ export function LocaleSwitchForm({
   return (
     <form
       action={async (formData) => {
-        await switchLocale(formData);
+        await action(formData);
         window.location.reload();
       }}
     >

@@ -6,12 +6,20 @@ const STYLES = {
   light: "border-slate-300 bg-white hover:bg-slate-100",
 };
 
-export async function LocaleSwitcher({ variant = "dark" }: { variant?: keyof typeof STYLES }) {
+/** The language button; `action` is the server action that stores the choice (app/[locale]/locale-actions.ts). */
+export async function LocaleSwitcher({
+  action,
+  variant = "dark",
+}: {
+  action: (formData: FormData) => Promise<void>;
+  variant?: keyof typeof STYLES;
+}) {
   const locale = await getLocale();
   const t = await getTranslations("locale");
   const target = locale === "en" ? "zh-CN" : "en";
   return (
     <LocaleSwitchForm
+      action={action}
       target={target}
       label={t("switchTo")}
       className={`rounded-md border px-3 py-1.5 text-sm ${STYLES[variant]}`}

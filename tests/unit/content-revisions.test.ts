@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadCertificationFacts } from "@/db/queries/certificates";
 import {
   createContentItem,
@@ -26,11 +22,9 @@ import {
   users,
 } from "@/db/schema";
 import { fileCatalog } from "@/lib/content/catalog";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "content-revisions-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db, client } = setUpTestDb();
 
 const SLUG = "basic-skills";
 const ORIGINAL = readFileSync(`content/chapters/${SLUG}.zh-CN.mdx`, "utf8");
@@ -51,17 +45,11 @@ async function edit(sourceZh: string) {
 }
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
   await db.insert(users).values([
     { id: "t1", employeeNo: "T1", name: "培训师", role: "trainer", branchId: "b1", hireDate: "2025-01-01" },
     { id: "l1", employeeNo: "L1", name: "学员", branchId: "b1", hireDate: "2026-01-01" },
   ]);
-});
-
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("content revisions", () => {

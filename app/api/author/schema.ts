@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { itemParams } from "@/lib/authoring/item-params";
 import { CONTENT_KINDS, SLUG } from "@/lib/content/sources";
 import { AppError } from "@/lib/errors";
 
@@ -7,10 +8,6 @@ export const MAX_SOURCE = 200_000;
 export const MAX_BODY = 2 * MAX_SOURCE + 4096;
 
 const source = z.string().max(MAX_SOURCE);
-export const itemParams = z.object({
-  kind: z.enum(CONTENT_KINDS),
-  slug: z.string().regex(SLUG).max(60),
-});
 
 export const previewSchema = z.strictObject({
   kind: z.enum(CONTENT_KINDS),

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { homeFor } from "@/lib/auth/roles";
 import { env, oidcEnabled } from "@/lib/env";
+import { switchLocale } from "../../locale-actions";
 import { ssoSignIn } from "../actions";
 import { auth } from "../auth";
 import { getCurrentUser } from "../session";
@@ -23,7 +24,7 @@ export default async function LoginPage() {
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-4 flex justify-end">
-          <LocaleSwitcher variant="light" />
+          <LocaleSwitcher action={switchLocale} variant="light" />
         </div>
         <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
           <p className="text-sm font-medium text-brand-700">{t("app.name")}</p>

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { BranchEditor, CreateBranchForm } from "@/components/admin/branch-forms";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
+import { BranchEditor, CreateBranchForm } from "./branch-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminBranches"))("title") };

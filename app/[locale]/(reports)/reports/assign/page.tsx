@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { AssignForm } from "@/components/reports/assign-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchesUnder } from "@/db/queries/branches";
 import { getCatalog } from "@/db/queries/content-catalog";
@@ -9,6 +8,7 @@ import { certifications } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { bankDate } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
+import { AssignForm } from "./assign-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assign"))("title") };

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type CreateState, createContentAction } from "@/app/[locale]/(author)/author/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type CreateState, createContentAction } from "./actions";
 
 export function CreateContentForm() {
   const t = useTranslations("authoring.create");

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type RevokeState, revokeCertificateAction } from "@/app/[locale]/(admin)/admin/certificates/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type RevokeState, revokeCertificateAction } from "./actions";
 
 /** Revoking needs a written reason; the form sits behind a disclosure so it is never one stray click. */
 export function RevokeForm({ certificateId, code }: { certificateId: string; code: string }) {

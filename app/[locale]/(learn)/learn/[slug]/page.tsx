@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { shellActions } from "@/app/[locale]/shell-actions";
 import {
   ChapterAttempts,
   ChapterStateProvider,
@@ -62,7 +63,7 @@ export default async function ChapterPage({ params }: Props) {
 
   return (
     <ChapterStateProvider slug={slug}>
-      <AppHeader userRole="learner" userBlock={<HeaderUser />} />
+      <AppHeader userRole="learner" userBlock={<HeaderUser />} actions={shellActions} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {entry.result.ok ? (
           <ChapterView

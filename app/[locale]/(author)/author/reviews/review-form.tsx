@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type ReviewState, reviewFreeText } from "@/app/[locale]/(author)/author/reviews/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ReviewState, reviewFreeText } from "./actions";
 
 /** Points per competency (prefilled with the automatic marks) and a comment for one free-text answer. */
 export function ReviewForm({

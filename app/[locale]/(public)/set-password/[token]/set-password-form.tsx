@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type SetPasswordState, setPasswordAction } from "@/app/[locale]/set-password/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type SetPasswordState, setPasswordAction } from "../actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("setPassword");

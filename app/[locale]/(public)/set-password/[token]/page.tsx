@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { SetPasswordForm } from "@/components/admin/set-password-form";
 import { findPasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
+import { SetPasswordForm } from "./set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setPassword"))("title"), referrer: "no-referrer" };

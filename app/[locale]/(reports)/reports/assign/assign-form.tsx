@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { type AssignState, assignAction } from "@/app/[locale]/(reports)/reports/assign/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type AssignState, assignAction } from "./actions";
 
 type Option = { value: string; label: string };
 

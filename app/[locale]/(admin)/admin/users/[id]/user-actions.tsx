@@ -2,15 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { Role } from "@/lib/auth/roles";
 import {
   resetPasswordAction,
   setActiveAction,
   signOutUserAction,
   type UserActionState,
   updateUserAction,
-} from "@/app/[locale]/(admin)/admin/users/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
-import type { Role } from "@/lib/auth/roles";
+} from "../actions";
 
 const IDLE: UserActionState = { status: "idle" };
 const OK = new Set(["updated", "unchanged", "signed_out", "reset"]);

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { type ConfirmState, confirmImportAction } from "@/app/[locale]/(admin)/admin/users/import/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { safeCell } from "@/lib/csv/safe-cell";
+import { type ConfirmState, confirmImportAction } from "../actions";
 
 function downloadLinks(
   rows: { employeeNo: string; name: string; email: string | null; link: string }[],

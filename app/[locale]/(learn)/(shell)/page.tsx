@@ -17,6 +17,7 @@ import { can, homeFor } from "@/lib/auth/roles";
 import { certifications } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { itemTitle } from "@/lib/training/item-title";
+import { markNotificationsRead } from "./notification-actions";
 
 /** 我的培训: what is due, certificates, notifications, where to continue and progress towards certification. */
 export default async function LearnerHome() {
@@ -142,6 +143,7 @@ export default async function LearnerHome() {
             )}
           </section>
           <NotificationList
+            markRead={markNotificationsRead}
             items={notes}
             unread={unread}
             locale={locale}

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import {
   type BranchState,
   createBranchAction,
   moveBranchAction,
   renameBranchAction,
   setBranchActiveAction,
-} from "@/app/[locale]/(admin)/admin/branches/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+} from "./actions";
 
 const IDLE: BranchState = { status: "idle" };
 const OK = new Set(["created", "renamed", "moved", "updated", "unchanged"]);

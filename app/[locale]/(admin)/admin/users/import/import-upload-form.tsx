@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { type UploadState, uploadImportAction } from "@/app/[locale]/(admin)/admin/users/import/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type UploadState, uploadImportAction } from "./actions";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
