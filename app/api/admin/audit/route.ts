@@ -11,7 +11,7 @@ const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringif
 
 /** The audit log as CSV (UTF-8 with a BOM for Excel), with the page's filters. Read-only, admins only. */
 export async function GET(request: Request) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     await requireApiUser("admin");
     const params = new URL(request.url).searchParams;
     const rows = await exportAuditEntries({ filters: parseAuditFilters((k) => params.get(k)) });

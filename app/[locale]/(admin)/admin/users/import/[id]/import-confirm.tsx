@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { safeCell } from "@/lib/csv/safe-cell";
 import { type ConfirmState, confirmImportAction } from "../actions";
 
@@ -34,7 +35,9 @@ export function ImportConfirm({
   validCount: number;
 }) {
   const t = useTranslations("adminImport");
-  const [state, action] = useActionState<ConfirmState, FormData>(confirmImportAction, { status: "idle" });
+  const [state, action] = useActionState<ConfirmState | ActionError, FormData>(confirmImportAction, {
+    status: "idle",
+  });
   const doneHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (state.status === "imported") doneHeading.current?.focus();
@@ -151,7 +154,7 @@ export function ImportConfirm({
         {t("confirm.cancel")}
       </Link>
       <p aria-live="polite" className="text-red-800">
-        {state.status === "idle" ? "" : t(`confirm.result.${state.status}`)}
+        {outcomeText(state, (s) => (s.status === "already" ? t("confirm.result.already") : ""))}
       </p>
     </form>
   );
