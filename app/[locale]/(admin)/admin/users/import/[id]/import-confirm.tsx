@@ -5,18 +5,15 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
-import { safeCell } from "@/lib/csv/safe-cell";
+import { csvFile } from "@/lib/csv/csv";
 import { type ConfirmState, confirmImportAction } from "../actions";
 
 function downloadLinks(
   rows: { employeeNo: string; name: string; email: string | null; link: string }[],
   header: string[],
 ) {
-  const quote = (v: string) => `"${safeCell(v).replace(/"/g, '""')}"`;
-  const lines = [header, ...rows.map((r) => [r.employeeNo, r.name, r.email ?? "", r.link])].map((cells) =>
-    cells.map(quote).join(","),
-  );
-  const blob = new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv;charset=utf-8" });
+  const csv = csvFile([header, ...rows.map((r) => [r.employeeNo, r.name, r.email ?? "", r.link])]);
+  const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = "set-password-links.csv";
