@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/[locale]/(auth)/actions";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -22,8 +22,19 @@ const NAV: {
   { area: "admin", key: "admin" },
 ];
 
+/** The server actions the shell's buttons call; pages pass them in, so components/ never imports app/. */
+export type ShellActions = { signOut: FormAction; switchLocale: FormAction };
+
 /** The top bar. `userBlock` is the signed-in person's name and branch (server- or client-rendered). */
-export async function AppHeader({ userRole, userBlock }: { userRole: Role; userBlock: React.ReactNode }) {
+export async function AppHeader({
+  userRole,
+  userBlock,
+  actions,
+}: {
+  userRole: Role;
+  userBlock: React.ReactNode;
+  actions: ShellActions;
+}) {
   const t = await getTranslations();
   const areas = new Set(areasFor(userRole));
   const links = NAV.filter((n) => areas.has(n.area)).flatMap((n) => [
@@ -56,15 +67,15 @@ export async function AppHeader({ userRole, userBlock }: { userRole: Role; userB
         </nav>
         <div className="ml-auto flex items-center gap-3">
           {userBlock}
-          <LocaleSwitcher />
-          <form action={signOutAction}>
+          <LocaleSwitcher action={actions.switchLocale} />
+          <ActionForm action={actions.signOut}>
             <button
               type="submit"
               className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
             >
               {t("nav.signOut")}
             </button>
-          </form>
+          </ActionForm>
         </div>
       </div>
     </header>

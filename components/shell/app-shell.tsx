@@ -1,8 +1,16 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/db/queries/users";
-import { AppHeader } from "./app-header";
+import { AppHeader, type ShellActions } from "./app-header";
 
-export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export async function AppShell({
+  user,
+  actions,
+  children,
+}: {
+  user: SessionUser;
+  actions: ShellActions;
+  children: React.ReactNode;
+}) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("roles")]);
   const userBlock = (
     <p className="text-right text-sm leading-tight">
@@ -14,7 +22,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   );
   return (
     <>
-      <AppHeader userRole={user.role} userBlock={userBlock} />
+      <AppHeader userRole={user.role} userBlock={userBlock} actions={actions} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { FormAction } from "@/components/ui/action-form";
 import { LocaleSwitchForm } from "./locale-switch-form";
 
 const STYLES = {
@@ -6,12 +7,20 @@ const STYLES = {
   light: "border-slate-300 bg-white hover:bg-slate-100",
 };
 
-export async function LocaleSwitcher({ variant = "dark" }: { variant?: keyof typeof STYLES }) {
+/** The language button; `action` is the server action that stores the choice (app/[locale]/locale-actions.ts). */
+export async function LocaleSwitcher({
+  action,
+  variant = "dark",
+}: {
+  action: FormAction;
+  variant?: keyof typeof STYLES;
+}) {
   const locale = await getLocale();
   const t = await getTranslations("locale");
   const target = locale === "en" ? "zh-CN" : "en";
   return (
     <LocaleSwitchForm
+      action={action}
       target={target}
       label={t("switchTo")}
       className={`rounded-md border px-3 py-1.5 text-sm ${STYLES[variant]}`}

@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { planImport, runImport, storeUpload } from "@/db/queries/admin-import";
 import { onboardingAssignments } from "@/db/queries/assignments";
 import { consumePasswordToken, findPasswordToken, issuePasswordReset } from "@/db/queries/password-tokens";
 import { assignments, auditLog, branches, notifications, passwordTokens, users } from "@/db/schema";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "import-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 const now = new Date("2026-03-02T02:00:00Z");
 
 const csv = (lines: string[]) =>
@@ -30,7 +23,6 @@ async function importFile(bytes: Uint8Array) {
 }
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values([
     { id: "hq", code: "HQ", name: "总行", nameEn: "HQ", path: "/hq/" },
     { id: "east", code: "EAST", name: "华东分行", nameEn: "East", parentId: "hq", path: "/hq/east/" },
@@ -61,10 +53,6 @@ beforeAll(async () => {
       hireDate: "2025-01-01",
     },
   ]);
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const FILE = csv([

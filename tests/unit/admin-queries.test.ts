@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createBranch,
   listBranchTree,
@@ -15,14 +10,11 @@ import {
 import { forceSignOut, listUsers, setUserActive, updateUserRoleAndBranch } from "@/db/queries/admin-users";
 import { listAuditEntries } from "@/db/queries/audit";
 import { auditLog, branches, users } from "@/db/schema";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "admin-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values([
     { id: "hq", code: "HQ", name: "总行", nameEn: "HQ", path: "/hq/" },
     { id: "east", code: "EAST", name: "华东", nameEn: "East", parentId: "hq", path: "/hq/east/" },
@@ -48,10 +40,6 @@ beforeAll(async () => {
       hireDate: "2025-01-01",
     },
   ]);
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("users", () => {

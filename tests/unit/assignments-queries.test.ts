@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AssignmentActor,
   assignOnboarding,
@@ -26,11 +21,9 @@ import {
 } from "@/db/schema";
 import { fileCatalog } from "@/lib/content/catalog";
 import { addCalendarDays, bankDate } from "@/lib/training/assignment-status";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "assignments-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 
 const now = new Date("2026-03-02T02:00:00Z");
 const today = bankDate(now);
@@ -51,7 +44,6 @@ const person = (id: string, branchId: string, extra: Partial<typeof users.$infer
 });
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values([
     { id: "hq", code: "HQ", name: "总行", nameEn: "HQ", path: "/hq/" },
     { id: "east", code: "E", name: "华东", nameEn: "East", parentId: "hq", path: "/hq/east/" },
@@ -73,10 +65,6 @@ beforeAll(async () => {
       person("l-th", "th"),
       person("l-east2", "east2"),
     ]);
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const item = { itemType: "chapter" as const, itemSlug: "basic-skills" };
@@ -153,7 +141,7 @@ describe("assignTraining scope", () => {
     ).rejects.toMatchObject({ status: 404 });
     for (const dueDate of [inDays(-1), "2026-02-30", "soon"]) {
       await expect(assignTraining({ ...base, dueDate, target: { userId: "l-ja" } })).rejects.toMatchObject({
-        code: "bad_request:due-date",
+        code: "bad_request:due_date",
       });
     }
     await expect(assignTraining({ ...base, target: { userId: "l-ja-inactive" } })).rejects.toMatchObject({

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { issuanceStatements, reconcileCertificates, revokeCertificate } from "@/db/queries/certificates";
 import {
   auditLog,
@@ -18,11 +13,9 @@ import {
 import { certifications } from "@/lib/certification/catalog";
 import type { Certification } from "@/lib/certification/definition";
 import { CODE_ALPHABET } from "@/lib/certification/verification-code";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "issuance-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 const def = certifications()[0] as Certification;
 const [lastChapter, ...otherChapters] = [...def.chapters].reverse() as [string, ...string[]];
 
@@ -91,12 +84,7 @@ async function submitLastChapter(userId: string, now: Date, passed = true) {
 const held = (userId: string) => db.select().from(certificates).where(eq(certificates.userId, userId));
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("certificate issuance in the submission batch", () => {

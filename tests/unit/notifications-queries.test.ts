@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
 import {
   claimUnsentEmails,
   EMAIL_CUTOFF_DAYS,
@@ -18,11 +14,9 @@ import {
 } from "@/db/queries/notifications";
 import { branches, notifications, users } from "@/db/schema";
 import type { NotificationDraft } from "@/lib/reminders/plan";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "notifications-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db, url } = setUpTestDb();
 const now = new Date("2026-03-10T02:00:00Z");
 const DAY = 86_400_000;
 
@@ -34,7 +28,6 @@ const draft = (userId: string, key: string): NotificationDraft => ({
 });
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
   const person = (id: string, email: string | null, active = true) => ({
     id,
@@ -54,10 +47,6 @@ beforeAll(async () => {
       person("blank", ""),
       person("gone", "gone@bank.test", false),
     ]);
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("storing notifications", () => {

@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, isNotNull } from "drizzle-orm";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listAssignmentsToRemind } from "@/db/queries/assignments";
 import { assignments, branches, notifications, users } from "@/db/schema";
 import { addCalendarDays, bankDate } from "@/lib/training/assignment-status";
 import { runReminders } from "@/scripts/reminders";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "reminders-email-test-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 
 const now = new Date();
 const today = bankDate(now);
@@ -131,7 +124,6 @@ const due = (userId: string, itemType: "chapter" | "scenario", itemSlug: string,
 });
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db
     .insert(branches)
     .values({ id: "b1", code: "B1", name: "静安支行", nameEn: "Jing'an", path: "/b1/" });
@@ -160,10 +152,6 @@ beforeAll(async () => {
     payload: { itemType: "chapter", itemSlug: "basic-skills", dueDate: past },
     createdAt: new Date(now.getTime() - 20 * 86_400_000),
   });
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("reminder e-mails through a real SMTP server", () => {

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listPeople } from "@/db/queries/report-people";
 import { refreshBranchStats, refreshChapterStats, refreshScenarioStats } from "@/db/queries/report-stats";
@@ -20,11 +15,9 @@ import {
 } from "@/db/schema";
 import { writeBatch } from "@/db/write";
 import { peopleFilterSchema } from "@/lib/reports/people-filter";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "report-queries-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 const now = new Date("2026-06-15T04:00:00Z");
 const DAY = 86_400_000;
 const items = { passed: ["chapter:ch-a", "scenario:greeting"], competencies: ["greeting:empathy"] };
@@ -79,7 +72,6 @@ async function play(id: string, userId: string, empathy: number) {
 }
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values([
     { id: "hq", code: "HQ", name: "总行", nameEn: "HQ", path: "/hq/" },
     { id: "east", code: "E", name: "华东", nameEn: "East", parentId: "hq", path: "/hq/east/" },
@@ -144,10 +136,6 @@ beforeAll(async () => {
   await play("p1", "a1", 8);
   await play("p2", "a1", 6);
   await play("p3", "a2", 5);
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the overview from the database", () => {

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   branchStateSql,
   branchStatsSql,
@@ -27,14 +22,11 @@ import {
   users,
 } from "@/db/schema";
 import { writeBatch } from "@/db/write";
+import { setUpTestDb } from "./test-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "report-stats-"));
-const url = `file:${path.join(dir, "test.db")}`;
-const client = openClient(url);
-const db = createDb(client);
+const { db } = setUpTestDb();
 
 beforeAll(async () => {
-  await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
   await db.insert(users).values(
     ["u1", "u2", "u3"].map((id) => ({
@@ -45,10 +37,6 @@ beforeAll(async () => {
       hireDate: "2026-01-01",
     })),
   );
-});
-afterAll(() => {
-  client.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const sorted = (rows: StatRow[]) =>

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, openClient } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { describe, expect, it } from "vitest";
 import { hitRateLimit } from "@/db/queries/rate-limit";
 import { maskName } from "@/lib/certification/mask-name";
 import { normaliseCode } from "@/lib/certification/verification-code";
 import { clientIp } from "@/lib/http/client-ip";
+import { setUpTestDb } from "./test-db";
 
 describe("maskName", () => {
   it.each([
@@ -44,15 +40,7 @@ describe("clientIp", () => {
 });
 
 describe("hitRateLimit against a real database", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "rate-limit-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  const client = openClient(url);
-  const db = createDb(client);
-  beforeAll(() => runMigrations(db, url));
-  afterAll(() => {
-    client.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { db } = setUpTestDb();
 
   it("allows the limit, refuses the next, and opens a new window after it", async () => {
     const hit = (now: number, key = "verify:1.2.3.4") =>

@@ -6,5 +6,5 @@ import { revalidatePath } from "next/cache";
  * the route group, as the file system does.
  */
 export function revalidateChapterPages() {
-  revalidatePath("/[locale]/(reader)/learn/[slug]", "page");
+  revalidatePath("/[locale]/(learn)/learn/[slug]", "page");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { itemParams } from "@/lib/authoring/item-params";
 import { CONTENT_KINDS, SLUG } from "@/lib/content/sources";
 import { AppError } from "@/lib/errors";
 
@@ -7,10 +8,6 @@ export const MAX_SOURCE = 200_000;
 export const MAX_BODY = 2 * MAX_SOURCE + 4096;
 
 const source = z.string().max(MAX_SOURCE);
-export const itemParams = z.object({
-  kind: z.enum(CONTENT_KINDS),
-  slug: z.string().regex(SLUG).max(60),
-});
 
 export const previewSchema = z.strictObject({
   kind: z.enum(CONTENT_KINDS),
@@ -39,6 +36,6 @@ export const rollbackSchema = z.strictObject({
 /** The item a route's path names, or a 404 for anything that is not a kind and a slug. */
 export async function parseItem(params: Promise<{ kind: string; slug: string }>) {
   const parsed = itemParams.safeParse(await params);
-  if (!parsed.success) throw new AppError("not_found:content", "No such item / 内容不存在");
+  if (!parsed.success) throw new AppError("not_found:content");
   return parsed.data;
 }

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { CreateContentForm } from "@/components/author/create-content-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { getCatalog } from "@/db/queries/content-catalog";
@@ -9,6 +8,7 @@ import { listContentItems } from "@/db/queries/content-list";
 import { sourceTitle } from "@/lib/content/source-title";
 import { toLocale } from "@/lib/i18n/locales";
 import { itemTitle } from "@/lib/training/item-title";
+import { CreateContentForm } from "./create-content-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("authoring"))("title") };

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { RevokeForm } from "@/components/admin/revoke-form";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { searchCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { RevokeForm } from "./revoke-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminCertificates"))("title") };

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { ReviewForm } from "@/components/author/review-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listAttemptsAwaitingReview } from "@/db/queries/reviews";
+import { ReviewForm } from "./review-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("review"))("title") };

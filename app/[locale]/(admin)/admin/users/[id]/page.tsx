@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
-import { UserActions } from "@/components/admin/user-actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { getUserForAdmin } from "@/db/queries/admin-users";
 import { ROLES } from "@/lib/auth/roles";
+import { UserActions } from "./user-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUsers"))("detailTitle") };

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { ImportUploadForm } from "@/components/admin/import-upload-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { IMPORT_FIELDS } from "@/lib/admin-import/columns";
 import { MAX_IMPORT_ROWS } from "@/lib/admin-import/validate";
+import { ImportUploadForm } from "./import-upload-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminImport"))("title") };

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { itemParams } from "@/app/api/author/schema";
 import { ContentEditor } from "@/components/author/content-editor";
 import { RollbackButton } from "@/components/author/rollback-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { getContentItem } from "@/db/queries/content-authoring";
+import { itemParams } from "@/lib/authoring/item-params";
 import { sourceTitle } from "@/lib/content/source-title";
 
 type Props = { params: Promise<{ kind: string; slug: string }> };

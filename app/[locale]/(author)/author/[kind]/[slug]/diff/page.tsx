@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
-import { itemParams } from "@/app/api/author/schema";
 import { PageHeader } from "@/components/shell/page-header";
 import { getContentItem, getRevision } from "@/db/queries/content-authoring";
+import { itemParams } from "@/lib/authoring/item-params";
 import { lineDiff, withContext } from "@/lib/content/line-diff";
 import { toLocale } from "@/lib/i18n/locales";
 

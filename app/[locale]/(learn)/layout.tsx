@@ -1,7 +1,0 @@
-import { requireUser } from "@/app/[locale]/(auth)/session";
-import { AppShell } from "@/components/shell/app-shell";
-
-export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
-}

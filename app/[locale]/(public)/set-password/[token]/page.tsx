@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { findPasswordToken } from "@/db/queries/password-tokens";
+import { looksLikeToken } from "@/lib/auth/one-time-token";
+import { SetPasswordForm } from "./set-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("setPassword"))("title"), referrer: "no-referrer" };
+}
+
+export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  const t = await getTranslations("setPassword");
+  const found = looksLikeToken(token) ? await findPasswordToken({ token }) : null;
+  return (
+    <div className="mx-auto max-w-md rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {found ? (
+        <>
+          <p className="mt-1 mb-6 text-sm text-slate-600">
+            {t("for", { name: found.name, employeeNo: found.employeeNo })}
+          </p>
+          <SetPasswordForm token={token} />
+        </>
+      ) : (
+        <p role="alert" className="mt-4 text-slate-700">
+          {t("invalid")}{" "}
+          <Link href="/login" className="font-medium text-brand-700 underline">
+            {t("toLogin")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
