@@ -1,7 +1,7 @@
-import { findPattern, type Occurrence, tokenIndex } from "./rubric/match";
+import { findPattern, type Occurrence, type Prepared, prepare } from "./rubric/match";
 import { negatorOf } from "./rubric/negation";
 import { compilePatterns } from "./rubric/patterns";
-import { type Segmented, segment, type Token } from "./rubric/segment";
+import { segment, type Token } from "./rubric/segment";
 import type { Step } from "./schema";
 
 export { normalise } from "./rubric/normalise";
@@ -43,14 +43,12 @@ const spanOf = (answer: string, t: Pick<Token, "start" | "end">): Span => ({
 /** The first place an entry's idea is said without negation, else the first negated one. */
 function find(
   answer: string,
-  segmented: Segmented,
-  tokenAt: Int32Array,
-  owner: object,
+  segmented: Prepared,
   phrases: readonly string[],
   synonyms: readonly (readonly string[])[],
 ): { said?: Evidence; cancelled?: Cancelled } {
-  const occurrences: Occurrence[] = compilePatterns(owner, phrases, synonyms)
-    .flatMap((p) => findPattern(segmented, p, tokenAt))
+  const occurrences: Occurrence[] = compilePatterns(phrases, synonyms)
+    .patterns.flatMap((p) => findPattern(segmented, p))
     .sort((a, b) => a.first - b.first);
   let cancelled: Cancelled | undefined;
   for (const o of occurrences) {
@@ -72,8 +70,7 @@ function find(
  * forbidden idea said and not negated deducts. The grade explains every decision.
  */
 export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
-  const segmented = segment(answer);
-  const tokenAt = tokenIndex(segmented);
+  const segmented = prepare(segment(answer));
   const grade: RubricGrade = { points: {}, total: 0, matched: [], missed: [], forbidden: [], excused: [] };
   const add = (competency: string, points: number) => {
     grade.points[competency] = (grade.points[competency] ?? 0) + points;
@@ -81,7 +78,7 @@ export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
   };
   for (const element of rubric.required) {
     const { id, label, competency, points } = element;
-    const { said, cancelled } = find(answer, segmented, tokenAt, element, element.accept, element.synonyms);
+    const { said, cancelled } = find(answer, segmented, element.accept, element.synonyms);
     if (said) {
       grade.matched.push({ id, label, competency, points, ...said });
       add(competency, points);
@@ -89,7 +86,7 @@ export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
   }
   for (const rule of rubric.forbidden) {
     const { id, label, competency, points } = rule;
-    const { said, cancelled } = find(answer, segmented, tokenAt, rule, rule.phrases, rule.synonyms);
+    const { said, cancelled } = find(answer, segmented, rule.phrases, rule.synonyms);
     if (said) {
       grade.forbidden.push({ id, label, competency, points, ...said });
       add(competency, -points);

@@ -63,9 +63,30 @@ function placed(tokens: Token[], pattern: Pattern, chosen: Found[]): Occurrence 
   return { pattern, found, first: found[0]?.first ?? 0, last: found.at(-1)?.last ?? 0 };
 }
 
+/** An answer ready for matching: its words, which token holds each character, and words already looked up. */
+export type Prepared = Segmented & { tokenAt: Int32Array; found: Map<string, Found[]> };
+
+export function prepare(answer: Segmented): Prepared {
+  const tokenAt = new Int32Array(answer.text.length).fill(-1);
+  answer.tokens.forEach((t, i) => {
+    for (let c = t.from; c < t.to; c++) tokenAt[c] = i;
+  });
+  return { ...answer, tokenAt, found: new Map() };
+}
+
+function lookUp(word: Word, answer: Prepared): Found[] {
+  const key = `${word.kind} ${word.key}`;
+  let list = answer.found.get(key);
+  if (!list) {
+    list = candidates(word, answer, answer.tokenAt);
+    answer.found.set(key, list);
+  }
+  return list;
+}
+
 /** Every place where the pattern's words all occur within a short window of one sentence. */
-export function findPattern(answer: Segmented, pattern: Pattern, tokenAt: Int32Array): Occurrence[] {
-  const lists = pattern.words.map((w) => candidates(w, answer, tokenAt));
+export function findPattern(answer: Prepared, pattern: Pattern): Occurrence[] {
+  const lists = pattern.words.map((w) => lookUp(w, answer));
   if (lists.some((l) => l.length === 0)) return [];
   const span = pattern.words.length * 3 + MAX_GAP + 4;
   const out: Occurrence[] = [];
@@ -88,13 +109,4 @@ export function findPattern(answer: Segmented, pattern: Pattern, tokenAt: Int32A
   };
   walk(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
   return out;
-}
-
-/** For each folded character, the index of the token that holds it (-1 between tokens). */
-export function tokenIndex(answer: Segmented): Int32Array {
-  const at = new Int32Array(answer.text.length).fill(-1);
-  answer.tokens.forEach((t, i) => {
-    for (let c = t.from; c < t.to; c++) at[c] = i;
-  });
-  return at;
 }

@@ -55,6 +55,8 @@ const NEGATORS = new Set([
   "rather",
 ]);
 
+export const isNegatorWord = (word: string) => NEGATORS.has(word);
+
 /** Characters that negate the rest of the word they start (不理解, 别着急, 不放心). */
 const NEGATING_CHARS = /[不没别未无]/;
 

@@ -1,3 +1,4 @@
+import { isNegatorWord } from "./negation";
 import { type Token, tokenize } from "./segment";
 import { OPTIONAL, PRONOUNS } from "./words";
 
@@ -10,67 +11,100 @@ export type Pattern = {
   phrase: string;
   /** The words looked for (after any synonym was put in). */
   words: Word[];
-  /** Words must come in this order (the phrase has a pronoun); otherwise any order in the window. */
+  /**
+   * Words must come in this order, unless they are all Chinese words of two or more characters
+   * and none negates: "把交易查清楚" says "查清楚交易" in another order, "您理解" is not "理解您".
+   */
   ordered: boolean;
 };
 
+const wordsCache = new Map<string, Word[]>();
+
 /** A phrase or a synonym as words, without particles and punctuation. */
 export function phraseWords(phrase: string): Word[] {
-  return tokenize(phrase)
-    .filter((t) => (t.kind === "han" || t.kind === "latin" || t.kind === "num") && !OPTIONAL.has(t.text))
-    .map(({ text, key, kind }) => ({ text, key, kind }));
+  let words = wordsCache.get(phrase);
+  if (!words) {
+    words = tokenize(phrase)
+      .filter((t) => (t.kind === "han" || t.kind === "latin" || t.kind === "num") && !OPTIONAL.has(t.text))
+      .map(({ text, key, kind }) => ({ text, key, kind }));
+    if (wordsCache.size >= 5000) wordsCache.clear();
+    wordsCache.set(phrase, words);
+  }
+  return words;
 }
 
 const sameKeys = (a: Word[], b: Word[]) => a.length === b.length && a.every((w, i) => w.key === b[i]?.key);
 
-/** Every place in `words` where `member` occurs, as [index, length, replacement words]. */
-function* occurrences(words: Word[], member: Word[]): Generator<[number, number, (other: Word[]) => Word[]]> {
+/** A phrase being rewritten: its words, and which of them a synonym already replaced (left alone after). */
+type Draft = { words: Word[]; swapped: boolean[] };
+
+/** Every rewrite of `draft` that puts one of `others` where `member` stands (in words not yet swapped). */
+function swaps(draft: Draft, member: Word[], others: Word[][]): Draft[] {
+  const { words, swapped } = draft;
+  const put = (i: number, length: number, replacement: Word[]): Draft => ({
+    words: [...words.slice(0, i), ...replacement, ...words.slice(i + length)],
+    swapped: [...swapped.slice(0, i), ...replacement.map(() => true), ...swapped.slice(i + length)],
+  });
+  const out: Draft[] = [];
   for (let i = 0; i + member.length <= words.length; i++) {
-    if (sameKeys(words.slice(i, i + member.length), member)) yield [i, member.length, (other) => other];
+    if (swapped.slice(i, i + member.length).some(Boolean)) continue;
+    if (!sameKeys(words.slice(i, i + member.length), member)) continue;
+    for (const other of others) out.push(put(i, member.length, other));
   }
-  // A two-character-or-longer synonym inside a longer word: 编号 in 受理编号 (→ 受理单号).
+  // A synonym of two or more characters at either end of a longer word: 编号 in 受理编号 (→ 受理单号).
   const only = member.length === 1 ? member[0] : undefined;
-  if (only?.kind !== "han" || only.text.length < 2) return;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as Word;
-    if (w.kind !== "han" || w.text === only.text) continue;
-    if (w.text.startsWith(only.text) || w.text.endsWith(only.text)) {
-      yield [i, 1, (other) => phraseWords(w.text.replace(only.text, other.map((o) => o.text).join("")))];
+  if (only?.kind !== "han" || only.text.length < 2) return out;
+  words.forEach((w, i) => {
+    if (swapped[i] || w.kind !== "han" || w.text === only.text) return;
+    if (!w.text.startsWith(only.text) && !w.text.endsWith(only.text)) return;
+    for (const other of others) {
+      const text = w.text.replace(only.text, other.map((o) => o.text).join(""));
+      out.push(put(i, 1, phraseWords(text)));
     }
-  }
+  });
+  return out;
 }
 
 /** At most this many variants of one phrase: synonyms multiply, and trainers' rubrics are bounded. */
-export const MAX_VARIANTS = 64;
+export const MAX_VARIANTS = 256;
+
+const idOf = (words: Word[]) => words.map((w) => w.key).join(" ");
 
 /**
  * A phrase and every variant of it with one or more words swapped for a synonym of the same group,
  * e.g. 理解您的心情 with [[理解, 明白], [心情, 感受]] → 理解您的心情, 明白您的心情, 理解您的感受, 明白您的感受.
+ * A word put in by a synonym is not swapped again. Variants already in `seen` (from another phrase
+ * of the same element) are not repeated; `complete` is false when the phrase hit MAX_VARIANTS.
  */
-export function variants(phrase: string, groups: readonly (readonly string[])[]): Word[][] {
+export function variants(
+  phrase: string,
+  groups: readonly (readonly string[])[],
+  seen = new Set<string>(),
+): { words: Word[][]; complete: boolean } {
   const memberWords = groups.map((g) => g.map(phraseWords).filter((w) => w.length > 0));
   const start = phraseWords(phrase);
-  if (start.length === 0) return [];
-  const seen = new Map<string, Word[]>([[start.map((w) => w.key).join(" "), start]]);
-  const queue = [start];
-  while (queue.length > 0 && seen.size < MAX_VARIANTS) {
-    const words = queue.shift() as Word[];
+  const out: Word[][] = [];
+  if (start.length === 0 || seen.has(idOf(start))) return { words: out, complete: true };
+  seen.add(idOf(start));
+  out.push(start);
+  const queue: Draft[] = [{ words: start, swapped: start.map(() => false) }];
+  while (queue.length > 0) {
+    const draft = queue.shift() as Draft;
     for (const members of memberWords) {
       for (const member of members) {
-        for (const [i, length, replace] of occurrences(words, member)) {
-          for (const other of members) {
-            if (other === member) continue;
-            const next = [...words.slice(0, i), ...replace(other), ...words.slice(i + length)];
-            const id = next.map((w) => w.key).join(" ");
-            if (next.length === 0 || seen.has(id) || seen.size >= MAX_VARIANTS) continue;
-            seen.set(id, next);
-            queue.push(next);
-          }
+        const others = members.filter((m) => m !== member);
+        for (const next of swaps(draft, member, others)) {
+          const id = idOf(next.words);
+          if (next.words.length === 0 || seen.has(id)) continue;
+          if (out.length >= MAX_VARIANTS) return { words: out, complete: false };
+          seen.add(id);
+          out.push(next.words);
+          queue.push(next);
         }
       }
     }
   }
-  return [...seen.values()];
+  return { words: out, complete: true };
 }
 
 /**
@@ -85,28 +119,41 @@ function characterFallback(words: Word[]): Word | undefined {
   return text.length <= 4 ? { text, key: text, kind: "han" } : undefined;
 }
 
-const cache = new WeakMap<object, Pattern[]>();
+/** Compiled rubric entries by their content, so a rubric validated or graded again is not recompiled. */
+const cache = new Map<string, Compiled>();
+const CACHE_SIZE = 500;
+
+/** An entry's patterns, and the phrases whose variants were cut off at MAX_VARIANTS. */
+export type Compiled = { patterns: Pattern[]; overflow: string[] };
 
 /**
  * The patterns for an element's accepted phrases (or a forbidden rule's phrases) and its synonym
- * groups, compiled once per rubric entry (`owner`).
+ * groups. Each variant appears once, under the first phrase that yields it.
  */
 export function compilePatterns(
-  owner: object,
   phrases: readonly string[],
   groups: readonly (readonly string[])[] = [],
-): Pattern[] {
-  const cached = cache.get(owner);
+): Compiled {
+  const key = JSON.stringify([phrases, groups]);
+  const cached = cache.get(key);
   if (cached) return cached;
   const patterns: Pattern[] = [];
+  const overflow: string[] = [];
+  const seen = new Set<string>();
   for (const phrase of phrases) {
-    for (const words of variants(phrase, groups)) {
-      const ordered = words.some((w) => PRONOUNS.has(w.text));
+    const { words: all, complete } = variants(phrase, groups, seen);
+    if (!complete) overflow.push(phrase);
+    for (const words of all) {
+      const ordered = words.some(
+        (w) => w.kind !== "han" || w.text.length === 1 || PRONOUNS.has(w.text) || isNegatorWord(w.text),
+      );
       patterns.push({ phrase, words, ordered });
       const fallback = characterFallback(words);
       if (fallback) patterns.push({ phrase, words: [fallback], ordered: true });
     }
   }
-  cache.set(owner, patterns);
-  return patterns;
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  const compiled = { patterns, overflow };
+  cache.set(key, compiled);
+  return compiled;
 }
