@@ -1,5 +1,6 @@
+import { contradictionOf } from "./rubric/contradiction";
 import { findPattern, type Occurrence, type Prepared, prepare } from "./rubric/match";
-import { negatorOf } from "./rubric/negation";
+import { isDenial, negatorOf } from "./rubric/negation";
 import { compilePatterns } from "./rubric/patterns";
 import { segment, type Token } from "./rubric/segment";
 import type { Step } from "./schema";
@@ -40,26 +41,43 @@ const spanOf = (answer: string, t: Pick<Token, "start" | "end">): Span => ({
   end: t.end,
 });
 
-/** The first place an entry's idea is said without negation, else the first negated one. */
+/**
+ * The first place an entry's idea is said and stands: not negated, not taken back by a correction
+ * after it ("…不对"), and not denied later in the same words ("Sorry? No, I'm not sorry"). Else
+ * the first place it was said and cancelled, with the word that cancelled it.
+ */
 function find(
   answer: string,
   segmented: Prepared,
   phrases: readonly string[],
   synonyms: readonly (readonly string[])[],
+  hedges: boolean,
 ): { said?: Evidence; cancelled?: Cancelled } {
-  const occurrences: Occurrence[] = compilePatterns(phrases, synonyms)
+  const { tokens } = segmented;
+  const occurrences = compilePatterns(phrases, synonyms)
     .patterns.flatMap((p) => findPattern(segmented, p))
-    .sort((a, b) => a.first - b.first);
-  let cancelled: Cancelled | undefined;
-  for (const o of occurrences) {
-    const words = o.found.map((f) => {
-      const first = segmented.tokens[f.first] as Token;
-      const last = segmented.tokens[f.last] as Token;
+    .sort((a, b) => a.first - b.first)
+    .map((o) => ({ o, negator: negatorOf(tokens, o, hedges) ?? contradictionOf(tokens, o) }));
+  const wordsOf = (o: Occurrence) =>
+    o.found.map((f) => {
+      const first = tokens[f.first] as Token;
+      const last = tokens[f.last] as Token;
       return spanOf(answer, { start: first.start, end: last.end });
     });
-    const negator = negatorOf(segmented.tokens, o);
-    if (!negator) return { said: { phrase: o.pattern.phrase, words } };
-    cancelled ??= { phrase: o.pattern.phrase, words, negator: spanOf(answer, negator) };
+  const text = (o: Occurrence) =>
+    wordsOf(o)
+      .map((w) => w.text.toLowerCase())
+      .join(" ");
+  let cancelled: Cancelled | undefined;
+  for (const [k, { o, negator }] of occurrences.entries()) {
+    const denied =
+      negator ??
+      occurrences
+        .slice(k + 1)
+        .find((later) => later.negator && isDenial(tokens, later.negator) && text(later.o) === text(o))
+        ?.negator;
+    if (!denied) return { said: { phrase: o.pattern.phrase, words: wordsOf(o) } };
+    cancelled ??= { phrase: o.pattern.phrase, words: wordsOf(o), negator: spanOf(answer, denied) };
   }
   return { cancelled };
 }
@@ -78,7 +96,7 @@ export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
   };
   for (const element of rubric.required) {
     const { id, label, competency, points } = element;
-    const { said, cancelled } = find(answer, segmented, element.accept, element.synonyms);
+    const { said, cancelled } = find(answer, segmented, element.accept, element.synonyms, false);
     if (said) {
       grade.matched.push({ id, label, competency, points, ...said });
       add(competency, points);
@@ -86,7 +104,7 @@ export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
   }
   for (const rule of rubric.forbidden) {
     const { id, label, competency, points } = rule;
-    const { said, cancelled } = find(answer, segmented, rule.phrases, rule.synonyms);
+    const { said, cancelled } = find(answer, segmented, rule.phrases, rule.synonyms, true);
     if (said) {
       grade.forbidden.push({ id, label, competency, points, ...said });
       add(competency, -points);

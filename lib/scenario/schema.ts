@@ -22,7 +22,7 @@ const phrase = z.coerce.string().trim().min(1).max(40);
 const phrases = z.array(phrase).min(1).max(60);
 /** Groups of interchangeable words: a phrase with one of them also counts with any other of the group. */
 const synonyms = z
-  .array(z.array(phrase).min(2, "a synonym group needs at least two words").max(12))
+  .array(z.array(phrase).min(2, "a synonym group needs at least two words").max(16))
   .max(20)
   .default([]);
 

@@ -28,10 +28,13 @@ export function fold(original: string): Folded {
     text += folded;
     i += ch.length;
   }
-  const simplified = toSimplified(text);
+  // 么 is already simplified; OpenCC's Taiwan table would read it as its variant 幺 (是么 → 是幺).
+  const simplified = toSimplified(text.replace(/么/g, "\ue000")).replace(/\ue000/g, "么");
   // OpenCC maps character for character; should a phrase ever change length, convert one by one.
   const converted =
-    simplified.length === text.length ? simplified : [...text].map((c) => toSimplified(c)).join("");
+    simplified.length === text.length
+      ? simplified
+      : [...text].map((c) => (c === "么" ? c : toSimplified(c))).join("");
   text = converted.length === text.length ? converted : text;
   text = text.replace(/[帐\u2018\u2019]/g, (c) => VARIANTS[c] ?? c);
   return { text, start, end };

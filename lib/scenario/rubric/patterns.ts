@@ -2,8 +2,8 @@ import { isNegatorWord } from "./negation";
 import { type Token, tokenize } from "./segment";
 import { OPTIONAL, PRONOUNS } from "./words";
 
-/** A rubric word as the matcher compares it. */
-export type Word = Pick<Token, "text" | "key" | "kind">;
+/** A rubric word as the matcher compares it; `loose` may start or end inside an answer's word. */
+export type Word = Pick<Token, "text" | "key" | "kind"> & { loose?: boolean };
 
 /** One way of saying an element's idea: a phrase as written, or a variant of it through a synonym. */
 export type Pattern = {
@@ -113,10 +113,10 @@ export function variants(
  * the answer's context makes jieba cut it differently.
  */
 function characterFallback(words: Word[]): Word | undefined {
-  if (words.length < 2 || !words.every((w) => w.kind === "han") || !words.some((w) => w.text.length === 1))
+  if (words.length < 2 || !words.every((w) => w.kind === "han" && w.text.length === 1))
     return undefined;
   const text = words.map((w) => w.text).join("");
-  return text.length <= 4 ? { text, key: text, kind: "han" } : undefined;
+  return text.length <= 4 ? { text, key: text, kind: "han", loose: true } : undefined;
 }
 
 /** Compiled rubric entries by their content, so a rubric validated or graded again is not recompiled. */

@@ -41,6 +41,7 @@ function cutHan(run: string): string[] {
 const PIECE =
   /(\p{Script=Han}+)|(\d+(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)|([a-z]+(?:'[a-z]+)*)|([。.!?！？;；…\n]+)|([,，、:：—–]+)/gu;
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "st"]);
+const MEASURES = /^[万千百亿元块点个号天月年岁分秒次笔]/u;
 
 /** Splits an answer into words (jieba for Chinese, word tokens for English) and clause boundaries. */
 export function segment(original: string): Segmented {
@@ -52,7 +53,10 @@ export function segment(original: string): Segmented {
     const [piece, han, num, latin, stop] = m;
     if (han) {
       let from = at;
-      for (const word of cutHan(han)) {
+      // A measure word right after a number stands alone: 38万全转 is 38 万 全 转, not 38 万全 转.
+      const measure = tokens.at(-1)?.kind === "num" && tokens.at(-1)?.to === at && MEASURES.test(han);
+      const words = measure ? [han.slice(0, 1), ...cutHan(han.slice(1))] : cutHan(han);
+      for (const word of words) {
         tokens.push({ text: word, key: word, kind: "han", ...span(from, from + word.length) });
         from += word.length;
       }
