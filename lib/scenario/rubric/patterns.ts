@@ -113,8 +113,7 @@ export function variants(
  * the answer's context makes jieba cut it differently.
  */
 function characterFallback(words: Word[]): Word | undefined {
-  if (words.length < 2 || !words.every((w) => w.kind === "han" && w.text.length === 1))
-    return undefined;
+  if (words.length < 2 || !words.every((w) => w.kind === "han" && w.text.length === 1)) return undefined;
   const text = words.map((w) => w.text).join("");
   return text.length <= 4 ? { text, key: text, kind: "han", loose: true } : undefined;
 }
