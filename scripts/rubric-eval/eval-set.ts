@@ -39,8 +39,14 @@ export type EvalStep = {
   cases: EvalCase[];
 };
 
-/** Loads every eval file in `dir` (not below it) with its scenario; problems are returned, not thrown. */
-export function loadEvalSets(dir: string): { steps: EvalStep[]; problems: string[] } {
+/**
+ * Loads every eval file in `dir` (not below it) with its scenario from `scenarios` (to measure a
+ * draft rubric, point it elsewhere); problems are returned, not thrown.
+ */
+export function loadEvalSets(
+  dir: string,
+  scenarios = "content/scenarios",
+): { steps: EvalStep[]; problems: string[] } {
   const steps: EvalStep[] = [];
   const problems: string[] = [];
   if (!existsSync(dir)) return { steps, problems };
@@ -56,13 +62,16 @@ export function loadEvalSets(dir: string): { steps: EvalStep[]; problems: string
       continue;
     }
     const { scenario: slug, locale, steps: byStep } = parsed.data;
-    const source = path.join("content/scenarios", `${slug}.${locale}.yaml`);
+    const source = path.join(scenarios, `${slug}.${locale}.yaml`);
     if (!existsSync(source)) {
       problems.push(`${file}:1:1 there is no scenario ${source}`);
       continue;
     }
     const checked = validateScenario(readFileSync(source, "utf8"));
-    if (!("scenario" in checked)) continue; // content:check reports the scenario's own problems
+    if (!("scenario" in checked)) {
+      problems.push(`${source}:1:1 the scenario does not validate, so ${file} cannot be graded`);
+      continue;
+    }
     for (const [stepId, cases] of Object.entries(byStep)) {
       const step = checked.scenario.steps[stepId];
       if (step?.kind !== "text") {

@@ -2,7 +2,7 @@
 // (new) and the old substring grader (old), prints precision/recall/F1 per element and per step,
 // forbidden phrases, branch errors and negated answers credited. The last line is one JSON object.
 // --holdout also grades content/scenarios/eval/holdout/ (holdout_* fields); --verbose lists every
-// wrong decision of the new grader.
+// wrong decision of the new grader; --scenarios=DIR grades against the scenario files in DIR.
 import { EVAL_DIR, type EvalStep, HOLDOUT_DIR, loadEvalSets } from "./eval-set";
 import {
   type CaseOutcome,
@@ -17,6 +17,7 @@ import {
 import { type Counts, scores } from "./metrics";
 
 const args = new Set(process.argv.slice(2));
+const scenarios = process.argv.find((a) => a.startsWith("--scenarios="))?.slice("--scenarios=".length);
 const f2 = (n: number) => n.toFixed(2);
 const row = (label: string, old: Counts, now: Counts) => {
   const o = scores(old);
@@ -78,7 +79,7 @@ function report(steps: EvalStep[], results: Record<GraderName, Tally>, outcomes:
 }
 
 function run(dir: string) {
-  const { steps, problems } = loadEvalSets(dir);
+  const { steps, problems } = loadEvalSets(dir, scenarios);
   for (const p of problems) console.error(p);
   const now = evaluate("new", steps);
   const old = evaluate("old", steps);

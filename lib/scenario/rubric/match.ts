@@ -14,7 +14,12 @@ export type Occurrence = { pattern: Pattern; found: Found[]; first: number; last
 export const MAX_GAP = 2;
 
 /** An answer ready for matching: its words, which token holds each character, and words already looked up. */
-export type Prepared = Segmented & { tokenAt: Int32Array; found: Map<string, Found[]>; pinyin?: string[] };
+export type Prepared = Segmented & {
+  tokenAt: Int32Array;
+  found: Map<string, Found[]>;
+  pinyin?: string[];
+  sounds?: Map<string, number[]>;
+};
 
 export function prepare(answer: Segmented): Prepared {
   const tokenAt = new Int32Array(answer.text.length).fill(-1);
@@ -121,20 +126,32 @@ function placed(tokens: Token[], pattern: Pattern, chosen: Found[]): Occurrence 
 function homophones(answer: Prepared, pattern: Pattern): Occurrence[] {
   const target = pattern.words.map((w) => w.text).join("");
   if (pattern.words.some((w) => w.kind !== "han") || target.length < 2) return [];
-  answer.pinyin ??= pinyinOf(answer.text);
   const sound = pinyinOf(target);
+  answer.pinyin ??= pinyinOf(answer.text);
+  answer.sounds ??= soundIndex(answer.text);
   const out: Occurrence[] = [];
-  for (let a = 0; a + target.length <= answer.text.length; a++) {
+  for (const a of answer.sounds.get(sound[0] ?? "") ?? []) {
     let slips = 0;
     for (let k = 0; k < target.length && slips <= 1; k++) {
-      if (answer.text[a + k] === target[k]) continue;
-      slips += answer.pinyin[a + k] === sound[k] && /\p{Script=Han}/u.test(answer.text[a + k] ?? "") ? 1 : 2;
+      const typed = answer.text[a + k] ?? "";
+      if (typed === target[k]) continue;
+      slips += answer.pinyin?.[a + k] === sound[k] && /\p{Script=Han}/u.test(typed) ? 1 : 2;
     }
     if (slips !== 1) continue;
     const f = spanAt(answer, a, a + target.length, true);
     if (f) out.push({ pattern, found: [f], first: f.first, last: f.last });
   }
   return out;
+}
+
+/** Where each syllable is said in the answer. */
+function soundIndex(text: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  pinyinOf(text).forEach((p, i) => {
+    if (!/\p{Script=Han}/u.test(text[i] ?? "")) return;
+    index.set(p, [...(index.get(p) ?? []), i]);
+  });
+  return index;
 }
 
 /** Every place where the pattern's words all occur within a short window of one sentence. */
