@@ -54,30 +54,31 @@ function find(
   hedges: boolean,
 ): { said?: Evidence; cancelled?: Cancelled } {
   const { tokens } = segmented;
-  const occurrences = compilePatterns(phrases, synonyms)
-    .patterns.flatMap((p) => findPattern(segmented, p))
-    .sort((a, b) => a.first - b.first)
-    .map((o) => ({ o, negator: negatorOf(tokens, o, hedges) ?? contradictionOf(tokens, o) }));
   const wordsOf = (o: Occurrence) =>
     o.found.map((f) => {
       const first = tokens[f.first] as Token;
       const last = tokens[f.last] as Token;
       return spanOf(answer, { start: first.start, end: last.end });
     });
-  const text = (o: Occurrence) =>
-    wordsOf(o)
-      .map((w) => w.text.toLowerCase())
-      .join(" ");
+  const occurrences = compilePatterns(phrases, synonyms)
+    .patterns.flatMap((p) => findPattern(segmented, p))
+    .sort((a, b) => a.first - b.first)
+    .map((o) => {
+      const words = wordsOf(o);
+      const negator = negatorOf(tokens, o, hedges) ?? contradictionOf(tokens, o);
+      return { o, words, negator, text: words.map((w) => w.text.toLowerCase()).join(" ") };
+    });
+  // Where the same words are last denied ("Sorry? No, I'm not sorry").
+  const lastDenied = new Map<string, number>();
+  occurrences.forEach(({ negator, text }, k) => {
+    if (negator && isDenial(tokens, negator)) lastDenied.set(text, k);
+  });
   let cancelled: Cancelled | undefined;
-  for (const [k, { o, negator }] of occurrences.entries()) {
-    const denied =
-      negator ??
-      occurrences
-        .slice(k + 1)
-        .find((later) => later.negator && isDenial(tokens, later.negator) && text(later.o) === text(o))
-        ?.negator;
-    if (!denied) return { said: { phrase: o.pattern.phrase, words: wordsOf(o) } };
-    cancelled ??= { phrase: o.pattern.phrase, words: wordsOf(o), negator: spanOf(answer, denied) };
+  for (const [k, { o, words, negator, text }] of occurrences.entries()) {
+    const later = (lastDenied.get(text) ?? -1) > k ? occurrences[lastDenied.get(text) as number] : undefined;
+    const denied = negator ?? later?.negator;
+    if (!denied) return { said: { phrase: o.pattern.phrase, words } };
+    cancelled ??= { phrase: o.pattern.phrase, words, negator: spanOf(answer, denied) };
   }
   return { cancelled };
 }

@@ -11,7 +11,6 @@ export const OPTIONAL = new Set([
   "的",
   "地",
   "一下",
-  "下",
   "啊",
   "呀",
   "啦",
