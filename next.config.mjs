@@ -19,7 +19,7 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "libsql"],
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "@libsql/client", "libsql"],
   // Employee files up to 5 MB are uploaded through a server action (checked again in the action).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
