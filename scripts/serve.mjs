@@ -1,13 +1,14 @@
-// Prepares a database (migrate + seed) and serves the production build.
-// Usage: node scripts/serve.mjs [--port 3000] [--db file:./data/app.db] [--fresh]
-import { spawn, spawnSync } from "node:child_process";
+// Prepares a database (migrate + seed + reminders) and serves the production build with server.ts.
+// Usage: node scripts/serve.mjs [--port 3000] [--host 127.0.0.1] [--db file:./data/app.db] [--fresh]
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { runTs } from "./run-child.mjs";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "3000" },
+    host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
     db: { type: "string", default: process.env.DATABASE_URL ?? "file:./data/app.db" },
     fresh: { type: "boolean", default: false },
   },
@@ -26,6 +27,8 @@ const env = {
   DATABASE_URL: values.db,
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: "true",
+  // The demo's public address; a real deployment sets its own (see README "Deploying").
+  APP_URL: process.env.APP_URL ?? `http://localhost:${values.port}`,
   NODE_ENV: "production",
 };
 
@@ -35,17 +38,11 @@ if (values.fresh && values.db.startsWith("file:")) {
 }
 
 // The query modules are marked server-only; the react-server condition lets plain Node load them.
-const tsx = (script) =>
-  spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "inherit" });
-
-const seed = tsx("db/seed.ts");
-if (seed.status !== 0) process.exit(seed.status ?? 1);
+const seed = await runTs("db/seed.ts", [], { env, reactServer: true });
+if (seed !== 0) process.exit(seed);
 
 // Reminders for the seeded bank (due soon, overdue, expiring certificates); the demo runs without them if this fails.
-const reminders = tsx("scripts/reminders.ts");
-if (reminders.status !== 0)
-  console.warn("warning: the reminder run failed; starting without fresh reminders");
+const reminders = await runTs("scripts/reminders.ts", [], { env, reactServer: true });
+if (reminders !== 0) console.warn("warning: the reminder run failed; starting without fresh reminders");
 
-const server = spawn("npx", ["next", "start", "-p", values.port], { env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+process.exit(await runTs("server.ts", ["--port", values.port, "--host", values.host], { env }));

@@ -14,7 +14,8 @@ import { setPasswordEmail } from "@/lib/admin-import/invite-email";
 import { setPasswordPath } from "@/lib/auth/one-time-token";
 import { ROLES } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
-import { currentAdmin, requestOrigin } from "../admin-user";
+import { publicUrl } from "@/lib/http/public-url";
+import { currentAdmin } from "../admin-user";
 
 export type UserActionState = {
   status:
@@ -93,7 +94,7 @@ export async function resetPasswordAction(
   if (env.SMTP_URL && user?.email) {
     const transport = createTransport(env.SMTP_URL);
     try {
-      const link = new URL(setPasswordPath(reset.token), env.APP_URL).toString();
+      const link = publicUrl(setPasswordPath(reset.token));
       await transport.sendMail({
         from: env.MAIL_FROM,
         to: { name: user.name, address: user.email },
@@ -106,5 +107,5 @@ export async function resetPasswordAction(
       transport.close();
     }
   }
-  return { status: "reset", link: `${await requestOrigin()}${setPasswordPath(reset.token)}`, emailed };
+  return { status: "reset", link: publicUrl(setPasswordPath(reset.token)), emailed };
 }

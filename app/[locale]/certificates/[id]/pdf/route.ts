@@ -7,6 +7,7 @@ import { type CertificatePdfLabels, renderCertificatePdf } from "@/lib/certifica
 import { findCertification } from "@/lib/certification/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
+import { publicUrl } from "@/lib/http/public-url";
 import { toLocale } from "@/lib/i18n/locales";
 
 const LABELS = [
@@ -22,7 +23,10 @@ const LABELS = [
 ] as const;
 
 /** The certificate as a PDF, in the viewer's language, for the holder, their managers and admins. */
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ locale: string; id: string }> },
+) {
   return handleRoute(async () => {
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized:session", "请先登录 / Please sign in");
@@ -57,7 +61,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       issuedOn: date(certificate.issuedAt),
       expiresOn: date(certificate.expiresAt),
       code: certificate.code,
-      verifyUrl: new URL(`/verify/${certificate.code}`, request.url).toString(),
+      verifyUrl: publicUrl(`/verify/${certificate.code}`),
       revoked: certificate.revokedAt !== null,
     });
     return new Response(pdf, {

@@ -9,7 +9,8 @@ import { MAX_IMPORT_BYTES } from "@/lib/admin-import/validate";
 import { setPasswordPath } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { currentAdmin, requestOrigin } from "../../admin-user";
+import { publicUrl } from "@/lib/http/public-url";
+import { currentAdmin } from "../../admin-user";
 
 export type UploadState = { status: "idle" | "forbidden" | "missing" | "too_large" | "wrong_type" };
 
@@ -53,7 +54,7 @@ async function emailLinks(
   let mailFailed = 0;
   try {
     for (const a of withEmail) {
-      const link = new URL(setPasswordPath(a.token), env.APP_URL).toString();
+      const link = publicUrl(setPasswordPath(a.token));
       const { subject, text } = setPasswordEmail({ ...a, link, purpose: "invite" });
       try {
         await transport.sendMail({
@@ -95,7 +96,6 @@ export async function confirmImportAction(_prev: ConfirmState, formData: FormDat
   }
   if (result.status === "changed") redirect(`/admin/users/import/${parsed.data.uploadId}?changed=1`);
   if (result.status === "already") return { status: "already" };
-  const origin = await requestOrigin();
   const mail = await emailLinks(result.created);
   return {
     status: "imported",
@@ -103,7 +103,7 @@ export async function confirmImportAction(_prev: ConfirmState, formData: FormDat
       employeeNo: a.employeeNo,
       name: a.name,
       email: a.email,
-      link: `${origin}${setPasswordPath(a.token)}`,
+      link: publicUrl(setPasswordPath(a.token)),
     })),
     updated: result.updated,
     skipped: result.skipped,
