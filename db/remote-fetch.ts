@@ -15,7 +15,8 @@ export function foreignKeysFetch(base: typeof fetch = fetch): typeof fetch {
     const request = new Request(input, init);
     if (request.method !== "POST" || !request.url.endsWith("/v2/pipeline")) return base(request);
     const body = (await request.json()) as PipelineBody;
-    if (body.baton) return base(request.url, { method: "POST", headers: request.headers, body: JSON.stringify(body) });
+    if (body.baton)
+      return base(request.url, { method: "POST", headers: request.headers, body: JSON.stringify(body) });
 
     const response = await base(request.url, {
       method: "POST",
@@ -26,7 +27,9 @@ export function foreignKeysFetch(base: typeof fetch = fetch): typeof fetch {
     const answer = (await response.json()) as PipelineAnswer;
     const [pragma, ...results] = answer.results;
     if (pragma?.type !== "ok") {
-      throw new Error(`the database refused PRAGMA foreign_keys = ON: ${pragma?.error?.message ?? "no answer"}`);
+      throw new Error(
+        `the database refused PRAGMA foreign_keys = ON: ${pragma?.error?.message ?? "no answer"}`,
+      );
     }
     return Response.json({ ...answer, results }, { status: response.status });
   };

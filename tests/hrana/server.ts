@@ -54,11 +54,13 @@ export async function startHranaServer({
     const url = new URL(req.url ?? "/", "http://hrana");
     if (url.pathname === "/health") return reply(200, { status: "ok" });
     const route = ROUTE.exec(url.pathname);
-    if (!route) return reply(404, { message: `no such endpoint ${url.pathname} (this server speaks Hrana 2)` });
+    if (!route)
+      return reply(404, { message: `no such endpoint ${url.pathname} (this server speaks Hrana 2)` });
     if (authToken && req.headers.authorization !== `Bearer ${authToken}`) {
       return reply(401, { message: "Unauthorized" });
     }
-    if (!route[2]) return req.method === "GET" ? reply(200, { version: 2 }) : reply(405, { message: "GET only" });
+    if (!route[2])
+      return req.method === "GET" ? reply(200, { version: 2 }) : reply(405, { message: "GET only" });
     if (req.method !== "POST") return reply(405, { message: "POST only" });
 
     const chunks: Buffer[] = [];

@@ -2,7 +2,7 @@
 // own, so per-connection state (PRAGMAs, temp tables, an open transaction, changes()) lives and
 // dies with the stream. The wire format is https://github.com/tursodatabase/libsql (docs/HRANA_2_SPEC.md).
 import { randomBytes } from "node:crypto";
-import Database from "libsql";
+import type Database from "libsql";
 
 export type Value =
   | { type: "null" }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  LOOPBACK_PROXIES,
-  parseProxyList,
-  resolveClientAddress,
-  trustedProxies,
-} from "@/lib/http/client-ip";
+import { LOOPBACK_PROXIES, parseProxyList, resolveClientAddress, trustedProxies } from "@/lib/http/client-ip";
 
 const trusted = (list: string) => {
   const ranges = parseProxyList(list);
@@ -22,9 +17,14 @@ describe("parseProxyList", () => {
     ]);
     expect(parseProxyList("")).toEqual([]);
   });
-  it.each(["nginx", "10.0.0.0/33", "::1/129", "10.0.0.1/x", "10.0.0.256"])("names a bad entry: %s", (entry) => {
-    expect(parseProxyList(`127.0.0.1,${entry}`)).toBe(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-  });
+  it.each(["nginx", "10.0.0.0/33", "::1/129", "10.0.0.1/x", "10.0.0.256"])(
+    "names a bad entry: %s",
+    (entry) => {
+      expect(parseProxyList(`127.0.0.1,${entry}`)).toBe(
+        `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`,
+      );
+    },
+  );
 });
 
 describe("resolveClientAddress", () => {

@@ -20,7 +20,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Result = { type: "ok"; response: Record<string, unknown> } | { type: "error"; error: { message: string } };
+type Result =
+  | { type: "ok"; response: Record<string, unknown> }
+  | { type: "error"; error: { message: string } };
 type Answer = { baton: string | null; base_url: string | null; results: Result[] };
 
 /** One raw /v2/pipeline request. */
@@ -122,7 +124,10 @@ describe("the Hrana 2 test server", () => {
 
   it("stores SQL texts per stream until close_sql, and runs a sequence", async () => {
     const first = await pipeline([
-      { type: "sequence", sql: "create table seq (x); insert into seq values (1); insert into seq values (2);" },
+      {
+        type: "sequence",
+        sql: "create table seq (x); insert into seq values (1); insert into seq values (2);",
+      },
       { type: "store_sql", sql_id: 7, sql: "select count(*) from seq" },
       { type: "execute", stmt: { sql_id: 7 } },
     ]);
@@ -169,7 +174,10 @@ describe("the Hrana 2 test server", () => {
       [[{ type: "integer", value: "0" }]],
     ]);
     expect(ok(b.body.results[3])).toMatchObject({ is_autocommit: true });
-    const commit = await pipeline([{ type: "get_autocommit" }, execute("commit"), { type: "close" }], a.body.baton);
+    const commit = await pipeline(
+      [{ type: "get_autocommit" }, execute("commit"), { type: "close" }],
+      a.body.baton,
+    );
     expect(ok(commit.body.results[0])).toMatchObject({ is_autocommit: false });
     const after = await pipeline([execute("select count(*) from shared"), { type: "close" }]);
     expect(ok(after.body.results[0]).result?.rows).toEqual([[{ type: "integer", value: "1" }]]);
@@ -205,14 +213,18 @@ describe("the Hrana 2 test server", () => {
 
   it("serves @libsql/client: execute, batch, interactive transaction and executeMultiple", async () => {
     const client = createClient({ url: `${hrana.url}/client/` });
-    await client.executeMultiple("create table t (id integer primary key, name text); insert into t (name) values ('a');");
+    await client.executeMultiple(
+      "create table t (id integer primary key, name text); insert into t (name) values ('a');",
+    );
     const [inserted, counted] = await client.batch(
       [{ sql: "insert into t (name) values (?)", args: ["b"] }, "select count(*) as n from t"],
       "write",
     );
     expect(inserted?.rowsAffected).toBe(1);
     expect(counted?.rows[0]?.n).toBe(2);
-    await expect(client.batch(["insert into t (id, name) values (1, 'dup')"])).rejects.toThrow(/UNIQUE constraint/);
+    await expect(client.batch(["insert into t (id, name) values (1, 'dup')"])).rejects.toThrow(
+      /UNIQUE constraint/,
+    );
     const tx = await client.transaction("write");
     await tx.execute("insert into t (name) values ('in tx')");
     expect((await client.execute("select count(*) as n from t")).rows[0]?.n).toBe(2);

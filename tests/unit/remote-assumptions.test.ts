@@ -34,7 +34,8 @@ describe("the schema", () => {
     const tables = await client.execute("select name from sqlite_master where type = 'table'");
     for (const { name } of tables.rows) {
       const keys = await client.execute(`select * from pragma_foreign_key_list('${name}')`);
-      for (const k of keys.rows) expect([k.on_delete, k.on_update], `${name}.${k.from}`).toEqual(["NO ACTION", "NO ACTION"]);
+      for (const k of keys.rows)
+        expect([k.on_delete, k.on_update], `${name}.${k.from}`).toEqual(["NO ACTION", "NO ACTION"]);
     }
     client.close();
   });
@@ -50,7 +51,14 @@ describe("the app's client for a libSQL server", () => {
     await runMigrations(db, `${hrana.url}/fk/`);
     await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
     await expect(
-      writeBatch([db.insert(users).values({ employeeNo: "E1", name: "无网点", branchId: "nowhere", hireDate: "2026-01-01" })], db),
+      writeBatch(
+        [
+          db
+            .insert(users)
+            .values({ employeeNo: "E1", name: "无网点", branchId: "nowhere", hireDate: "2026-01-01" }),
+        ],
+        db,
+      ),
     ).rejects.toMatchObject({ code: "conflict:write" });
     client.close();
   });
