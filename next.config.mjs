@@ -50,7 +50,13 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "libsql"],
   // Employee files up to 5 MB are uploaded through a server action (checked again in the action).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: "6mb" },
+    // Instances share one build directory: each keeps the pages it renders (chapters) in memory,
+    // so two never write the same file and none keeps state on disk.
+    isrFlushToDisk: false,
+  },
   async rewrites() {
     return {
       beforeFiles: [

@@ -1,8 +1,8 @@
 // Prepares a database (migrate + seed + reminders) and serves the production build with server.ts.
 // Usage: node scripts/serve.mjs [--port 3000] [--host 127.0.0.1] [--db file:./data/app.db] [--fresh]
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { authSecret } from "./auth-secret.mjs";
 import { runTs } from "./run-child.mjs";
 
 const { values } = parseArgs({
@@ -13,14 +13,6 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
   },
 });
-
-/** AUTH_SECRET from the environment, else from a git-ignored file generated on first run. */
-export function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = ".auth-secret";
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
 
 const env = {
   ...process.env,
