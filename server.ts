@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { env } from "@/lib/env";
 import { resolveClientAddress, trustedProxies } from "@/lib/http/client-ip";
 import { Drain } from "@/lib/server/drain";
 import { captureConsole, createLogger, errorFields, requestContext } from "@/lib/server/log";
@@ -26,6 +25,12 @@ const { values } = parseArgs({
 });
 const port = Number(values.port);
 const host = values.host;
+
+// The environment is checked before anything starts; a bad value stops the server with its name.
+const { env } = await import("@/lib/env").catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
 
 const log = createLogger(env.LOG_LEVEL);
 captureConsole(log);

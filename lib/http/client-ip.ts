@@ -15,7 +15,7 @@ export function parseProxyList(value: string): ProxyRange[] | string {
     const max = version === 6 ? 128 : 32;
     const prefix = bits === undefined ? max : Number(bits);
     if (!version || !/^\d*$/.test(bits ?? "") || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
-      return `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`;
+      return `"${entry}" is not an IP address or CIDR range`;
     }
     ranges.push({ address, prefix, family: version === 6 ? "ipv6" : "ipv4" });
   }

@@ -1,15 +1,19 @@
 // The deployment in miniature, for tests/deploy/nginx.config.ts: one seeded database, two app
 // instances (server.ts) bound to 127.0.0.1, and a real nginx in front of them with the locations
-// of deploy/nginx/training-locations.conf. Ports: DEPLOY_PORT (nginx, default 3180), +1 and +2.
+// of deploy/nginx/training-locations.conf. Ports: DEPLOY_PORT (nginx, default 3180), then one per
+// instance (DEPLOY_INSTANCES, default 2).
 // Stops everything on SIGINT/SIGTERM, and everything when any part dies.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { authSecret } from "../../scripts/auth-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nginxPort = Number(process.env.DEPLOY_PORT ?? 3180);
-const instances = [nginxPort + 1, nginxPort + 2];
+const instances = Array.from(
+  { length: Number(process.env.DEPLOY_INSTANCES ?? 2) },
+  (_, i) => nginxPort + 1 + i,
+);
 const work = path.join(root, "data/deploy-e2e");
 const dbFile = path.join(work, "app.db");
 
@@ -117,6 +121,7 @@ for (const port of instances) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
-start("nginx", "nginx", ["-p", `${work}/nginx`, "-c", conf, "-e", "stderr", "-g", "daemon off;"]);
+const nginx = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
+start("nginx", nginx, ["-p", `${work}/nginx`, "-c", conf, "-e", "stderr", "-g", "daemon off;"]);
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(0));
