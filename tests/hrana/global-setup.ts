@@ -12,7 +12,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "hrana-unit-"));
-  const hrana = await startHranaServer({ port: Number(process.env.HRANA_PORT ?? 3170), dir });
+  // A port of the system's choosing, so parallel runs never collide.
+  const hrana = await startHranaServer({ dir });
   project.provide("hranaUrl", hrana.url);
   return async () => {
     await hrana.close();

@@ -17,6 +17,7 @@ const ROUTE = /^(?:\/([a-z0-9][a-z0-9-]{0,62}))?\/v2(\/pipeline)?\/?$/;
 export type HranaServer = { server: Server; streams: Streams; url: string; close: () => Promise<void> };
 
 export async function startHranaServer({
+  /** 0: any free port (the tests); the address is in the returned url. */
   port = 0,
   host = "127.0.0.1",
   dir,

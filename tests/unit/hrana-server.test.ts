@@ -11,8 +11,8 @@ let hrana: HranaServer;
 let guarded: HranaServer;
 
 beforeAll(async () => {
-  hrana = await startHranaServer({ port: 3175, dir, streamExpiryMs: EXPIRY_MS });
-  guarded = await startHranaServer({ port: 3176, dir: path.join(dir, "guarded"), authToken: "s3cret" });
+  hrana = await startHranaServer({ dir, streamExpiryMs: EXPIRY_MS });
+  guarded = await startHranaServer({ dir: path.join(dir, "guarded"), authToken: "s3cret" });
 });
 afterAll(async () => {
   await hrana.close();

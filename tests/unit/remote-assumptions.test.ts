@@ -14,7 +14,7 @@ let hrana: HranaServer;
 
 beforeAll(async () => {
   // Foreign keys off on the server's connections, as a server may have them.
-  hrana = await startHranaServer({ port: 3177, dir, foreignKeys: false });
+  hrana = await startHranaServer({ dir, foreignKeys: false });
 });
 afterAll(async () => {
   await hrana.close();
