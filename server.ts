@@ -4,7 +4,7 @@
 //   node --import tsx/esm server.ts [--port 3000] [--host 127.0.0.1]
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -64,14 +64,29 @@ function takeForwarded(req: IncomingMessage) {
   return requestId;
 }
 
+/**
+ * Next 16.4 answers an RSC request served through a config rewrite with x-nextjs-rewritten-query
+ * set to the destination's own query ("" for the locale rewrites) instead of the request's, and
+ * its client router then takes /x?show=a and /x?show=b for one page. The locale rewrites never
+ * change the query, so the header is dropped and the router reads the query from the address.
+ */
+function keepRequestQuery(res: ServerResponse) {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) =>
+    name.toLowerCase() === "x-nextjs-rewritten-query" ? res : setHeader(name, value);
+}
+
 const server = createServer();
 const drain = new Drain(server);
+/** Request lines still waiting for their user id; written before the process exits. */
+const unwritten = new Set<Promise<void>>();
 server.on("request", (req, res) => {
   const started = performance.now();
   const requestId = takeForwarded(req);
   const cookie = req.headers.cookie;
   const pathname = (req.url ?? "/").split("?", 1)[0] as string;
   res.setHeader("X-Request-Id", requestId);
+  keepRequestQuery(res);
   drain.track(res);
   res.once("close", () => {
     const status = res.statusCode;
@@ -84,7 +99,11 @@ server.on("request", (req, res) => {
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(res.writableFinished ? {} : { aborted: true }),
     };
-    void readUser(cookie).then((userId) => log(status >= 500 ? "error" : "info", { ...fields, userId }));
+    const line = readUser(cookie).then((userId) =>
+      log(status >= 500 ? "error" : "info", { ...fields, userId }),
+    );
+    unwritten.add(line);
+    void line.finally(() => unwritten.delete(line));
   });
   if (drain.draining && pathname === "/api/ready") {
     res.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
@@ -122,6 +141,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (drain.draining) return; // a terminal's Ctrl-C also reaches the parent, which passes it on
     log("info", { msg: "draining", signal, timeoutMs: DRAIN_TIMEOUT_MS });
     const result = await drain.start(DRAIN_TIMEOUT_MS);
+    await Promise.allSettled(unwritten);
     log(result.finished ? "info" : "warn", { msg: "stopped", ...result, ms: Math.round(result.ms) });
     process.exit(result.finished ? 0 : 1);
   });

@@ -6,6 +6,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { expect, test } from "@playwright/test";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ROOT, runScript, seededDatabase, signIn, startServer, submissionLoad, WORK } from "./servers";
 
 const PORT = Number(process.env.OPS_PORT ?? 3185);
@@ -104,6 +105,13 @@ test("every kind of page answers however the server is bound", async () => {
     ]) {
       await expectStatus(p, 200, manager);
     }
+    // A client-side navigation that changes only the query must be told the query it rendered.
+    const rsc = await fetch(`${server.url}/reports/people?q=E1002`, {
+      headers: { cookie: manager, rsc: "1" },
+    });
+    expect(rsc.status).toBe(200);
+    expect(rsc.headers.get("x-nextjs-rewritten-path")).toBe("/zh-CN/reports/people");
+    expect(rsc.headers.get("x-nextjs-rewritten-query")).toBeNull();
     const admin = await signIn(server.url, "E9001");
     for (const p of [
       "/admin",
@@ -153,6 +161,9 @@ test("on SIGTERM in the middle of submissions the server finishes them, stores e
   // Every answered attempt is stored, and nothing else: no request was cut off half-way.
   expect((await storedAttempts(db, answered)).size).toBe(answered.length);
   expect(await attemptsOf(db, learners)).toBe(baseline + answered.length);
+  // One log line per request, the last ones included.
+  const lines = server.logs.filter((l) => l.msg === "request" && l.route === "/api/learn/[slug]/attempts");
+  expect(lines).toHaveLength(answered.length);
   runScript("scripts/db-check.ts", ["--db", db]);
 });
 
@@ -238,6 +249,27 @@ test("one JSON line per request with its id, route, status, time and user; error
     requestId: failure?.requestId,
   });
   expect((await orphan.stop()).code).toBe(0);
+});
+
+test("the certificate's QR code and printed link use APP_URL, not the address the PDF was asked at", async () => {
+  const db = await seededDatabase("links");
+  const server = await startServer({ port: PORT, db, env: { APP_URL: "https://training.bank.test" } });
+  const client = createClient({ url: db });
+  const found = await client.execute(`select c.id, c.code, u.employee_no from certificates c
+    join users u on u.id = c.user_id where c.revoked_at is null limit 1`);
+  client.close();
+  const [id, code, employeeNo] = ["id", "code", "employee_no"].map((k) => String(found.rows[0]?.[k]));
+  const cookie = await signIn(server.url, employeeNo as string);
+  const response = await fetch(`${server.url}/certificates/${id}/pdf`, { headers: { cookie } });
+  expect(response.headers.get("content-type")).toBe("application/pdf");
+  const pdf = await getDocument({ data: new Uint8Array(await response.arrayBuffer()), disableFontFace: true })
+    .promise;
+  const text = (await (await pdf.getPage(1)).getTextContent()).items
+    .map((i) => ("str" in i ? i.str : ""))
+    .join("");
+  expect(text).toContain(`https://training.bank.test/verify/${code}`);
+  expect(text).not.toContain("127.0.0.1");
+  expect((await server.stop()).code).toBe(0);
 });
 
 test("without a trusted proxy, X-Forwarded-For is ignored and the socket address is limited", async () => {
