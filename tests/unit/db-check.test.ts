@@ -92,11 +92,10 @@ describe("checkDatabase", () => {
   });
 
   it("finds a dangling reference written with foreign keys off, and a missing migration", async () => {
-    await client.execute("pragma foreign_keys = off");
-    await db
-      .insert(users)
-      .values({ id: "u9", employeeNo: "u9", name: "u9", branchId: "gone", hireDate: "2026-01-01" });
-    await client.execute("pragma foreign_keys = on");
+    // migrate() runs its batch with foreign keys off, on a file and on a server alike.
+    await client.migrate([
+      "insert into users (id, employee_no, name, branch_id, hire_date) values ('u9', 'u9', 'u9', 'gone', '2026-01-01')",
+    ]);
     await db.run(
       sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`,
     );
