@@ -79,6 +79,10 @@ export async function startHranaServer({
       reply(500, { message: e instanceof Error ? e.message : String(e) });
     }
   });
+  // Idle connections stay open longer than any client keeps them, so a client never sends a
+  // request on a connection the server is closing ("other side closed" under load).
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
   const bound = typeof address === "object" && address ? address.port : port;
