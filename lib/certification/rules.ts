@@ -1,6 +1,10 @@
 import { addMonths, subDays } from "date-fns";
 import type { Certification, Requirements } from "./definition";
 
+/** A first certificate, or the renewal of one (a new cycle). The schema's `certificates.kind`. */
+export const CERTIFICATE_KINDS = ["initial", "renewal"] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
 /** A learner's results as the rules read them: passed chapter checks and completed scenarios. */
 export type Results = {
   chapters: { slug: string; percent: number; passed: boolean; at: Date }[];
@@ -55,7 +59,7 @@ export function certificateStatus(def: Certification, cert: Certificate, now: Da
 export type Decision =
   | {
       issue: true;
-      kind: "initial" | "renewal";
+      kind: CertificateKind;
       issuedAt: Date;
       expiresAt: Date;
       snapshot: Record<string, number>;
