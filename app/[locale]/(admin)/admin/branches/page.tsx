@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { isInSubtree } from "@/lib/auth/scope";
 import { localName } from "@/lib/i18n/local-name";
@@ -30,9 +31,7 @@ export default async function BranchesPage() {
         <CreateBranchForm parents={options} />
       </div>
       {tree.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <ul
           className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200"

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { Table } from "@/components/ui/table";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
@@ -111,7 +111,7 @@ export default async function PersonPage({ params }: { params: Params }) {
       )}
 
       <Section id="competencies" title={t("competencies")}>
-        <DataTable
+        <Table
           caption={t("competencies")}
           columns={[t("item"), t("competency"), t("percent")]}
           empty={t("competenciesEmpty")}
@@ -129,11 +129,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </tr>
             ));
           })}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="assignments" title={t("assignments")}>
-        <DataTable
+        <Table
           caption={t("assignments")}
           columns={[t("item"), t("due"), t("status")]}
           empty={t("assignmentsEmpty")}
@@ -151,11 +151,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="certificates" title={t("certificates")}>
-        <DataTable
+        <Table
           caption={t("certificates")}
           columns={["cycle", "code", "issued", "expires", "status"].map((k) => t(k))}
           empty={t("certificatesEmpty")}
@@ -177,11 +177,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </tr>
             );
           })}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="attempts" title={t("attempts")}>
-        <DataTable
+        <Table
           caption={t("attempts")}
           columns={["date", "kind", "item", "score", "result"].map((k) => t(k))}
           empty={t("attemptsEmpty")}
@@ -196,7 +196,7 @@ export default async function PersonPage({ params }: { params: Params }) {
               <td className={td}>{a.result}</td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       </Section>
     </>
   );
