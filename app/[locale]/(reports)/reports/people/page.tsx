@@ -73,27 +73,24 @@ export default async function PeoplePage({
               value: b.id,
               label: `${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`,
             }))}
-          >
-            <option value="">{t("allBranches")}</option>
-          </Select>
+            any={t("allBranches")}
+          />
           <Select
             id="role"
             label={t("role")}
             name="role"
             defaultValue={filter.role ?? ""}
             options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-          >
-            <option value="">{t("allRoles")}</option>
-          </Select>
+            any={t("allRoles")}
+          />
           <Select
             id="status"
             label={t("status")}
             name="status"
             defaultValue={filter.status ?? ""}
             options={PERSON_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          >
-            <option value="">{t("anyStatus")}</option>
-          </Select>
+            any={t("anyStatus")}
+          />
           <Field
             id="hiredFrom"
             label={t("hiredFrom")}
