@@ -1,6 +1,6 @@
 import "server-only";
 import { setPasswordMail } from "@/lib/admin-import/invite-email";
-import { setPasswordPath } from "@/lib/auth/one-time-token";
+import { setPasswordPath, type TokenPurpose } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
 import { publicUrl } from "@/lib/http/public-url";
 import { withMailer } from "@/lib/mail/mailer";
@@ -13,7 +13,7 @@ export function linksForAdmin(tokens: string[]): string[] {
 /** E-mails set-password links to the people who have an address, when SMTP_URL is set. */
 export async function mailSetPasswordLinks(
   accounts: { name: string; employeeNo: string; email: string | null; token: string }[],
-  purpose: "invite" | "reset",
+  purpose: TokenPurpose,
 ): Promise<{ emailed: number; mailFailed: number }> {
   const withEmail = accounts.flatMap((a) => (a.email ? [{ ...a, email: a.email }] : []));
   if (!env.SMTP_URL || withEmail.length === 0) return { emailed: 0, mailFailed: 0 };

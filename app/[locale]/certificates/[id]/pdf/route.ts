@@ -8,6 +8,7 @@ import { findCertification } from "@/lib/certification/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { publicUrl } from "@/lib/http/public-url";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 
 const LABELS = [
@@ -53,7 +54,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       labels: { ...labels, title: t("title", { name: definition.name[locale] }) },
       holderName: found.holderName,
       employeeNo: found.employeeNo,
-      branchName: locale === "en" ? found.branchNameEn : found.branchName,
+      branchName: localName(found, locale, "branchName"),
       certificationName: definition.name[locale],
       issuedOn: date(certificate.issuedAt),
       expiresOn: date(certificate.expiresAt),
