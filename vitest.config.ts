@@ -12,5 +12,7 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // The second factor's keys (lib/auth/two-factor-keys.ts); without it tests would write .auth-secret.
+    env: { TWO_FACTOR_KEY: "unit-tests-only-two-factor-key-0123456789" },
   },
 });

@@ -58,6 +58,8 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     locale: text("locale", { enum: LOCALES }).notNull().default("zh-CN"),
     passwordHash: text("password_hash"),
+    /** When the password was last set; with PASSWORD_MAX_AGE_DAYS it must be replaced after that many days. */
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp" }),
     /** Bumped on deactivation, role change or forced sign-out; a session carrying an older value is rejected. */
     sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
@@ -80,7 +82,10 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: id(),
+    /** Who acted; null for the system and for someone not signed in (then `actorAddress` says from where). */
     actorId: text("actor_id").references(() => users.id),
+    /** The client address of a request made without a session (a failed sign-in), or with one (sign-in). */
+    actorAddress: text("actor_address"),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
     targetId: text("target_id"),
@@ -96,6 +101,98 @@ export const auditLog = sqliteTable(
   ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * One run of `npm run audit:archive`: the entries older than `cutoff` it wrote to a signed file and
+ * removed. Append-only like the log. The delete trigger on audit_log lets a row go only while a
+ * permit for an archive covering it exists (written and removed inside the archive's own batch)
+ * and only when the row is older than 180 days by the database's clock (migration 0007).
+ */
+export const auditArchives = sqliteTable("audit_archives", {
+  id: id(),
+  createdAt: createdAt(),
+  cutoff: integer("cutoff", { mode: "timestamp" }).notNull(),
+  entries: integer("entries").notNull(),
+  firstAt: integer("first_at", { mode: "timestamp" }),
+  lastAt: integer("last_at", { mode: "timestamp" }),
+  /** The JSON Lines file's name, its SHA-256, and the Ed25519 signature of its manifest. */
+  file: text("file").notNull(),
+  sha256: text("sha256").notNull(),
+  signature: text("signature").notNull(),
+  keyFingerprint: text("key_fingerprint").notNull(),
+});
+export type AuditArchive = typeof auditArchives.$inferSelect;
+
+/** Exists only inside an archive's batch: the one thing that lets the delete trigger pass. */
+export const auditArchivePermits = sqliteTable("audit_archive_permits", {
+  archiveId: text("archive_id")
+    .primaryKey()
+    .references(() => auditArchives.id),
+});
+
+/** Settings admins change in the app (each change audited), e.g. whether managers need a second factor. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
+  updatedBy: text("updated_by").references(() => users.id),
+});
+
+/**
+ * A person's authenticator app (TOTP). The secret is sealed with a key the database does not hold
+ * (lib/auth/secret-box.ts); `lastStep` is the time step of the last code accepted, and only later
+ * ones are, so a code works once.
+ */
+export const secondFactors = sqliteTable("second_factors", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  secretSealed: text("secret_sealed").notNull(),
+  enrolledAt: integer("enrolled_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
+  lastStep: integer("last_step").notNull().default(0),
+});
+
+/** One-time recovery codes: only their keyed hash (lib/auth/recovery-codes.ts). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    usedAt: integer("used_at", { mode: "timestamp" }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * The step between a passed first factor (password or single sign-on) and the session: no session
+ * exists until the code is verified here. The browser holds the token in an httpOnly cookie; only
+ * its SHA-256 is stored. A person not yet enrolled gets the secret their app is being set up with.
+ */
+export const signInChallenges = sqliteTable(
+  "sign_in_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The user's session_version when the first factor passed; a change since voids the step. */
+    sessionVersion: integer("session_version").notNull(),
+    /** How the first factor was passed: "credentials", "oidc", … */
+    provider: text("provider").notNull(),
+    address: text("address"),
+    enrolSecretSealed: text("enrol_secret_sealed"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Set when an enrolment was confirmed with a code: the session may then be issued without another. */
+    verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sign_in_challenges_user_idx").on(t.userId),
+    index("sign_in_challenges_expiry_idx").on(t.expiresAt),
+  ],
+);
 
 /** Furthest section a learner has reached in a chapter, so reading resumes on any device. */
 export const readingProgress = sqliteTable(

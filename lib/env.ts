@@ -13,6 +13,8 @@ const appUrl = z
   .refine((v) => new URL(v).pathname === "/", "APP_URL must be an origin without a path")
   .transform((v) => new URL(v).origin);
 
+const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -51,6 +53,24 @@ const schema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
+  /** A session unused this long ends (besides its 12-hour lifetime); fractions allowed (tests). */
+  SESSION_IDLE_MINUTES: z.preprocess(blankIsUnset, z.coerce.number().positive().max(720).default(30)),
+  /** When set, a password older than this must be replaced at the next sign-in. */
+  PASSWORD_MAX_AGE_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().max(3650).optional()),
+  /**
+   * Encrypts the second factor's secrets and keys the recovery-code hashes; derived from
+   * AUTH_SECRET when unset. Set it so that rotating AUTH_SECRET does not void every enrolment.
+   */
+  TWO_FACTOR_KEY: z.string().min(32).optional(),
+  /** Audit entries are kept at least this long; `npm run audit:archive` moves older ones to signed files. */
+  AUDIT_RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(180, "AUDIT_RETENTION_DAYS must be at least 180").default(180),
+  ),
+  /** The Ed25519 private key (PEM) that signs audit archives. */
+  AUDIT_ARCHIVE_KEY_FILE: z.preprocess(blankIsUnset, z.string().min(1).optional()),
+  /** Where `npm run audit:archive` writes the archives. */
+  AUDIT_ARCHIVE_DIR: z.preprocess(blankIsUnset, z.string().min(1).default("./data/audit-archive")),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,6 +92,10 @@ function sessionSecret(given: string | undefined, nodeEnv: Env["NODE_ENV"]): str
       "Invalid environment configuration:\n  AUTH_SECRET: required in production, at least 32 characters (openssl rand -base64 32)",
     );
   }
+  return devSecret();
+}
+
+function devSecret(): string {
   if (!existsSync(DEV_SECRET_FILE)) {
     writeFileSync(DEV_SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
@@ -89,5 +113,18 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+/**
+ * What the second factor's keys are derived from (lib/auth/two-factor-keys.ts): TWO_FACTOR_KEY,
+ * else AUTH_SECRET. Scripts need it too (the seed enrols the demo admin and trainer), so outside
+ * production the development secret is used as the server itself would.
+ */
+export function twoFactorKeyMaterial(): string {
+  const material =
+    env.TWO_FACTOR_KEY ?? env.AUTH_SECRET ?? (env.NODE_ENV !== "production" ? devSecret() : undefined);
+  if (!material)
+    throw new Error("Set TWO_FACTOR_KEY or AUTH_SECRET: the second factor's secrets are encrypted with it");
+  return material;
+}
 
 export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
