@@ -1,13 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { can, isRole } from "@/lib/auth/roles";
-import { TokenCache, type TokenFacts } from "@/lib/auth/token-cache";
+import { clockOf, type SessionClock, sessionEndsAt, sessionState } from "@/lib/auth/session-clock";
+import { SESSION_TIMING } from "@/lib/auth/session-timing";
+import { TokenCache } from "@/lib/auth/token-cache";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, LOCALES, localeOf } from "@/lib/i18n/locales";
 
 const PUBLIC_PATHS = [
-  /^\/login$/,
+  /^\/login(\/verify)?$/,
   /^\/verify(\/|$)/,
   /^\/set-password\/[A-Za-z0-9_-]+$/,
   /^\/api\/auth(\/|$)/,
@@ -25,23 +27,67 @@ function forOtherOrigin(request: NextRequest) {
   return Boolean(origin && new URL(origin).host !== request.headers.get("host"));
 }
 
-const tokens = new TokenCache();
+type SessionFacts = { name: string; token: JWT; clock: SessionClock; role: unknown; expiresAt: number };
+const tokens = new TokenCache<SessionFacts>();
 
-/** Role and expiry from the verified session token (null when missing, forged or expired). */
-async function sessionFacts(request: NextRequest): Promise<TokenFacts | null> {
-  const cookie = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
-  if (!cookie) return null;
+/**
+ * The verified session token with its clock (null when missing, forged or expired). Decoded once
+ * per cookie value and remembered until the session would end.
+ */
+async function readSession(request: NextRequest): Promise<SessionFacts | null> {
+  const name = SESSION_COOKIES.find((n) => request.cookies.get(n)?.value);
+  const cookie = name && request.cookies.get(name)?.value;
+  if (!name || !cookie || !env.AUTH_SECRET) return null;
   const cached = tokens.get(cookie);
   if (cached) return cached;
-  const token = await getToken({
-    req: request,
-    secret: env.AUTH_SECRET,
-    secureCookie: request.nextUrl.protocol === "https:",
-  });
-  if (!token?.exp) return null;
-  const facts = { role: token.role, expiresAt: token.exp * 1000 };
+  const token = await decode({ token: cookie, secret: env.AUTH_SECRET, salt: name }).catch(() => null);
+  const clock = token && clockOf(token);
+  if (!token?.exp || !clock) return null;
+  const facts = {
+    name,
+    token,
+    clock,
+    role: token.role,
+    expiresAt: Math.min(token.exp * 1000, sessionEndsAt(clock, SESSION_TIMING)),
+  };
   tokens.set(cookie, facts);
   return facts;
+}
+
+/** The idle warning asks how long is left here (GET) without that counting as activity; POST is "stay signed in". */
+const SESSION_STATUS = "/api/session";
+
+/**
+ * Any other request counts as activity: once `lastSeenAt` is older than the refresh interval the
+ * response carries a new token with it set to now (the 12 hours still count from signing in).
+ */
+async function keepAlive(response: NextResponse, request: NextRequest, session: SessionFacts, now: number) {
+  if (request.nextUrl.pathname === SESSION_STATUS && request.method === "GET") return response;
+  if (sessionState(session.clock, SESSION_TIMING, now) !== "refresh" || !env.AUTH_SECRET) return response;
+  const maxAge = Math.floor((session.clock.signedInAt + SESSION_TIMING.absoluteMs - now) / 1000);
+  const token = { ...session.token, lastSeenAt: now };
+  const value = await encode({ token, secret: env.AUTH_SECRET, salt: session.name, maxAge });
+  tokens.set(value, { ...session, token, clock: { ...session.clock, lastSeenAt: now } });
+  response.cookies.set(session.name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: session.name.startsWith("__Secure-"),
+    maxAge,
+  });
+  return response;
+}
+
+/** A session idle too long: APIs answer 401, pages go to sign-in saying why; the cookie is dropped. */
+function idleEnded(request: NextRequest, session: SessionFacts) {
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = "?reason=idle";
+  const response = request.nextUrl.pathname.startsWith("/api/")
+    ? new AppError("unauthorized:session").toResponse(localeOf(request))
+    : NextResponse.redirect(url);
+  response.headers.append("Set-Cookie", `${session.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  return response;
 }
 
 /** `/en/learn` → `/learn` in English: one address per page, so no path skips the checks below. */
@@ -102,14 +148,18 @@ export async function proxy(request: NextRequest) {
     url.search = "";
     return NextResponse.redirect(url);
   }
-  if (isApi) return pass(request);
-
-  if (PRERENDERED_LEARN.test(pathname)) {
-    const facts = await sessionFacts(request);
-    if (!facts) return NextResponse.redirect(new URL("/login", request.url));
-    if (!isRole(facts.role) || !can(facts.role, "learn")) return denied(request);
+  const session = await readSession(request);
+  const now = Date.now();
+  if (session && sessionState(session.clock, SESSION_TIMING, now) === "ended") {
+    // A server action POSTs to a page: its handler refuses the token itself (auth.ts jwt).
+    if (isApi || request.method === "GET") return idleEnded(request, session);
+    return pass(request);
   }
-  return pass(request);
+  if (PRERENDERED_LEARN.test(pathname)) {
+    if (!session) return NextResponse.redirect(new URL("/login", request.url));
+    if (!isRole(session.role) || !can(session.role, "learn")) return denied(request);
+  }
+  return session ? keepAlive(pass(request), request, session, now) : pass(request);
 }
 
 export const config = {

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
+import { SESSION_TIMING } from "@/lib/auth/session-timing";
+import { IdleWarning } from "./idle-warning";
 import { LocaleSwitcher } from "./locale-switcher";
 
 const NAV: {
@@ -78,6 +80,11 @@ export async function AppHeader({
           </ActionForm>
         </div>
       </div>
+      <IdleWarning
+        idleMs={SESSION_TIMING.idleMs}
+        warnBeforeMs={SESSION_TIMING.warnBeforeMs}
+        signOut={actions.signOut}
+      />
     </header>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, db as defaultDb } from "../client";
-import { auditLog, users } from "../schema";
+import { auditArchives, auditLog, users } from "../schema";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 50_000;
@@ -54,6 +54,8 @@ function baseQuery(db: Db, filters: AuditFilters) {
       after: auditLog.after,
       actorEmployeeNo: users.employeeNo,
       actorName: users.name,
+      /** Where a request without a signed-in actor came from (a failed sign-in: anonymous, from here). */
+      actorAddress: auditLog.actorAddress,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -88,4 +90,10 @@ export async function exportAuditEntries({ filters, db = defaultDb }: { filters:
 export async function listAuditActions({ db = defaultDb }: { db?: Db } = {}) {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+/** The most recent `npm run audit:archive` run, for the admin's security page. */
+export async function latestAuditArchive({ db = defaultDb }: { db?: Db } = {}) {
+  const [row] = await db.select().from(auditArchives).orderBy(desc(auditArchives.createdAt)).limit(1);
+  return row ?? null;
 }

@@ -1,6 +1,11 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { hashToken, newOneTimeToken, PASSWORD_TOKEN_TTL_MS } from "../../lib/auth/one-time-token";
+import {
+  hashToken,
+  newOneTimeToken,
+  PASSWORD_TOKEN_TTL_MS,
+  RENEWAL_TOKEN_TTL_MS,
+} from "../../lib/auth/one-time-token";
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, loginThrottle, passwordTokens, users } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
@@ -51,6 +56,34 @@ export async function issuePasswordReset({
   return rowsAffected(reset) === 1 ? { token } : null;
 }
 
+/**
+ * At sign-in, for a password past PASSWORD_MAX_AGE_DAYS: a short-lived link to set a new one, handed
+ * to the person who has just proved the old one (they are redirected to it; no session is issued).
+ */
+export async function issuePasswordRenewal({
+  userId,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  userId: string;
+  now?: Date;
+  db?: Db;
+}): Promise<string> {
+  const { token, hash } = newOneTimeToken();
+  await writeBatch(
+    [
+      db.insert(passwordTokens).values({
+        userId,
+        tokenHash: hash,
+        purpose: "expired",
+        expiresAt: new Date(now.getTime() + RENEWAL_TOKEN_TTL_MS),
+      }),
+    ],
+    db,
+  );
+  return token;
+}
+
 /** Who a set-password link is for, while it is unused and unexpired; null otherwise. */
 export async function findPasswordToken({
   token,
@@ -62,7 +95,13 @@ export async function findPasswordToken({
   db?: Db;
 }) {
   const [row] = await db
-    .select({ purpose: passwordTokens.purpose, employeeNo: users.employeeNo, name: users.name })
+    .select({
+      purpose: passwordTokens.purpose,
+      employeeNo: users.employeeNo,
+      name: users.name,
+      /** The password being replaced (an expired one), so the new one can be refused when it is the same. */
+      currentHash: users.passwordHash,
+    })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(
@@ -100,7 +139,8 @@ export async function consumePasswordToken({
       db.run(sql`update ${passwordTokens} set used_at = ${seconds}
         where token_hash = ${hash} and used_at is null and expires_at > ${seconds}
           and exists (select 1 from ${users} where id = ${owner} and active = 1)`),
-      db.run(sql`update ${users} set password_hash = ${passwordHash}, session_version = session_version + 1
+      db.run(sql`update ${users} set password_hash = ${passwordHash}, password_changed_at = ${seconds},
+          session_version = session_version + 1
         where id = ${owner} and changes() = 1`),
       db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
         select ${crypto.randomUUID()}, u.id, 'user.password_set', 'user', u.id,

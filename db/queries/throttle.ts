@@ -26,9 +26,10 @@ export async function getThrottleDecision({
 /**
  * The audit entry of a failed sign-in (and of the lockout it causes), for the statement right after
  * the guarded throttle write: written only when that write changed the row (a failure that lost a
- * race is retried, and audited then) and the row holds the state this failure computed.
+ * race is retried, and audited then) and the row holds the state this failure computed. Nobody
+ * signed in: the actor is anonymous, from the client's address, and the account is the target.
  */
-function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
+function auditFailure(db: Db, employeeNo: string, next: ThrottleState, address: string | null) {
   const counted = sql`exists (select 1 from ${loginThrottle} where employee_no = ${employeeNo}
     and failures = ${next.failures} and window_started_at = ${next.windowStartedAt})`;
   const action = next.lockedUntil ? "auth.lockout" : "auth.signin_failed";
@@ -36,9 +37,8 @@ function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
     failures: next.failures,
     ...(next.lockedUntil ? { lockedUntil: new Date(next.lockedUntil).toISOString() } : {}),
   });
-  return db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
-    select ${crypto.randomUUID()}, (select id from users where employee_no = ${employeeNo}), ${action},
-      'employee_no', ${employeeNo}, ${after}
+  return db.run(sql`insert into ${auditLog} (id, actor_id, actor_address, action, target_type, target_id, after)
+    select ${crypto.randomUUID()}, null, ${address}, ${action}, 'employee_no', ${employeeNo}, ${after}
     where changes() = 1 and ${counted}`);
 }
 
@@ -49,10 +49,13 @@ function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
 export async function recordLoginFailure({
   employeeNo,
   now,
+  address = null,
   db = defaultDb,
 }: {
   employeeNo: string;
   now: number;
+  /** The client's address (lib/http/client-ip.ts), for the audit entry. */
+  address?: string | null;
   db?: Db;
 }) {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -65,7 +68,7 @@ export async function recordLoginFailure({
             .insert(loginThrottle)
             .values({ employeeNo, ...next })
             .onConflictDoNothing(),
-          auditFailure(db, employeeNo, next),
+          auditFailure(db, employeeNo, next, address),
         ],
         db,
       );
@@ -84,7 +87,7 @@ export async function recordLoginFailure({
               eq(loginThrottle.windowStartedAt, state.windowStartedAt),
             ),
           ),
-        auditFailure(db, employeeNo, next),
+        auditFailure(db, employeeNo, next, address),
       ],
       db,
     );

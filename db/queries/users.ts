@@ -28,6 +28,15 @@ export async function findUserForSso({
   return db.query.users.findFirst({ where: or(...conditions) });
 }
 
+/** When a person's password was last set (their account's creation when never recorded). */
+export async function getPasswordChangedAt({ id, db = defaultDb }: { id: string; db?: Db }) {
+  const user = await db.query.users.findFirst({
+    where: eq(users.id, id),
+    columns: { passwordChangedAt: true, createdAt: true },
+  });
+  return user ? (user.passwordChangedAt ?? user.createdAt) : null;
+}
+
 /** The signed-in user with their branch, as every server entry point needs them. */
 export async function getSessionUser({ id, db = defaultDb }: { id: string; db?: Db }) {
   const [row] = await db

@@ -45,7 +45,12 @@ export async function beginSecondStep({
   address: string | null;
   now?: Date;
   db?: Db;
-}): Promise<{ status: "not_needed" | "locked" | "refused" } | { status: "started"; token: string }> {
+}): Promise<
+  | { status: "not_needed" }
+  | { status: "locked" }
+  | { status: "refused" }
+  | { status: "started"; token: string }
+> {
   const user = await getSessionUser({ id: userId, db });
   if (!user?.active) return { status: "refused" };
   if (!needsSecondFactor(user.role, await getSecuritySettings({ db }))) return { status: "not_needed" };
@@ -132,7 +137,13 @@ export async function describeSecondStep({
 }) {
   const challenge = await findChallenge({ token, now, db });
   if (!challenge) return null;
-  const person = { employeeNo: challenge.employeeNo, name: challenge.name, expiresAt: challenge.expiresAt };
+  const person = {
+    employeeNo: challenge.employeeNo,
+    name: challenge.name,
+    role: challenge.role,
+    locale: challenge.locale,
+    expiresAt: challenge.expiresAt,
+  };
   if (challenge.secretSealed || challenge.verifiedAt) return { kind: "code" as const, ...person };
   const secret = challenge.enrolSecretSealed && open(challenge.enrolSecretSealed, twoFactorKeys().secrets);
   return secret ? { kind: "enrol" as const, secret, ...person } : null;

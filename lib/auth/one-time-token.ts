@@ -1,11 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** Why a set-password link was made: a new account, or an administrator's reset. */
-export const TOKEN_PURPOSES = ["invite", "reset"] as const;
+/**
+ * Why a set-password link was made: a new account, an administrator's reset, or a password past
+ * PASSWORD_MAX_AGE_DAYS at sign-in (the person proved the old one and is sent straight on).
+ */
+export const TOKEN_PURPOSES = ["invite", "reset", "expired"] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** How long a set-password link works. */
 export const PASSWORD_TOKEN_TTL_MS = 72 * 60 * 60 * 1000;
+/** How long the link given at sign-in for an expired password works: it is used at once. */
+export const RENEWAL_TOKEN_TTL_MS = 15 * 60 * 1000;
 
 /** Only this hash is stored, so a copy of the database does not hold working links. */
 export function hashToken(token: string): string {

@@ -2,6 +2,8 @@
 export const CLIENT_NAMESPACES = [
   "error",
   "login",
+  "secondFactor",
+  "idle",
   "learn",
   "practice",
   "review",
@@ -9,6 +11,7 @@ export const CLIENT_NAMESPACES = [
   "adminCertificates",
   "adminImport",
   "adminUsers",
+  "adminSecurity",
   "adminBranches",
   "setPassword",
   "assign",

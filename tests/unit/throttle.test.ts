@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
-import { auditLog, branches, loginThrottle } from "@/db/schema";
+import { auditLog, branches, loginThrottle, users } from "@/db/schema";
 import { checkThrottle, LOCK_MS, recordFailure, type ThrottleState, WINDOW_MS } from "@/lib/auth/throttle";
 import { setUpTestDb } from "./test-db";
 
@@ -58,6 +58,21 @@ describe("the login throttle in the database", () => {
     expect(await audits("E1")).toEqual([...Array(4).fill("auth.signin_failed"), "auth.lockout"]);
     await clearLoginFailures({ employeeNo: "E1", db });
     expect(await getThrottleDecision({ employeeNo: "E1", now: now + 1, db })).toEqual({ allowed: true });
+  });
+
+  it("records a failed sign-in as someone anonymous, from their address, for the account, not as its owner", async () => {
+    await db
+      .insert(users)
+      .values({ id: "u-e3", employeeNo: "E3", name: "员工", branchId: "b1", hireDate: "2020-01-01" });
+    await recordLoginFailure({ employeeNo: "E3", now: 3_000_000, address: "198.51.100.4", db });
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, "E3"));
+    expect(entry).toMatchObject({
+      actorId: null,
+      actorAddress: "198.51.100.4",
+      action: "auth.signin_failed",
+      targetType: "employee_no",
+      targetId: "E3",
+    });
   });
 
   it("counts every one of several concurrent failures once", async () => {

@@ -1,14 +1,13 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { findUserByEmployeeNo } from "@/db/queries/users";
-import { homeFor } from "@/lib/auth/roles";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
 import { authorizedAction } from "./authorized-action";
+import { landSignedIn } from "./landing";
+import { pendingStep } from "./sign-in-steps";
 
 export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
 
@@ -25,10 +24,12 @@ export const login = authorizedAction("public", loginForm, async (form): Promise
   const parsed = credentials.safeParse(form);
   if (!parsed.success) return { status: "missing", employeeNo };
 
+  let step: string | null = null;
   try {
     const url = await signIn("credentials", { ...parsed.data, redirect: false });
     const code = new URL(url, "http://x").searchParams.get("code");
     if (code) return { status: code === "locked" ? "locked" : "invalid", employeeNo };
+    step = pendingStep(url);
   } catch (e) {
     if (e instanceof CredentialsSignin)
       return { status: e.code === "locked" ? "locked" : "invalid", employeeNo };
@@ -36,10 +37,11 @@ export const login = authorizedAction("public", loginForm, async (form): Promise
     throw e;
   }
 
+  // The password was right but no session yet: the second step, or a new password (sign-in-steps.ts).
+  if (step) redirect(step);
   const user = await findUserByEmployeeNo({ employeeNo: parsed.data.employeeNo });
   if (!user) return { status: "invalid", employeeNo };
-  (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
-  redirect(homeFor(user.role));
+  return landSignedIn(user);
 });
 
 /** Public on purpose: a session that is no longer valid must still be able to sign out. */

@@ -3,21 +3,37 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
+import { recordSignIn } from "@/db/queries/sign-ins";
 import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
 import { findUserByEmployeeNo, findUserForSso } from "@/db/queries/users";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { clockOf, sessionEndsAt, sessionState } from "@/lib/auth/session-clock";
+import { SESSION_TIMING } from "@/lib/auth/session-timing";
 import { env, oidcEnabled } from "@/lib/env";
 import { authConfig } from "./auth.config";
+import {
+  afterFirstFactor,
+  requestAddress,
+  SECOND_FACTOR_PROVIDER,
+  secondFactorProvider,
+} from "./sign-in-steps";
 
 declare module "next-auth" {
   interface User {
     role?: Role;
     branchId?: string;
     sessionVersion?: number;
+    /** Set by the second step: how the first factor passed, and how the second did. */
+    firstFactor?: string;
+    secondFactor?: string;
   }
   interface Session {
     user: { id: string; role: Role; branchId: string; sessionVersion: number } & DefaultSession["user"];
+    /** When this session ends if no further request comes (idle timeout or 12-hour lifetime), in ms. */
+    endsAt: number;
+    /** When it ends however active it is (12 hours after signing in), in ms. */
+    lifetimeEndsAt: number;
   }
 }
 
@@ -27,6 +43,9 @@ declare module "@auth/core/jwt" {
     role?: Role;
     branchId?: string;
     sessionVersion?: number;
+    /** Milliseconds; see lib/auth/session-clock.ts. `lastSeenAt` is refreshed by proxy.ts. */
+    signedInAt?: number;
+    lastSeenAt?: number;
   }
 }
 
@@ -53,7 +72,7 @@ async function authorizeCredentials(raw: unknown) {
   const user = await findUserByEmployeeNo({ employeeNo });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active || !user.passwordHash) {
-    const state = await recordLoginFailure({ employeeNo, now });
+    const state = await recordLoginFailure({ employeeNo, now, address: await requestAddress() });
     if (state?.lockedUntil) throw new LockedOut();
     throw new InvalidCredentials();
   }
@@ -66,6 +85,12 @@ async function authorizeCredentials(raw: unknown) {
     sessionVersion: user.sessionVersion,
   };
 }
+
+const ssoMatch = (profile: { email?: unknown; employee_no?: unknown } | undefined) =>
+  findUserForSso({
+    email: typeof profile?.email === "string" ? profile.email : undefined,
+    employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
+  });
 
 const oidcProvider = oidcEnabled
   ? [
@@ -102,22 +127,23 @@ const {
       authorize: authorizeCredentials,
     }),
     ...oidcProvider,
+    secondFactorProvider,
   ],
   callbacks: {
-    async signIn({ account, profile }) {
-      if (account?.provider !== "oidc") return true;
-      const match = await findUserForSso({
-        email: typeof profile?.email === "string" ? profile.email : undefined,
-        employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
-      });
-      return Boolean(match?.active);
+    /**
+     * Every first factor ends here, whatever its provider: the person it matched goes on to the
+     * second step when they need one (afterFirstFactor), so no provider issues a session without it.
+     */
+    async signIn({ user, account, profile }) {
+      const provider = account?.provider ?? "credentials";
+      if (provider === SECOND_FACTOR_PROVIDER) return true;
+      const person = provider === "oidc" ? await ssoMatch(profile) : user;
+      if (!person?.id || (provider === "oidc" && !(person as { active?: boolean }).active)) return false;
+      return afterFirstFactor({ userId: person.id, provider });
     },
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
-        const match = await findUserForSso({
-          email: typeof profile?.email === "string" ? profile.email : undefined,
-          employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
-        });
+        const match = await ssoMatch(profile);
         if (match)
           Object.assign(token, {
             uid: match.id,
@@ -133,6 +159,11 @@ const {
           sessionVersion: user.sessionVersion,
         });
       }
+      const now = Date.now();
+      if (user) Object.assign(token, { signedInAt: now, lastSeenAt: now });
+      // Idle for SESSION_IDLE_MINUTES, or 12 hours old: the session is over on every path.
+      const clock = clockOf(token);
+      if (!clock || sessionState(clock, SESSION_TIMING, now) === "ended") return null;
       return token;
     },
     session({ session, token }) {
@@ -142,7 +173,23 @@ const {
         session.user.branchId = token.branchId;
         session.user.sessionVersion = token.sessionVersion ?? 0;
       }
+      const clock = clockOf(token);
+      session.endsAt = clock ? sessionEndsAt(clock, SESSION_TIMING) : 0;
+      session.lifetimeEndsAt = clock ? clock.signedInAt + SESSION_TIMING.absoluteMs : 0;
       return session;
+    },
+  },
+  events: {
+    async signIn({ user, account, profile }) {
+      const provider = account?.provider ?? "credentials";
+      const userId = provider === "oidc" ? (await ssoMatch(profile))?.id : user.id;
+      if (!userId) return;
+      await recordSignIn({
+        userId,
+        provider: user.firstFactor ?? provider,
+        secondFactor: user.secondFactor ?? null,
+        address: await requestAddress(),
+      });
     },
   },
 });

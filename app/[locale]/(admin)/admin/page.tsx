@@ -9,6 +9,7 @@ const CARDS = [
   { href: "/admin/branches", key: "branches" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/certificates", key: "certificates" },
+  { href: "/admin/security", key: "security" },
 ] as const;
 
 export default async function AdminHome() {

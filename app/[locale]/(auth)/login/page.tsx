@@ -5,6 +5,7 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
 import { homeFor } from "@/lib/auth/roles";
+import { SESSION_TIMING } from "@/lib/auth/session-timing";
 import { env, oidcEnabled } from "@/lib/env";
 import { switchLocale } from "../../locale-actions";
 import { ssoSignIn } from "../actions";
@@ -16,10 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
   const hadSession = Boolean(await auth());
+  // proxy.ts sends a session that was idle too long here with ?reason=idle.
+  const idle = (await searchParams).reason === "idle";
   const t = await getTranslations();
 
   return (
@@ -32,7 +35,15 @@ export default async function LoginPage() {
           <p className="text-sm font-medium text-brand-700">{t("app.name")}</p>
           <h1 className="mt-1 text-2xl font-semibold">{t("login.title")}</h1>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("login.subtitle")}</p>
-          <LoginForm notice={hadSession ? t("login.signedOut") : undefined} />
+          <LoginForm
+            notice={
+              idle
+                ? t("login.idle", { minutes: Math.round(SESSION_TIMING.idleMs / 60_000) })
+                : hadSession
+                  ? t("login.signedOut")
+                  : undefined
+            }
+          />
           {oidcEnabled && (
             <ActionForm action={ssoSignIn} className="mt-4">
               <button type="submit" className={`w-full text-sm ${buttonClass("secondary", "lg")}`}>

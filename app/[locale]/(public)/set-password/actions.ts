@@ -2,11 +2,14 @@
 
 import { z } from "zod";
 import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
-import { consumePasswordToken } from "@/db/queries/password-tokens";
+import { consumePasswordToken, findPasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
-import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkPasswordPolicy, type PasswordProblem } from "@/lib/auth/password-policy";
 
-export type SetPasswordState = { status: "idle" | "done" | "mismatch" | "invalid_link" | PasswordProblem };
+export type SetPasswordState = {
+  status: "idle" | "done" | "mismatch" | "invalid_link" | "same_as_current" | PasswordProblem;
+};
 
 const form = z.object({
   token: z.string().default(""),
@@ -23,6 +26,11 @@ export const setPasswordAction = authorizedAction(
     const problem = checkPasswordPolicy(password);
     if (problem) return { status: problem };
     if (password !== confirm) return { status: "mismatch" };
+    const link = await findPasswordToken({ token });
+    if (!link) return { status: "invalid_link" };
+    // An expired password is replaced, not set again.
+    if (link.currentHash && (await verifyPassword(link.currentHash, password)))
+      return { status: "same_as_current" };
     const ok = await consumePasswordToken({ token, passwordHash: await hashPassword(password) });
     return { status: ok ? "done" : "invalid_link" };
   },

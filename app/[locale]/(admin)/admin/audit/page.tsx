@@ -45,7 +45,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
   const pageLink = (p: number) => `/admin/audit?${new URLSearchParams([...query, ["page", String(p)]])}`;
   const label = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
-  const who = (r: AuditRow) => (r.actorEmployeeNo ? `${r.actorName} (${r.actorEmployeeNo})` : t("system"));
+  const who = (r: AuditRow) =>
+    r.actorEmployeeNo
+      ? `${r.actorName} (${r.actorEmployeeNo})`
+      : r.actorAddress
+        ? t("anonymous", { address: r.actorAddress })
+        : t("system");
   const target = (r: AuditRow) =>
     r.targetEmployeeNo
       ? `${r.targetName} (${r.targetEmployeeNo})`

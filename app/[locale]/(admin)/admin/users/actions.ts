@@ -10,6 +10,7 @@ import {
   updateUserRoleAndBranch,
 } from "@/db/queries/admin-users";
 import { issuePasswordReset } from "@/db/queries/password-tokens";
+import { resetSecondFactor } from "@/db/queries/second-factor";
 import { ROLES } from "@/lib/auth/roles";
 import { linksForAdmin, mailSetPasswordLinks } from "../set-password-links";
 
@@ -22,7 +23,9 @@ export type UserActionState = {
     | "not_found"
     | "bad_branch"
     | "signed_out"
-    | "reset";
+    | "reset"
+    | "second_factor_reset"
+    | "not_enrolled";
   link?: string;
   emailed?: boolean;
 };
@@ -69,5 +72,16 @@ export const resetPasswordAction = authorizedAction(
     const mail = user ? await mailSetPasswordLinks([{ ...user, token: reset.token }], "reset") : null;
     const [link] = linksForAdmin([reset.token]);
     return { status: "reset", link, emailed: (mail?.emailed ?? 0) > 0 };
+  },
+);
+
+/** Resets a person's second factor (a lost phone): they enrol again at their next sign-in; sessions end. */
+export const resetSecondFactorAction = authorizedAction(
+  "admin",
+  z.object({ userId }),
+  async (data, admin): Promise<UserActionState> => {
+    const done = await resetSecondFactor({ actorId: admin.id, userId: data.userId });
+    revalidatePath("/", "layout");
+    return { status: done ? "second_factor_reset" : "not_enrolled" };
   },
 );

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { findPasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
+import { env } from "@/lib/env";
 import { SetPasswordForm } from "./set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,12 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
           <p className="mt-1 mb-6 text-sm text-slate-600">
             {t("for", { name: found.name, employeeNo: found.employeeNo })}
           </p>
-          <SetPasswordForm token={token} />
+          {found.purpose === "expired" && (
+            <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t("expired", { days: env.PASSWORD_MAX_AGE_DAYS ?? 0 })}
+            </p>
+          )}
+          <SetPasswordForm token={token} maxAgeDays={env.PASSWORD_MAX_AGE_DAYS} />
         </>
       ) : (
         <p role="alert" className="mt-4 text-slate-700">

@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type SetPasswordState, setPasswordAction } from "../actions";
+import { PasswordRules } from "./password-rules";
 
-export function SetPasswordForm({ token }: { token: string }) {
+export function SetPasswordForm({ token, maxAgeDays }: { token: string; maxAgeDays?: number }) {
   const t = useTranslations("setPassword");
   const [state, action] = useActionState<SetPasswordState | ActionError, FormData>(setPasswordAction, {
     status: "idle",
   });
+  const [password, setPassword] = useState("");
   if (state.status === "done") {
     return (
       <p role="status" className="text-emerald-900">
@@ -29,14 +31,17 @@ export function SetPasswordForm({ token }: { token: string }) {
       <Field
         id="new-password"
         label={t("password")}
-        hint={t("rules")}
+        aria-describedby="password-rules"
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
         maxLength={128}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
       />
+      <PasswordRules id="password-rules" password={password} maxAgeDays={maxAgeDays} />
       <Field
         id="confirm-password"
         label={t("confirm")}

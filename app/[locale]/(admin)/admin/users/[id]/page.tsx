@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { getUserForAdmin } from "@/db/queries/admin-users";
+import { secondFactorStatus } from "@/db/queries/second-factor";
 import { ROLES } from "@/lib/auth/roles";
 import { localName } from "@/lib/i18n/local-name";
 import { UserActions } from "./user-actions";
@@ -20,11 +21,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const user = await getUserForAdmin({ id: id.slice(0, 64) });
   if (!user) notFound();
-  const [t, tRoles, locale, tree] = await Promise.all([
+  const [t, tRoles, locale, tree, format, factor] = await Promise.all([
     getTranslations("adminUsers"),
     getTranslations("roles"),
     getLocale(),
     listBranchTree(),
+    getFormatter(),
+    secondFactorStatus({ userId: user.id }),
   ]);
   const facts: [string, string][] = [
     [t("fields.employeeNo"), user.employeeNo],
@@ -34,6 +37,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     [t("fields.hireDate"), user.hireDate],
     [t("fields.status"), user.active ? t("active") : t("inactive")],
     [t("fields.password"), user.hasPassword ? t("passwordSet") : t("passwordNotSet")],
+    [
+      t("fields.secondFactor"),
+      factor
+        ? t("secondFactorOn", {
+            date: format.dateTime(factor.enrolledAt, { dateStyle: "medium", timeZone: "Asia/Shanghai" }),
+            left: factor.recoveryCodesLeft,
+          })
+        : t("secondFactorOff"),
+    ],
   ];
   return (
     <>
@@ -55,6 +67,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         role={user.role}
         branchId={user.branchId}
         active={user.active}
+        secondFactor={factor !== null}
         branches={tree
           .filter((b) => b.active || b.id === user.branchId)
           .map((b) => ({ id: b.id, label: branchOptionLabel(b, locale) }))}

@@ -9,6 +9,7 @@ import { type ActionError, isActionError, outcomeText } from "@/lib/action-state
 import type { Role } from "@/lib/auth/roles";
 import {
   resetPasswordAction,
+  resetSecondFactorAction,
   setActiveAction,
   signOutUserAction,
   type UserActionState,
@@ -16,7 +17,7 @@ import {
 } from "../actions";
 
 const IDLE: UserActionState | ActionError = { status: "idle" };
-const OK = new Set(["updated", "unchanged", "signed_out", "reset"]);
+const OK = new Set(["updated", "unchanged", "signed_out", "reset", "second_factor_reset"]);
 
 function Result({ state }: { state: UserActionState | ActionError }) {
   const t = useTranslations("adminUsers.result");
@@ -32,17 +33,20 @@ type Props = {
   role: Role;
   branchId: string;
   active: boolean;
+  /** Whether they have an authenticator enrolled (the reset is offered then). */
+  secondFactor: boolean;
   branches: { id: string; label: string }[];
   roles: { value: Role; label: string }[];
 };
 
 /** The admin's controls for one person: role and branch, password reset, forced sign-out, (de)activation. */
-export function UserActions({ userId, role, branchId, active, branches, roles }: Props) {
+export function UserActions({ userId, role, branchId, active, secondFactor, branches, roles }: Props) {
   const t = useTranslations("adminUsers");
   const [edit, editAction] = useActionState(updateUserAction, IDLE);
   const [reset, resetAction] = useActionState(resetPasswordAction, IDLE);
   const [out, outAction] = useActionState(signOutUserAction, IDLE);
   const [act, actAction] = useActionState(setActiveAction, IDLE);
+  const [factor, factorAction] = useActionState(resetSecondFactorAction, IDLE);
   const box = "space-y-3 rounded-lg bg-white p-5 ring-1 ring-slate-200";
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -85,6 +89,21 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
             </p>
           )}
         </form>
+        {secondFactor && (
+          <form action={factorAction} className="space-y-2 border-t border-slate-200 pt-3">
+            <input type="hidden" name="userId" value={userId} />
+            <p className="text-sm text-slate-600">{t("access.resetSecondFactorHint")}</p>
+            <details>
+              <summary className={`w-fit cursor-pointer ${buttonClass("primary", "lg")}`}>
+                {t("access.resetSecondFactor")}
+              </summary>
+              <SubmitButton pendingLabel={t("saving")} tone="danger" className="mt-2 sm:w-auto">
+                {t("access.confirmResetSecondFactor")}
+              </SubmitButton>
+            </details>
+            <Result state={factor} />
+          </form>
+        )}
         <form action={outAction} className="space-y-2 border-t border-slate-200 pt-3">
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm text-slate-600">{t("access.signOutHint")}</p>
