@@ -64,7 +64,9 @@ describe("migrations", () => {
 
     const { db, url } = freshDb("before");
     await migrate(db, { migrationsFolder: old });
-    expect(await triggers(db)).toEqual(TRIGGERS.filter((t) => t.startsWith("audit_log") || t.startsWith("content")));
+    expect(await triggers(db)).toEqual(
+      TRIGGERS.filter((t) => t.startsWith("audit_log") || t.startsWith("content")),
+    );
     await runMigrations(db, url);
     expect(await triggers(db)).toEqual(TRIGGERS);
     await db.$client.execute("insert into audit_log (id, action, target_type) values ('a1', 'test', 'test')");
