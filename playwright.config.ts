@@ -40,7 +40,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db ${DATABASE_URL} --fresh`,
-    env: { NODE_OPTIONS: inheritedNodeOptions },
+    // Passwords expire after 90 days here, so e2e/password-policy.spec.ts can age one (seeded ones are new).
+    env: { NODE_OPTIONS: inheritedNodeOptions, PASSWORD_MAX_AGE_DAYS: "90" },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -25,6 +25,8 @@ const app = {
   audit: () => import("@/db/queries/audit"),
   authoring: () => import("@/db/queries/content-authoring"),
   submit: () => import("@/db/use-cases/submit-knowledge-check"),
+  settings: () => import("@/db/queries/app-settings"),
+  schema: () => import("@/db/schema"),
 };
 
 export async function userIdOf(employeeNo: string): Promise<string> {
@@ -149,6 +151,38 @@ export async function completeScenario({
     if (!stored) throw new Error(`${slug}: a step was not stored`);
   }
   return result(scenario, state).percent;
+}
+
+/** Gives an account another role in its own branch, as an admin would (its sessions end). */
+export async function setRole(
+  employeeNo: string,
+  role: "learner" | "trainer" | "manager",
+  { by = "E9001" } = {},
+) {
+  const user = await (await app.users()).findUserByEmployeeNo({ employeeNo });
+  if (!user) throw new Error(`no user ${employeeNo}`);
+  const outcome = await (await app.adminUsers()).updateUserRoleAndBranch({
+    actorId: await userIdOf(by),
+    userId: user.id,
+    role,
+    branchId: user.branchId,
+  });
+  if (outcome !== "updated" && outcome !== "unchanged")
+    throw new Error(`could not make ${employeeNo} a ${role}: ${outcome}`);
+}
+
+/** Whether managers need a second factor, as the admin's security page sets it (audited). */
+export async function requireSecondFactorForManagers(required: boolean, { by = "E9001" } = {}) {
+  await (await app.settings()).setManagersNeedSecondFactor({ required, actorId: await userIdOf(by) });
+}
+
+/** Makes an account's password `days` old, as if set that long ago (for PASSWORD_MAX_AGE_DAYS). */
+export async function agePassword(employeeNo: string, days: number) {
+  const [{ db }, { users }, { eq }] = await Promise.all([app.db(), app.schema(), import("drizzle-orm")]);
+  await db
+    .update(users)
+    .set({ passwordChangedAt: new Date(Date.now() - days * 86_400_000) })
+    .where(eq(users.employeeNo, employeeNo));
 }
 
 // ---- inspecting ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequest, Browser, BrowserContext, Page } from "@playwright/test";
+import { passSecondStep } from "./second-factor";
 
 export const PASSWORD = "Demo@2026";
 
@@ -21,10 +22,16 @@ export async function signIn(page: Page, employeeNo: string, password = PASSWORD
   await page.getByRole("button", { name: "登录" }).click();
 }
 
-/** Signs in through the sign-in page in a new page of `context` and waits until it leaves that page. */
+/**
+ * Signs in through the sign-in page in a new page of `context` and waits until it leaves that page.
+ * Admins and trainers get the second step after the password: it is passed with a computed code,
+ * enrolling the account the first time (support/second-factor.ts).
+ */
 export async function signInThroughUi(context: BrowserContext, employeeNo: string, password = PASSWORD) {
   const page = await context.newPage();
   await signIn(page, employeeNo, password);
+  await page.waitForURL((url) => url.pathname !== "/login");
+  if (new URL(page.url()).pathname === "/login/verify") await passSecondStep(page, employeeNo);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   return page;
 }

@@ -38,7 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             notice={
               idle
-                ? t("login.idle", { minutes: Math.round(SESSION_TIMING.idleMs / 60_000) })
+                ? t("login.idle", { minutes: Math.max(1, Math.round(SESSION_TIMING.idleMs / 60_000)) })
                 : hadSession
                   ? t("login.signedOut")
                   : undefined
