@@ -77,7 +77,11 @@ export function IdleWarning({
 
   useEffect(() => {
     if (endsAt === null) return;
-    if (!dialog.current?.open) dialog.current?.showModal();
+    if (!dialog.current?.open) {
+      dialog.current?.showModal();
+      // showModal focuses the first button ("sign out"); the safe choice is the one to be on.
+      dialog.current?.querySelector<HTMLButtonElement>("[data-stay]")?.focus();
+    }
     const tick = () => {
       const at = Date.now();
       setNow(at);
@@ -121,7 +125,7 @@ export function IdleWarning({
             {t("signOut")}
           </button>
         </ActionForm>
-        <Button size="lg" autoFocus onClick={() => void stay()}>
+        <Button size="lg" data-stay onClick={() => void stay()}>
           {t("stay")}
         </Button>
       </div>

@@ -89,7 +89,7 @@ export function UserActions({ userId, role, branchId, active, secondFactor, bran
             </p>
           )}
         </form>
-        {secondFactor && (
+        {(secondFactor || factor.status === "second_factor_reset") && (
           <form action={factorAction} className="space-y-2 border-t border-slate-200 pt-3">
             <input type="hidden" name="userId" value={userId} />
             <p className="text-sm text-slate-600">{t("access.resetSecondFactorHint")}</p>
