@@ -59,6 +59,21 @@ const API_ROUTES: Route[] = [
     // Without the CSRF token Auth.js refuses before it checks any credentials.
     everyone: { status: 302, type: "redirect:/login?error=MissingCSRF" },
   },
+  // The idle warning's question (GET, not activity) and its "stay signed in" (POST): any signed-in role.
+  {
+    file: "session",
+    method: "GET",
+    path: "/api/session",
+    allowed: ROLES,
+    granted: { status: 200, type: "application/json" },
+  },
+  {
+    file: "session",
+    method: "POST",
+    path: "/api/session",
+    allowed: ROLES,
+    granted: { status: 200, type: "application/json" },
+  },
   {
     file: "admin/audit",
     method: "GET",
