@@ -8,6 +8,8 @@ import { enrolOnPage, nextCode, passSecondStep } from "./support/second-factor";
 test("a trainer enrols an authenticator at the first sign-in, then signs in with a computed code, or a recovery code once", async ({
   browser,
 }) => {
+  // Three codes from the app within a minute: the last may wait for the next 30-second step.
+  test.setTimeout(150_000);
   await setRole("E1021", "trainer");
   const context = await browser.newContext();
   const page = await context.newPage();
