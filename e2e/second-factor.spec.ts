@@ -34,7 +34,7 @@ test("a trainer enrols an authenticator at the first sign-in, then signs in with
   const recovery = await enrolOnPage(page, "E1021");
   expect(recovery).toHaveLength(10);
   await page.getByRole("button", { name: "我已保存恢复码，继续登录" }).click();
-  await expect(page).toHaveURL("/author");
+  await expect(page).toHaveURL("/author", { timeout: 30_000 });
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login$/);
 
@@ -43,16 +43,18 @@ test("a trainer enrols an authenticator at the first sign-in, then signs in with
   await expect(page.getByRole("heading", { level: 1, name: "输入动态验证码" })).toBeVisible();
   await page.getByLabel("验证码或恢复码").fill(await nextCode("E1021"));
   await page.getByRole("button", { name: "验证并登录" }).click();
-  await expect(page).toHaveURL("/author");
+  await expect(page).toHaveURL("/author", { timeout: 30_000 });
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
 
   // A recovery code instead of the phone: once.
   const [code] = recovery as [string];
   await signIn(page, "E1021");
   await page.getByLabel("验证码或恢复码").fill(code.toUpperCase());
   await page.getByRole("button", { name: "验证并登录" }).click();
-  await expect(page).toHaveURL("/author");
+  await expect(page).toHaveURL("/author", { timeout: 30_000 });
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await signIn(page, "E1021");
   await page.getByLabel("验证码或恢复码").fill(code);
   await page.getByRole("button", { name: "验证并登录" }).click();
