@@ -40,7 +40,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db ${DATABASE_URL} --fresh`,
-    env: { NODE_OPTIONS: inheritedNodeOptions },
+    env: { NODE_OPTIONS: inheritedNodeOptions, APP_URL: baseURL },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
