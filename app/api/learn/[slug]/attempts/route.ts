@@ -6,7 +6,7 @@ import { recordCheckAttempt } from "@/db/queries/learning";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
-import { findAnswerProblem, scoreKnowledgeCheck } from "@/lib/training/score-check";
+import { answersFrom, findAnswerProblem, scoreKnowledgeCheck } from "@/lib/training/score-check";
 import { submissionSchema } from "./schema";
 
 /** Scores a knowledge-check submission on the server and stores it once (the client id makes retries safe). */
@@ -16,7 +16,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const parsed = submissionSchema.safeParse(await readJson(request));
     if (!parsed.success)
       throw new AppError("bad_request:attempt", "Malformed submission / 提交内容格式不正确");
-    const { attemptId, answers, version: seen } = parsed.data;
+    const { attemptId, version: seen } = parsed.data;
+    const answers = answersFrom(parsed.data.answers);
 
     const { slug } = await params;
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
@@ -49,7 +50,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         moduleSlug: slug,
         contentVersion: version,
         locale: entry.locale,
-        answers,
+        answers: Object.fromEntries(answers),
         score: result.score,
         maxScore: result.maxScore,
         percent: result.percent,
@@ -61,7 +62,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const certificate =
       issuing.length > 0 ? await findCertificateIssuedAt({ userId: user.id, at: now }) : null;
     // A retry gets the first stored outcome back, with feedback derived from the stored answers.
-    const shown = scoreKnowledgeCheck(questions, stored.answers, meta.passScore);
+    const shown = scoreKnowledgeCheck(questions, answersFrom(stored.answers), meta.passScore);
     return Response.json({
       ...shown,
       attemptId,
