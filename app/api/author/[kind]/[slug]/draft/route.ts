@@ -1,12 +1,17 @@
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { saveDraft } from "@/db/queries/content-authoring";
+import { hasIssues, itemLimitIssues } from "@/lib/content/check-item";
 import { AppError } from "@/lib/errors";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { refusalResponse } from "../../../refusal";
 import { draftSchema, MAX_BODY, parseItem } from "../../../schema";
 
 type Params = { params: Promise<{ kind: string; slug: string }> };
 
-/** Saves the shared draft; 409 when someone else saved since the version the editor started from. */
+/**
+ * Saves the shared draft; 409 when someone else saved since the version the editor started from,
+ * 413/422 when a text is over the size and complexity limits.
+ */
 export async function PUT(request: Request, { params }: Params) {
   return handleRoute(async () => {
     const user = await requireApiUser("author");
@@ -14,6 +19,14 @@ export async function PUT(request: Request, { params }: Params) {
     const parsed = draftSchema.safeParse(await readJson(request, MAX_BODY));
     if (!parsed.success) throw new AppError("bad_request:draft", "Malformed draft / 草稿格式不正确");
     const { sourceZh, sourceEn, version } = parsed.data;
+    // A draft may have errors, but not be too large or complex to ever check (nor to preview for
+    // the next trainer who opens it): the limits' linear scan, no parser.
+    const limited = itemLimitIssues({
+      ...item,
+      version: "draft",
+      sources: { "zh-CN": sourceZh, en: sourceEn },
+    });
+    if (hasIssues(limited)) return refusalResponse("limits", limited);
     const next = await saveDraft({
       ...item,
       sourceZh,
