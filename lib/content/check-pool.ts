@@ -41,7 +41,8 @@ function newWorker(): Worker {
     // The form Next's bundler follows: the worker is built with the server and found after `next build`.
     return new Worker(new URL("./check-worker.ts", import.meta.url), { resourceLimits });
   }
-  const entry = new URL("./check-worker.ts", import.meta.url).href;
+  // (Not `new URL(…)` again: the bundler would copy the source file as an asset.)
+  const entry = import.meta.url.replace(/check-pool\.ts$/, "check-worker.ts");
   return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { entry }, resourceLimits });
 }
 

@@ -9,8 +9,9 @@ const MAX_TAG = 2_000;
 
 /**
  * How deep a line opens containers, over-estimated: the quote and list markers that start it plus
- * half its whitespace columns (a nested list item is indented by at least two per level). A line
- * without markers opens nothing (it continues what earlier lines opened), so it counts 0.
+ * half of its indentation (a nested list item is indented by at least two per level; the one space
+ * after a marker does not count). A line without markers opens nothing (it continues what earlier
+ * lines opened), so it counts 0.
  */
 export function containerDepth(line: string): number {
   let markers = 0;
@@ -18,19 +19,17 @@ export function containerDepth(line: string): number {
   let i = 0;
   while (i < line.length) {
     const c = line[i] as string;
+    let marker = 0;
     if (c === " ") columns++;
     else if (c === "\t") columns += 4;
-    else if (c === ">") markers++;
-    else if (
-      (c === "-" || c === "+" || c === "*") &&
-      (i + 1 === line.length || /[ \t]/.test(line[i + 1] ?? ""))
-    )
+    else if (c === ">") marker = 1;
+    else if ((c === "-" || c === "+" || c === "*") && /^.(?:[ \t]|$)/.test(line.slice(i, i + 2))) marker = 1;
+    else marker = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11))?.[0].length ?? 0;
+    if (marker === 0 && c !== " " && c !== "\t") break;
+    if (marker > 0) {
       markers++;
-    else {
-      const digits = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
-      if (!digits) break;
-      markers++;
-      i += digits[0].length;
+      i += marker;
+      if (line[i] === " ") i++;
       continue;
     }
     i++;
@@ -131,11 +130,18 @@ export function mdxLimitIssues(source: string): ContentIssue[] {
       if (++paragraph.quoteLines > LIMITS.quoteLines) issues.add("quoteLines", paragraph.start);
     }
     for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code > 126) continue; // letters of Chinese text are by far the most
       const char = text[c] as string;
       if (INLINE_MARKS.has(char)) {
         marks++;
         paragraph.marks++;
-      } else if (MARKS.has(char) || text.startsWith("www.", c) || text.startsWith("://", c)) marks++;
+      } else if (
+        MARKS.has(char) ||
+        (char === "w" && text.startsWith("www.", c)) ||
+        (char === ":" && text.startsWith("://", c))
+      )
+        marks++;
     }
     if (marks > LIMITS.marks) issues.add("marks", line);
   }
