@@ -118,7 +118,7 @@ async function publish(
   // Bounded like the editor's preview: limits, then a worker thread with a time budget.
   const checked = await checkDraft(
     { kind: item.kind, slug: item.slug, version: "draft", sources },
-    catalog.scenarios,
+    async () => catalog.scenarios,
   );
   if (checked.refused === "busy")
     throw new AppError(

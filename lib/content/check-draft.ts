@@ -33,12 +33,13 @@ export type DraftCheck = {
  */
 export async function checkDraft(
   item: ContentSource,
-  scenarios: Map<string, ScenarioEntry>,
+  /** The catalog's scenarios, which chapters link to: read only once the text is within the limits. */
+  scenarios: () => Promise<Map<string, ScenarioEntry>>,
   { previewLocale, budgetMs = checkBudgetMs(item) }: { previewLocale?: Locale; budgetMs?: number } = {},
 ): Promise<DraftCheck> {
   const limited = itemLimitIssues(item);
   if (hasIssues(limited)) return { issues: limited, preview: null, refused: "limits" };
-  const outcome = await runCheck({ item, scenarios, previewLocale }, budgetMs);
+  const outcome = await runCheck({ item, scenarios: await scenarios(), previewLocale }, budgetMs);
   if (outcome.status === "done") return { issues: outcome.issues, preview: outcome.preview, refused: null };
   if (outcome.status === "busy") return { issues: {}, preview: null, refused: "busy" };
   // Which locale was too much is unknown: the one being edited, else the source, carries the issue.

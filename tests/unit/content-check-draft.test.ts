@@ -15,6 +15,7 @@ const SLUG = "product-knowledge";
 const zh = readFileSync(`content/chapters/${SLUG}.zh-CN.mdx`, "utf8");
 const en = readFileSync(`content/chapters/${SLUG}.en.mdx`, "utf8");
 const scenarios = fileCatalog().scenarios;
+const catalogScenarios = async () => scenarios;
 let edits = 0;
 /** The largest shipped chapter with a fresh paragraph, so that no cached result answers. */
 const chapter = (): ContentSource => {
@@ -42,7 +43,7 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stal
 describe("checkDraft", () => {
   it("answers as checkItemWithPreview does, from a worker thread", { timeout: 120_000 }, async () => {
     const item = chapter();
-    const checked = await checkDraft(item, scenarios, { previewLocale: "en", budgetMs: 60_000 });
+    const checked = await checkDraft(item, catalogScenarios, { previewLocale: "en", budgetMs: 60_000 });
     expect(checked.refused).toBeNull();
     expect(checked).toEqual({ refused: null, ...checkItemWithPreview(item, scenarios, "en") });
     expect(checked.preview?.kind).toBe("chapter");
@@ -54,16 +55,16 @@ describe("checkDraft", () => {
         version: "draft",
         sources: { "zh-CN": VALID.replace("locale: en", "locale: zh-CN") },
       },
-      scenarios,
+      catalogScenarios,
       { previewLocale: "zh-CN", budgetMs: 60_000 },
     );
     expect(scenario).toMatchObject({ refused: null, issues: {}, preview: { kind: "scenario" } });
   });
 
   it("keeps the request thread free while a worker checks", { timeout: 120_000 }, async () => {
-    await checkDraft(chapter(), scenarios, { budgetMs: 60_000 }); // a worker is up and warm
+    await checkDraft(chapter(), catalogScenarios, { budgetMs: 60_000 }); // a worker is up and warm
     const { value, stall } = await longestStall(() =>
-      Promise.all([1, 2, 3].map(() => checkDraft(chapter(), scenarios, { budgetMs: 60_000 }))),
+      Promise.all([1, 2, 3].map(() => checkDraft(chapter(), catalogScenarios, { budgetMs: 60_000 }))),
     );
     expect(value.map((v) => v.refused)).toEqual([null, null, null]);
     // Checked on this thread, each would block it for its whole length; three in workers block it
@@ -85,7 +86,7 @@ describe("checkDraft", () => {
       sources: { "zh-CN": "*a".repeat(16_000) },
     };
     const started = performance.now();
-    const checked = await checkDraft(item, scenarios);
+    const checked = await checkDraft(item, catalogScenarios);
     expect(performance.now() - started).toBeLessThan(50);
     expect(checked).toMatchObject({
       refused: "limits",
@@ -98,7 +99,7 @@ describe("checkDraft", () => {
     timeout: 120_000,
   }, async () => {
     const { value: stopped, stall } = await longestStall(() =>
-      checkDraft(chapter(), scenarios, { budgetMs: 1 }),
+      checkDraft(chapter(), catalogScenarios, { budgetMs: 1 }),
     );
     expect(stopped).toEqual({
       refused: "timeout",
@@ -107,7 +108,7 @@ describe("checkDraft", () => {
     });
     expect(stall).toBeLessThan(250);
     // The stopped worker is replaced: the next check succeeds.
-    const next = await checkDraft(chapter(), scenarios, { budgetMs: 60_000 });
+    const next = await checkDraft(chapter(), catalogScenarios, { budgetMs: 60_000 });
     expect(next.refused).toBeNull();
   });
 

@@ -18,11 +18,12 @@ export async function POST(request: Request) {
     const parsed = previewSchema.safeParse(await readJson(request, MAX_BODY));
     if (!parsed.success) throw new AppError("bad_request:preview", "Malformed preview / 预览请求格式不正确");
     const { kind, slug, locale, sources } = parsed.data;
-    const catalog = await loadCatalog();
     const present = { "zh-CN": sources["zh-CN"], ...(sources.en.trim() ? { en: sources.en } : {}) };
-    const checked = await checkDraft({ kind, slug, version: "draft", sources: present }, catalog.scenarios, {
-      previewLocale: sources[locale].trim() ? locale : undefined,
-    });
+    const checked = await checkDraft(
+      { kind, slug, version: "draft", sources: present },
+      async () => (await loadCatalog()).scenarios,
+      { previewLocale: sources[locale].trim() ? locale : undefined },
+    );
     if (checked.refused) return refusalResponse(checked.refused, checked.issues);
     return Response.json({ issues: checked.issues, preview: checked.preview });
   });
