@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { ScenarioEntry } from "./catalog";
 import { type DraftPreview, hasIssues, type ItemIssues, itemLimitIssues } from "./check-item";
-import { runCheck } from "./check-pool";
+import { prepareWorker, runCheck } from "./check-pool";
 import { limitIssue } from "./limits";
 import type { ContentSource } from "./sources";
 
@@ -39,6 +39,7 @@ export async function checkDraft(
 ): Promise<DraftCheck> {
   const limited = itemLimitIssues(item);
   if (hasIssues(limited)) return { issues: limited, preview: null, refused: "limits" };
+  prepareWorker(); // starts while the scenarios are read (on a cold server, the catalog is compiled)
   const outcome = await runCheck({ item, scenarios: await scenarios(), previewLocale }, budgetMs);
   if (outcome.status === "done") return { issues: outcome.issues, preview: outcome.preview, refused: null };
   if (outcome.status === "busy") return { issues: {}, preview: null, refused: "busy" };

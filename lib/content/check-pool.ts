@@ -113,6 +113,11 @@ function pump() {
   }
 }
 
+/** Starts a worker if none is running, so that its start-up overlaps whatever the caller does next. */
+export function prepareWorker() {
+  if (slots.length === 0) spawn();
+}
+
 /**
  * Runs one check in a worker thread, stopped (the worker killed) when it takes longer than
  * `budgetMs` from the moment a worker takes it up. The request thread only waits.

@@ -22,7 +22,7 @@ port.on("message", ({ id, item, scenarios, previewLocale }: CheckJob & { id: num
 // The first check in a fresh thread runs unoptimised code several times slower: warm the pipeline
 // up on the templates before taking jobs, so that start-up does not count against a job's budget.
 for (const kind of ["chapter", "scenario"] as const) {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 5; i++) {
     const slug = `warm-up-${i}`;
     const sources = { "zh-CN": newItemSource(kind, slug, 1) };
     checkItemWithPreview({ kind, slug, version: "draft", sources }, new Map(), "zh-CN");
