@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   unprocessable: 422,
   internal: 500,
   unavailable: 503,
@@ -68,6 +69,8 @@ export type Surface =
   | "draft_version"
   | "content_exists"
   | "write"
+  | "content_limits"
+  | "content_check"
   | "server";
 
 type MessageKey = keyof typeof zh.errors & keyof typeof en.errors;
@@ -122,6 +125,9 @@ export const ERROR_MESSAGES = {
   "unprocessable:draft": "draftHasErrors",
   "unprocessable:revision": "revisionInvalid",
   "unavailable:chapter": "chapterUnavailable",
+  "unavailable:content_check": "checkerBusy",
+  "too_large:content": "contentTooLarge",
+  "unprocessable:content_limits": "contentTooComplex",
   "internal:server": "server",
 } as const satisfies Partial<Record<`${ErrorType}:${Surface}`, MessageKey>>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { LIMITS } from "@/lib/content/limits";
 import type { ContentKind } from "@/lib/content/sources";
 import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,7 +15,6 @@ import { PublishForm } from "./publish-form";
 import { SourceEditor, type SourceEditorHandle } from "./source-editor";
 
 const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
-const MAX_FILE = 200_000;
 
 type Props = {
   kind: ContentKind;
@@ -55,7 +55,8 @@ export function ContentEditor({ kind, slug, draft }: Props) {
     const timer = setTimeout(async () => {
       try {
         const { response, body } = await send("/api/author/preview", "POST", { kind, slug, locale, sources });
-        if (response.ok) {
+        // 413/422: too large or complex to check; its issues name the limit and the line.
+        if (response.ok || body.issues) {
           setIssues(body.issues ?? {});
           // While the text has errors, keep showing the last preview that rendered, marked as such.
           if (body.preview) setPreview(body.preview);
@@ -103,6 +104,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         return null;
       }
       if (!response.ok) {
+        if (body.issues) setIssues(body.issues);
         setMessage(t("failed", { message: String(body.message ?? response.status) }));
         return null;
       }
@@ -117,7 +119,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
 
   async function importFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_FILE) return setMessage(t("importTooLarge"));
+    if (file.size > LIMITS.bytes) return setMessage(t("importTooLarge", { max: LIMITS.bytes / 1024 }));
     change(await file.text());
     setMessage(t("importLoaded", { name: file.name }));
   }

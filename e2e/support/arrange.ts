@@ -63,7 +63,7 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
   const [{ loadCatalog }, { submitKnowledgeCheck }] = await Promise.all([app.catalog(), app.submit()]);
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
   if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
-  const answers = Object.fromEntries(
+  const answers = new Map(
     entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
   );
   await submitKnowledgeCheck({

@@ -3,7 +3,10 @@ import { itemParams } from "@/lib/authoring/item-params";
 import { CONTENT_KINDS, SLUG } from "@/lib/content/sources";
 import { AppError } from "@/lib/errors";
 
-/** Longest source a trainer may save: several times the largest shipped chapter (about 31 KB). */
+/**
+ * Characters of a source a request may carry. The real limit is in bytes (LIMITS.bytes in
+ * lib/content/limits.ts, 128 KB): a longer text within this gets 413 with the editor's message.
+ */
 export const MAX_SOURCE = 200_000;
 export const MAX_BODY = 2 * MAX_SOURCE + 4096;
 
