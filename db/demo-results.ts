@@ -28,7 +28,7 @@ export async function seedDemoResults(db: Db, now: Date) {
         DEMO_LEARNERS.map((l) => l.employeeNo),
       ),
     );
-  const catalog = await loadCatalog(db);
+  const catalog = await loadCatalog({ db });
   const chapters = catalog.chapterSlugs().flatMap((slug) => {
     const entry = catalog.findChapter(slug, "zh-CN");
     return entry?.result.ok ? [{ slug, chapter: entry.result.chapter }] : [];

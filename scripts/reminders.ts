@@ -28,7 +28,7 @@ type MailOptions = { db: Db; now: Date; smtpUrl: string; appUrl: string; from: s
  */
 async function sendEmails({ db, now, smtpUrl, appUrl, from }: MailOptions) {
   const transport = createTransport(smtpUrl);
-  const catalog = await loadCatalog(db);
+  const catalog = await loadCatalog({ db });
   const failed: string[] = [];
   let sent = 0;
   try {

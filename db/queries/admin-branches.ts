@@ -1,7 +1,9 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
+import { isInSubtree } from "../../lib/auth/scope";
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, users } from "../schema";
+import { subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
 
 /** Every branch in tree order, with what decides whether it may be deactivated. */
@@ -127,7 +129,7 @@ export async function moveBranch({
   ]);
   if (!node || !parent?.active) return "not_found";
   if (node.parentId === parentId) return "unchanged";
-  if (parent.path.startsWith(node.path)) return "cycle";
+  if (isInSubtree(parent.path, node.path)) return "cycle";
   const oldPath = node.path;
   const newPath = `${parent.path}${id}/`;
   // The guarded parent change decides; the subtree's paths follow only when it changed a row.
@@ -136,9 +138,9 @@ export async function moveBranch({
       db.run(sql`update ${branches} set parent_id = ${parentId}
         where id = ${id} and path = ${oldPath} and parent_id is ${node.parentId}
           and exists (select 1 from ${branches} p where p.id = ${parentId} and p.path = ${parent.path} and p.active = 1)
-          and substr(${parent.path}, 1, ${oldPath.length}) != ${oldPath}`),
+          and not ${subtreeOf(oldPath, sql`${parent.path}`)}`),
       db.run(sql`update ${branches} set path = ${newPath} || substr(path, ${oldPath.length + 1})
-        where substr(path, 1, ${oldPath.length}) = ${oldPath} and changes() = 1`),
+        where ${subtreeOf(oldPath, sql`path`)} and changes() = 1`),
       audit(
         db,
         actorId,

@@ -3,6 +3,7 @@ import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../lib/auth/roles";
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, users } from "../schema";
+import { escapeLike, subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
 
 export const USERS_PAGE_SIZE = 50;
@@ -14,8 +15,6 @@ export type UserFilters = {
   branchId?: string;
   status?: "active" | "inactive";
 };
-
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 function filterSql({ q, role, branchId, status }: UserFilters): SQL | undefined {
   const conditions: SQL[] = [];
@@ -30,8 +29,7 @@ function filterSql({ q, role, branchId, status }: UserFilters): SQL | undefined 
   if (role) conditions.push(eq(users.role, role));
   if (status) conditions.push(eq(users.active, status === "active"));
   if (branchId) {
-    conditions.push(sql`substr(${branches.path}, 1, length((select path from ${branches} where id = ${branchId})))
-      = (select path from ${branches} where id = ${branchId})`);
+    conditions.push(subtreeOf(sql`(select path from ${branches} where id = ${branchId})`));
   }
   return conditions.length > 0 ? and(...conditions) : undefined;
 }

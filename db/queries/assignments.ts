@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Role } from "../../lib/auth/roles";
+import { scopeOf, type Viewer } from "../../lib/auth/scope";
 import { certifications } from "../../lib/certification/catalog";
 import { type Catalog, fileCatalog } from "../../lib/content/catalog";
 import { AppError } from "../../lib/errors";
@@ -32,6 +32,7 @@ import {
   scenarioAttempts,
   users,
 } from "../schema";
+import { subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
 import { loadCatalog } from "./content-catalog";
 import { branchOf, refreshBranchStats } from "./report-stats";
@@ -43,10 +44,6 @@ export const ONBOARDING_DAYS = 30;
 const newId = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
   substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
   substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`);
-
-/** `path` is `root` or below it (a prefix match without LIKE's wildcards). */
-const under = (path: SQL | SQLiteColumn, root: SQL | SQLiteColumn | string) =>
-  sql`substr(${path}, 1, length(${root})) = ${root}`;
 
 /** The "assigned" notification of every assignment the condition selects; one per assignment and due date. */
 const notifyAssigned = (db: Db, where: SQL) =>
@@ -145,7 +142,7 @@ export async function assignOnboarding({
   return rowsAffected(inserted);
 }
 
-export type AssignmentActor = { id: string; role: Role; branchPath: string };
+export type AssignmentActor = Viewer;
 export type AssignmentTarget = { userId: string } | { branchId: string };
 
 function isAssignable(catalog: Catalog, itemType: AssignmentItemType, itemSlug: string): boolean {
@@ -178,9 +175,9 @@ export async function assignTraining({
   now?: Date;
   db?: Db;
 }): Promise<number> {
-  const scope = actor.role === "admin" ? "/" : actor.role === "manager" ? actor.branchPath : null;
+  const scope = scopeOf(actor);
   if (!scope) throw new AppError("forbidden:assignment", "Not allowed to assign training / 无权分配培训");
-  if (!isAssignable(await loadCatalog(db), itemType, itemSlug)) {
+  if (!isAssignable(await loadCatalog({ db }), itemType, itemSlug)) {
     throw new AppError("not_found:assignment-item", "No such training item / 培训内容不存在");
   }
   if (!isCalendarDate(dueDate) || dueDate < bankDate(now)) {
@@ -193,20 +190,20 @@ export async function assignTraining({
     ? sql`(select id, path from ${branches} where id = ${target.branchId})`
     : sql`(select b2.id, b2.path from ${users} u2 join ${branches} b2 on b2.id = u2.branch_id
           where u2.id = ${target.userId})`;
-  const who = byBranch ? under(sql`b.path`, sql`t.path`) : sql`u.id = ${target.userId}`;
+  const who = byBranch ? subtreeOf(sql`t.path`, sql`b.path`) : sql`u.id = ${target.userId}`;
   const learners = sql`from ${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
-    where ${under(sql`t.path`, scope)} and ${who} and u.active = 1 and u.role = 'learner'`;
+    where ${subtreeOf(scope, sql`t.path`)} and ${who} and u.active = 1 and u.role = 'learner'`;
 
   const [[found], upsert] = await writeBatch(
     [
       byBranch
         ? db
-            .select({ inScope: sql<number>`${under(branches.path, scope)}` })
+            .select({ inScope: sql<number>`${subtreeOf(scope)}` })
             .from(branches)
             .where(eq(branches.id, target.branchId))
         : db
             .select({
-              inScope: sql<number>`${under(branches.path, scope)}`,
+              inScope: sql<number>`${subtreeOf(scope)}`,
               learner: sql<number>`${users.active} = 1 and ${users.role} = 'learner'`,
             })
             .from(users)
@@ -232,7 +229,7 @@ export async function assignTraining({
         db,
         branches: byBranch
           ? sql`u.branch_id in (select b3.id from ${branches} b3 join ${branches} t3 on t3.id = ${target.branchId}
-              where substr(b3.path, 1, length(t3.path)) = t3.path)`
+              where ${subtreeOf(sql`t3.path`, sql`b3.path`)})`
           : branchOf(target.userId),
       }),
     ],
@@ -333,7 +330,7 @@ export async function listAssignmentsForUser({
   const [rows, facts, catalog] = await Promise.all([
     db.select().from(assignments).where(eq(assignments.userId, userId)),
     loadFacts(db, (column) => eq(column, userId)),
-    loadCatalog(db),
+    loadCatalog({ db }),
   ]);
   const person = facts.get(userId) ?? NO_FACTS;
   return rows

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, like } from "drizzle-orm";
-import { db } from "../client";
+import { and, asc, eq } from "drizzle-orm";
+import { type Db, db as defaultDb } from "../client";
 import { branches } from "../schema";
+import { subtreeOf } from "../sql/subtree";
 
 /** The active branches at and below `path`, in tree order (a manager's scope, or "/" for the whole bank). */
-export async function listBranchesUnder({ path }: { path: string }) {
+export async function listBranchesUnder({ path, db = defaultDb }: { path: string; db?: Db }) {
   return db
     .select({
       id: branches.id,
@@ -14,6 +15,6 @@ export async function listBranchesUnder({ path }: { path: string }) {
       path: branches.path,
     })
     .from(branches)
-    .where(and(like(branches.path, `${path.replace(/[%_]/g, "")}%`), eq(branches.active, true)))
+    .where(and(subtreeOf(path), eq(branches.active, true)))
     .orderBy(asc(branches.path));
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
@@ -12,11 +11,12 @@ import {
   type CertificateRow,
   certificates,
   checkAttempts,
-  contentRevisions,
   notifications,
   scenarioAttempts,
   users,
 } from "../schema";
+import { majorCutoff } from "../sql/major-cutoff";
+import { escapeLike } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
 
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
@@ -32,12 +32,6 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
     and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
-}
-
-/** Results from before an item's latest major revision do not count towards certification. */
-function majorCutoff(kind: "chapter" | "scenario", slug: SQLiteColumn) {
-  return sql`coalesce((select max(r.created_at) from ${contentRevisions} r
-    where r.kind = ${kind} and r.slug = ${slug} and r.major = 1), 0)`;
 }
 
 /** Everything the certification rules read about one person, in one round trip. */
@@ -149,8 +143,14 @@ export async function reconcileCertificates({
 }
 
 /** Someone's certificates, newest cycle first. */
-export async function listCertificates({ userId }: { userId: string }): Promise<CertificateRow[]> {
-  return defaultDb
+export async function listCertificates({
+  userId,
+  db = defaultDb,
+}: {
+  userId: string;
+  db?: Db;
+}): Promise<CertificateRow[]> {
+  return db
     .select()
     .from(certificates)
     .where(eq(certificates.userId, userId))
@@ -161,9 +161,17 @@ export async function listCertificates({ userId }: { userId: string }): Promise<
  * The certificate a submission at `at` issued to this person, if any. Attempts store whole seconds,
  * so the match is on the second.
  */
-export async function findCertificateIssuedAt({ userId, at }: { userId: string; at: Date }) {
+export async function findCertificateIssuedAt({
+  userId,
+  at,
+  db = defaultDb,
+}: {
+  userId: string;
+  at: Date;
+  db?: Db;
+}) {
   const second = Math.floor(at.getTime() / 1000) * 1000;
-  const [row] = await defaultDb
+  const [row] = await db
     .select({ id: certificates.id, certificationId: certificates.certificationId, code: certificates.code })
     .from(certificates)
     .where(
@@ -177,8 +185,8 @@ export async function findCertificateIssuedAt({ userId, at }: { userId: string; 
 }
 
 /** What the public verify page may show about a code; nothing for an unknown one. */
-export async function findCertificateForVerify({ code }: { code: string }) {
-  const [row] = await defaultDb
+export async function findCertificateForVerify({ code, db = defaultDb }: { code: string; db?: Db }) {
+  const [row] = await db
     .select({
       certificationId: certificates.certificationId,
       issuedAt: certificates.issuedAt,
@@ -213,7 +221,7 @@ export async function revokeCertificate({
     where id = ${r.id} and revoked_at = ${r.now.getTime()} and revoked_by = ${r.actorId})`;
   const [update] = await writeBatch(
     [
-      defaultDb
+      db
         .update(certificates)
         .set({ revokedAt: r.now, revokedBy: r.actorId, revokeReason: r.reason })
         .where(and(eq(certificates.id, r.id), isNull(certificates.revokedAt))),
@@ -235,10 +243,18 @@ export async function revokeCertificate({
 }
 
 /** Certificates an administrator looks up by code, employee number or name, newest first. */
-export async function searchCertificates({ query, limit = 50 }: { query: string; limit?: number }) {
+export async function searchCertificates({
+  query,
+  limit = 50,
+  db = defaultDb,
+}: {
+  query: string;
+  limit?: number;
+  db?: Db;
+}) {
   const q = query.trim();
-  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return defaultDb
+  const like = `%${escapeLike(q)}%`;
+  return db
     .select({
       id: certificates.id,
       code: certificates.code,
@@ -270,8 +286,8 @@ export async function searchCertificates({ query, limit = 50 }: { query: string;
 }
 
 /** A certificate with what its PDF prints and what the access check needs (the holder's branch path). */
-export async function getCertificateWithHolder({ id }: { id: string }) {
-  const [row] = await defaultDb
+export async function getCertificateWithHolder({ id, db = defaultDb }: { id: string; db?: Db }) {
+  const [row] = await db
     .select({
       certificate: certificates,
       holderName: users.name,

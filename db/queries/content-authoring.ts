@@ -20,7 +20,7 @@ const latestNumber = ({ kind, slug }: Item) =>
   sql`(select max(m.number) from ${contentRevisions} m where m.kind = ${kind} and m.slug = ${slug})`;
 
 /** The draft and every revision of one item (newest first), or null when there is no such item. */
-export async function getContentItem(item: Item, db: Db = defaultDb) {
+export async function getContentItem({ db = defaultDb, ...item }: Item & { db?: Db }) {
   const [draft] = await db
     .select({ draft: contentDrafts, editor: users.name })
     .from(contentDrafts)
@@ -45,7 +45,7 @@ export async function getContentItem(item: Item, db: Db = defaultDb) {
 }
 
 /** One revision with its text, or null. */
-export async function getRevision(item: Item & { number: number }, db: Db = defaultDb) {
+export async function getRevision({ db = defaultDb, ...item }: Item & { number: number; db?: Db }) {
   const [row] = await db
     .select()
     .from(contentRevisions)
@@ -54,11 +54,13 @@ export async function getRevision(item: Item & { number: number }, db: Db = defa
 }
 
 /** A new module (ordered after every existing chapter) or scenario, as a draft from the template. */
-export async function createContentItem(
-  { kind, slug, actorId }: Item & { actorId: string },
-  db: Db = defaultDb,
-) {
-  const catalog = await loadCatalog(db);
+export async function createContentItem({
+  kind,
+  slug,
+  actorId,
+  db = defaultDb,
+}: Item & { actorId: string; db?: Db }) {
+  const catalog = await loadCatalog({ db });
   const orders = [...catalog.chapters.values()].map((c) => (c.result.ok ? c.result.chapter.meta.order : 0));
   const source = newItemSource(kind, slug, Math.max(0, ...orders) + 1);
   const [created] = await writeBatch(
@@ -74,17 +76,15 @@ export async function createContentItem(
 }
 
 /** Saves the shared draft if nobody else saved since `version`; returns the new version. */
-export async function saveDraft(
-  {
-    kind,
-    slug,
-    sourceZh,
-    sourceEn,
-    version,
-    actorId,
-  }: Item & { sourceZh: string; sourceEn: string | null; version: number; actorId: string },
-  db: Db = defaultDb,
-) {
+export async function saveDraft({
+  kind,
+  slug,
+  sourceZh,
+  sourceEn,
+  version,
+  actorId,
+  db = defaultDb,
+}: Item & { sourceZh: string; sourceEn: string | null; version: number; actorId: string; db?: Db }) {
   const [saved] = await writeBatch(
     [
       db
@@ -112,7 +112,7 @@ async function publish(
   extra: { rollbackOf?: number; alongside?: BatchItem<"sqlite">[] },
   db: Db,
 ): Promise<PublishOutcome> {
-  const catalog = await loadCatalog(db);
+  const catalog = await loadCatalog({ db });
   const sources = { "zh-CN": text.sourceZh, ...(text.sourceEn?.trim() ? { en: text.sourceEn } : {}) };
   const issues = checkItem(
     { kind: item.kind, slug: item.slug, version: "draft", sources },
@@ -152,17 +152,21 @@ async function publish(
  * again here; a draft with errors is refused with them. Revision, audit row and, for a major
  * revision, everyone's summaries are one batch.
  */
-export async function publishDraft(
-  {
-    kind,
-    slug,
-    version,
-    note,
-    major,
-    actorId,
-  }: Item & { version: number; note: string; major: boolean; actorId: string },
-  db: Db = defaultDb,
-): Promise<PublishOutcome> {
+export async function publishDraft({
+  kind,
+  slug,
+  version,
+  note,
+  major,
+  actorId,
+  db = defaultDb,
+}: Item & {
+  version: number;
+  note: string;
+  major: boolean;
+  actorId: string;
+  db?: Db;
+}): Promise<PublishOutcome> {
   const [draft] = await db.select().from(contentDrafts).where(itemIs(contentDrafts, { kind, slug }));
   if (!draft) throw new AppError("not_found:content", "no such item");
   if (draft.version !== version) throw new AppError("conflict:draft_version", "stale");
@@ -175,11 +179,15 @@ export async function publishDraft(
  * Publishes an earlier revision's text as a new revision, and makes it the draft too, so the next
  * edit starts from what learners see.
  */
-export async function rollbackToRevision(
-  { kind, slug, number, note, actorId }: Item & { number: number; note: string; actorId: string },
-  db: Db = defaultDb,
-): Promise<PublishOutcome> {
-  const old = await getRevision({ kind, slug, number }, db);
+export async function rollbackToRevision({
+  kind,
+  slug,
+  number,
+  note,
+  actorId,
+  db = defaultDb,
+}: Item & { number: number; note: string; actorId: string; db?: Db }): Promise<PublishOutcome> {
+  const old = await getRevision({ kind, slug, number, db });
   if (!old) throw new AppError("not_found:revision", "no such revision");
   const latest = await db.get<{ n: number }>(sql`select ${latestNumber({ kind, slug })} as n`);
   if (latest?.n === number) throw new AppError("bad_request:rollback_latest", "already current");

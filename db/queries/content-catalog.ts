@@ -26,7 +26,7 @@ export function revisionSource(r: Pick<ContentRevision, "id" | "kind" | "slug" |
 }
 
 /** The latest revision of every item: one small indexed read per request; sources only when new. */
-export async function loadCatalog(db: Db = defaultDb): Promise<Catalog> {
+export async function loadCatalog({ db = defaultDb }: { db?: Db } = {}): Promise<Catalog> {
   const latest = await db
     .select({ id: contentRevisions.id })
     .from(contentRevisions)
@@ -80,11 +80,18 @@ async function revisionExists(id: string, db: Db) {
  * A chapter as it was in a given revision: the one a learner's open page was built from, so a
  * knowledge check submitted across a publish is scored against the questions that learner saw.
  */
-export async function chapterAtVersion(
-  { slug, locale, version }: { slug: string; locale: Locale; version?: string },
-  db: Db = defaultDb,
-): Promise<ChapterEntry | null> {
-  const catalog = await loadCatalog(db);
+export async function chapterAtVersion({
+  slug,
+  locale,
+  version,
+  db = defaultDb,
+}: {
+  slug: string;
+  locale: Locale;
+  version?: string;
+  db?: Db;
+}): Promise<ChapterEntry | null> {
+  const catalog = await loadCatalog({ db });
   const now = catalog.findChapter(slug, locale);
   if (now && (version === undefined || now.version === version)) return now;
   if (!now || version === undefined) return null;
@@ -100,16 +107,23 @@ export async function chapterAtVersion(
 }
 
 /** A scenario as it was in the revision an attempt started on (the current one for older attempts). */
-export async function scenarioAtVersion(
-  { slug, locale, version }: { slug: string; locale: Locale; version: string },
-  db: Db = defaultDb,
-): Promise<
+export async function scenarioAtVersion({
+  slug,
+  locale,
+  version,
+  db = defaultDb,
+}: {
+  slug: string;
+  locale: Locale;
+  version: string;
+  db?: Db;
+}): Promise<
   | (ScenarioEntry & {
       scenario: NonNullable<Extract<ScenarioEntry["result"], { scenario: unknown }>>["scenario"];
     })
   | null
 > {
-  const catalog = await loadCatalog(db);
+  const catalog = await loadCatalog({ db });
   const now = catalog.findScenario(slug, locale);
   if (!now || now.version === version) return now;
   const old = await revisionById(version, "scenario", slug, db);

@@ -19,7 +19,7 @@ export type AuthorListRow = {
 };
 
 /** Every module and scenario with its status, last editor, last publish and learners' pass rate. */
-export async function listContentItems(db: Db = defaultDb): Promise<AuthorListRow[]> {
+export async function listContentItems({ db = defaultDb }: { db?: Db } = {}): Promise<AuthorListRow[]> {
   const rows = await db.all<{
     kind: ContentKind;
     slug: string;

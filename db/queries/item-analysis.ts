@@ -2,9 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { ChoiceCount, SelectionCount } from "../../lib/reports/item-analysis";
 import { type Db, db as defaultDb } from "../client";
+import { subtreeOf } from "../sql/subtree";
 import { tuples } from "./rows";
 
-const inScope = (scope: string) => sql`substr(b.path, 1, length(${scope})) = ${scope}`;
+const inScope = (scope: string) => subtreeOf(scope, sql`b.path`);
 
 /** For every answer stored in a chapter's check attempts within the scope: how often each selection was given. */
 export async function countCheckSelections({

@@ -2,18 +2,21 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { AppError } from "../../lib/errors";
-import { db } from "../client";
-import {
-  type CheckAttempt,
-  checkAttempts,
-  contentRevisions,
-  type NewCheckAttempt,
-  readingProgress,
-} from "../schema";
+import { type Db, db as defaultDb } from "../client";
+import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
+import { majorCutoff } from "../sql/major-cutoff";
 import { writeBatch } from "../write";
 import { refreshChapterStats } from "./report-stats";
 
-export async function getReadingProgress({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
+export async function getReadingProgress({
+  userId,
+  moduleSlug,
+  db = defaultDb,
+}: {
+  userId: string;
+  moduleSlug: string;
+  db?: Db;
+}) {
   const [row] = await db
     .select()
     .from(readingProgress)
@@ -22,22 +25,29 @@ export async function getReadingProgress({ userId, moduleSlug }: { userId: strin
 }
 
 /** Records the furthest section reached; an earlier section never moves progress back. */
-export async function saveReadingProgress(p: {
+export async function saveReadingProgress({
+  db = defaultDb,
+  ...p
+}: {
   userId: string;
   moduleSlug: string;
   sectionIndex: number;
   sectionId: string;
+  db?: Db;
 }) {
-  await writeBatch([
-    db
-      .insert(readingProgress)
-      .values(p)
-      .onConflictDoUpdate({
-        target: [readingProgress.userId, readingProgress.moduleSlug],
-        set: { sectionIndex: p.sectionIndex, sectionId: p.sectionId, updatedAt: sql`(unixepoch())` },
-        setWhere: sql`excluded.section_index > ${readingProgress.sectionIndex}`,
-      }),
-  ]);
+  await writeBatch(
+    [
+      db
+        .insert(readingProgress)
+        .values(p)
+        .onConflictDoUpdate({
+          target: [readingProgress.userId, readingProgress.moduleSlug],
+          set: { sectionIndex: p.sectionIndex, sectionId: p.sectionId, updatedAt: sql`(unixepoch())` },
+          setWhere: sql`excluded.section_index > ${readingProgress.sectionIndex}`,
+        }),
+    ],
+    db,
+  );
 }
 
 /**
@@ -45,16 +55,24 @@ export async function saveReadingProgress(p: {
  * the first attempt back; an id already used by someone else is refused. `alongside` statements
  * (a certificate this attempt completes) run in the same atomic batch.
  */
-export async function recordCheckAttempt(
-  attempt: NewCheckAttempt & { id: string },
-  alongside: BatchItem<"sqlite">[] = [],
-) {
-  const [, ...rest] = await writeBatch([
-    db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
-    ...refreshChapterStats({ userId: attempt.userId, slug: attempt.moduleSlug }),
-    ...alongside,
-    db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
-  ]);
+export async function recordCheckAttempt({
+  attempt,
+  alongside = [],
+  db = defaultDb,
+}: {
+  attempt: NewCheckAttempt & { id: string };
+  alongside?: BatchItem<"sqlite">[];
+  db?: Db;
+}) {
+  const [, ...rest] = await writeBatch(
+    [
+      db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
+      ...refreshChapterStats({ userId: attempt.userId, slug: attempt.moduleSlug, db }),
+      ...alongside,
+      db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
+    ],
+    db,
+  );
   const [stored] = rest.at(-1) as CheckAttempt[];
   if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
     throw new AppError("conflict:attempt", "This submission id was already used / 该提交编号已被使用");
@@ -62,7 +80,15 @@ export async function recordCheckAttempt(
   return stored;
 }
 
-export async function listCheckAttempts({ userId, moduleSlug }: { userId: string; moduleSlug: string }) {
+export async function listCheckAttempts({
+  userId,
+  moduleSlug,
+  db = defaultDb,
+}: {
+  userId: string;
+  moduleSlug: string;
+  db?: Db;
+}) {
   return db
     .select({
       id: checkAttempts.id,
@@ -87,8 +113,10 @@ export type ChapterStanding = {
 /** Per chapter for one learner: best score, whether any attempt passed, whether reading began. */
 export async function getChapterStandings({
   userId,
+  db = defaultDb,
 }: {
   userId: string;
+  db?: Db;
 }): Promise<Map<string, ChapterStanding>> {
   const [attempts, progress] = await db.batch([
     db
@@ -97,9 +125,8 @@ export async function getChapterStandings({
         best: sql<number>`max(${checkAttempts.percent})`,
         passedEver: sql<number>`max(${checkAttempts.passed})`,
         // Passes from before the chapter's latest major revision no longer count.
-        passed: sql<number>`max(case when ${checkAttempts.createdAt} > coalesce((select max(r.created_at)
-          from ${contentRevisions} r where r.kind = 'chapter' and r.slug = ${checkAttempts.moduleSlug}
-          and r.major = 1), 0) then ${checkAttempts.passed} else 0 end)`,
+        passed: sql<number>`max(case when ${checkAttempts.createdAt} > ${majorCutoff("chapter", checkAttempts.moduleSlug)}
+          then ${checkAttempts.passed} else 0 end)`,
       })
       .from(checkAttempts)
       .where(eq(checkAttempts.userId, userId))
@@ -124,7 +151,7 @@ export async function getChapterStandings({
 }
 
 /** The chapter the learner read most recently, with the section reached. */
-export async function getLatestReading({ userId }: { userId: string }) {
+export async function getLatestReading({ userId, db = defaultDb }: { userId: string; db?: Db }) {
   const [row] = await db
     .select()
     .from(readingProgress)

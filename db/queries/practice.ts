@@ -2,12 +2,15 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
-import { db } from "../client";
+import { type Db, db as defaultDb } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 import { refreshScenarioStats } from "./report-stats";
 
-export async function createScenarioAttempt(a: {
+export async function createScenarioAttempt({
+  db = defaultDb,
+  ...a
+}: {
   userId: string;
   scenarioSlug: string;
   contentVersion: string;
@@ -15,20 +18,32 @@ export async function createScenarioAttempt(a: {
   state: PlayState;
   extendedTime: boolean;
   now: number;
+  db?: Db;
 }): Promise<ScenarioAttempt> {
   const id = crypto.randomUUID();
-  const [[created]] = await writeBatch([
-    db
-      .insert(scenarioAttempts)
-      .values({ ...a, id, stepStartedAt: a.now })
-      .returning(),
-  ]);
+  const [[created]] = await writeBatch(
+    [
+      db
+        .insert(scenarioAttempts)
+        .values({ ...a, id, stepStartedAt: a.now })
+        .returning(),
+    ],
+    db,
+  );
   if (!created) throw new Error("scenario attempt was not stored");
   return created;
 }
 
 /** An attempt, only if it belongs to this user (anyone else gets nothing, as if it did not exist). */
-export async function getScenarioAttempt({ id, userId }: { id: string; userId: string }) {
+export async function getScenarioAttempt({
+  id,
+  userId,
+  db = defaultDb,
+}: {
+  id: string;
+  userId: string;
+  db?: Db;
+}) {
   const [row] = await db
     .select()
     .from(scenarioAttempts)
@@ -61,7 +76,10 @@ export function toCompletion(r: ScenarioResult): Completion {
  * Stores one answered step, guarded by the version read: if another request advanced the attempt
  * first, nothing is written and false comes back. A finishing step stores the scores in the same batch.
  */
-export async function advanceScenarioAttempt(a: {
+export async function advanceScenarioAttempt({
+  db = defaultDb,
+  ...a
+}: {
   id: string;
   userId: string;
   scenarioSlug: string;
@@ -71,43 +89,47 @@ export async function advanceScenarioAttempt(a: {
   completion: Completion | null;
   /** Statements for the same atomic batch, after the update (a certificate this completes). */
   alongside?: BatchItem<"sqlite">[];
+  db?: Db;
 }): Promise<boolean> {
   const next = a.version + 1;
   const done = a.completion;
-  const [update] = await writeBatch([
-    db
-      .update(scenarioAttempts)
-      .set({
-        state: a.state,
-        stepStartedAt: a.now,
-        version: next,
-        ...(done
-          ? {
-              status: "completed" as const,
-              score: done.score,
-              maxScore: done.maxScore,
-              percent: done.percent,
-              passed: done.passed,
-              outcome: done.outcome,
-              completedAt: new Date(a.now),
-            }
-          : {}),
-      })
-      .where(
-        and(
-          eq(scenarioAttempts.id, a.id),
-          eq(scenarioAttempts.version, a.version),
-          eq(scenarioAttempts.status, "active"),
+  const [update] = await writeBatch(
+    [
+      db
+        .update(scenarioAttempts)
+        .set({
+          state: a.state,
+          stepStartedAt: a.now,
+          version: next,
+          ...(done
+            ? {
+                status: "completed" as const,
+                score: done.score,
+                maxScore: done.maxScore,
+                percent: done.percent,
+                passed: done.passed,
+                outcome: done.outcome,
+                completedAt: new Date(a.now),
+              }
+            : {}),
+        })
+        .where(
+          and(
+            eq(scenarioAttempts.id, a.id),
+            eq(scenarioAttempts.version, a.version),
+            eq(scenarioAttempts.status, "active"),
+          ),
         ),
-      ),
-    ...(done?.competencies ?? []).map((c) =>
-      db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
+      ...(done?.competencies ?? []).map((c) =>
+        db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
         select ${a.id}, ${c.id}, ${c.score}, ${c.max}
         where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
-    ),
-    ...(done ? refreshScenarioStats({ userId: a.userId, slug: a.scenarioSlug }) : []),
-    ...(a.alongside ?? []),
-  ]);
+      ),
+      ...(done ? refreshScenarioStats({ userId: a.userId, slug: a.scenarioSlug, db }) : []),
+      ...(a.alongside ?? []),
+    ],
+    db,
+  );
   return rowsAffected(update) === 1;
 }
 
@@ -115,8 +137,10 @@ export type ScenarioStanding = { bestPercent: number; passed: boolean; attempts:
 
 export async function getScenarioStandings({
   userId,
+  db = defaultDb,
 }: {
   userId: string;
+  db?: Db;
 }): Promise<Map<string, ScenarioStanding>> {
   const rows = await db
     .select({
@@ -136,9 +160,11 @@ export async function getScenarioStandings({
 export async function listScenarioAttempts({
   userId,
   scenarioSlug,
+  db = defaultDb,
 }: {
   userId: string;
   scenarioSlug: string;
+  db?: Db;
 }) {
   return db
     .select({

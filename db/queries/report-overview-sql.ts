@@ -1,4 +1,5 @@
 import type { InStatement } from "@libsql/client";
+import { subtreeSql } from "../sql/subtree";
 
 /**
  * The overview's SQL, as plain statements for @libsql/client: the report runs them in one batch
@@ -18,7 +19,7 @@ export type OverviewParams = {
   expiringBefore: number;
 };
 
-const inRoot = (path: string) => `substr(${path}, 1, length(:root)) = :root`;
+const inRoot = (path: string) => subtreeSql(path, ":root");
 const learners = (join = "") => `from branches b join users u on u.branch_id = b.id ${join}
   where ${inRoot("b.path")} and u.role = 'learner' and u.active = 1`;
 

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../lib/auth/roles";
 import type { PeopleFilter } from "../../lib/reports/people-filter";
 import { type Db, db as defaultDb } from "../client";
+import { escapeLike, subtreeOf } from "../sql/subtree";
 import { overviewParams } from "./reports";
 import { tuples } from "./rows";
 
@@ -38,16 +39,16 @@ function parts(scope: string, f: Omit<PeopleFilter, "page">, now: Date) {
       then exists (select 1 from certificates c where c.user_id = a.user_id and c.certification_id = a.item_slug and ${held})
       else exists (select 1 from learner_item_stats s where s.user_id = a.user_id and s.item_type = a.item_type
         and s.item_slug = a.item_slug and s.passed = 1) end))`;
-  const where: SQL[] = [sql`substr(b.path, 1, length(${scope})) = ${scope}`, sql`u.active = 1`];
+  const where: SQL[] = [subtreeOf(scope, sql`b.path`), sql`u.active = 1`];
   if (f.branch) {
     where.push(sql`exists (select 1 from branches f where f.id = ${f.branch}
-      and substr(f.path, 1, length(${scope})) = ${scope} and substr(b.path, 1, length(f.path)) = f.path)`);
+      and ${subtreeOf(scope, sql`f.path`)} and ${subtreeOf(sql`f.path`, sql`b.path`)})`);
   }
   if (f.role) where.push(sql`u.role = ${f.role}`);
   if (f.hiredFrom) where.push(sql`u.hire_date >= ${f.hiredFrom}`);
   if (f.hiredTo) where.push(sql`u.hire_date <= ${f.hiredTo}`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(f.q)}%`;
     where.push(sql`(u.name like ${like} escape '\\' or u.employee_no like ${like} escape '\\')`);
   }
   if (f.status === "certified") where.push(sql`${certifiedUntil} is not null`);

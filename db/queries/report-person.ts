@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { type Db, db as defaultDb } from "../client";
 import {
   branches,
@@ -10,6 +10,7 @@ import {
   scenarioScores,
   users,
 } from "../schema";
+import { subtreeOf } from "../sql/subtree";
 
 /** A person, when they lie inside the viewer's scope; null otherwise (the page answers 404). */
 export async function findPersonInScope({
@@ -34,7 +35,7 @@ export async function findPersonInScope({
     })
     .from(users)
     .innerJoin(branches, eq(branches.id, users.branchId))
-    .where(and(eq(users.id, id), sql`substr(${branches.path}, 1, length(${scope})) = ${scope}`));
+    .where(and(eq(users.id, id), subtreeOf(scope)));
   return row ?? null;
 }
 

@@ -7,12 +7,12 @@ import {
   branchReportState,
   branchReportStats,
   checkAttempts,
-  contentRevisions,
   learnerItemStats,
   scenarioAttempts,
   scenarioScores,
   users,
 } from "../schema";
+import { majorCutoff } from "../sql/major-cutoff";
 
 // Each refresh recomputes a person's summary rows for one item from the attempts themselves, so it
 // can run in any submission's batch (even one whose guarded update lost) and always ends correct.
@@ -21,29 +21,22 @@ const upsert = sql`on conflict (user_id, item_type, item_slug) do update
   set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts,
     relearn = excluded.relearn`;
 
-/**
- * When each item's latest major revision was published: passes before it no longer count. Times
- * are whole seconds, so a pass in the same second as the publish counts as before it (it was
- * almost certainly answered on the page of the old revision).
- */
-function majorCutoffs(kind: "chapter" | "scenario") {
-  return sql`(select slug, max(created_at) as cutoff from ${contentRevisions}
-    where kind = ${kind} and major = 1 group by slug)`;
-}
-
 function chapterRows(where: SQL) {
-  const current = sql`case when a.created_at > coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  // Passes before the chapter's latest major revision no longer count (db/sql/major-cutoff.ts).
+  const current = sql`case when a.created_at > ${majorCutoff("chapter", sql`a.module_slug`)}
+    then coalesce(a.passed, 0) else 0 end`;
   return sql`select a.user_id, 'chapter', a.module_slug, max(${current}), max(a.percent), count(*),
       coalesce(max(a.passed), 0) > max(${current})
-    from ${checkAttempts} a left join ${majorCutoffs("chapter")} c on c.slug = a.module_slug
+    from ${checkAttempts} a
     where ${where} group by a.user_id, a.module_slug`;
 }
 
 function scenarioRows(where: SQL) {
-  const current = sql`case when a.completed_at > coalesce(c.cutoff, 0) then coalesce(a.passed, 0) else 0 end`;
+  const current = sql`case when a.completed_at > ${majorCutoff("scenario", sql`a.scenario_slug`)}
+    then coalesce(a.passed, 0) else 0 end`;
   return sql`select a.user_id, 'scenario', a.scenario_slug, max(${current}), max(a.percent), count(*),
       coalesce(max(a.passed), 0) > max(${current})
-    from ${scenarioAttempts} a left join ${majorCutoffs("scenario")} c on c.slug = a.scenario_slug
+    from ${scenarioAttempts} a
     where a.status = 'completed' and ${where} group by a.user_id, a.scenario_slug`;
 }
 

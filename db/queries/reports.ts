@@ -5,6 +5,7 @@ import { type BranchCounts, type BranchRef, emptyCounts, rollUp } from "../../li
 import { bankDate } from "../../lib/training/assignment-status";
 import { type Db, db as defaultDb } from "../client";
 import { branches } from "../schema";
+import { subtreeOf } from "../sql/subtree";
 import { type OverviewParams, overviewStatements } from "./report-overview-sql";
 import { branchStatsSql } from "./report-stats";
 import { tuples } from "./rows";
@@ -41,7 +42,7 @@ export async function findBranchInScope({
   const [row] = await db
     .select({ id: branches.id, path: branches.path, name: branches.name, nameEn: branches.nameEn })
     .from(branches)
-    .where(and(eq(branches.id, id), sql`substr(${branches.path}, 1, length(${scope})) = ${scope}`));
+    .where(and(eq(branches.id, id), subtreeOf(scope)));
   return row ?? null;
 }
 

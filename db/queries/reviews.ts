@@ -1,14 +1,21 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState } from "../../lib/scenario/engine";
-import { db } from "../client";
+import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, type ScenarioAttempt, scenarioAttempts, scenarioScores, users } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 import type { Completion } from "./practice";
 import { refreshScenarioStats } from "./report-stats";
 
 /** Completed attempts with at least one free-text answer no trainer has reviewed yet, oldest first. */
-export async function listAttemptsAwaitingReview({ limit = 30 }: { limit?: number } = {}) {
+export async function listAttemptsAwaitingReview({
+  limit = 30,
+  db = defaultDb,
+}: {
+  limit?: number;
+  db?: Db;
+} = {}) {
   return db
     .select({
       id: scenarioAttempts.id,
@@ -36,7 +43,13 @@ export async function listAttemptsAwaitingReview({ limit = 30 }: { limit?: numbe
     .limit(limit);
 }
 
-export async function getAttemptForReview({ id }: { id: string }): Promise<ScenarioAttempt | null> {
+export async function getAttemptForReview({
+  id,
+  db = defaultDb,
+}: {
+  id: string;
+  db?: Db;
+}): Promise<ScenarioAttempt | null> {
   const [row] = await db.select().from(scenarioAttempts).where(eq(scenarioAttempts.id, id));
   return row ?? null;
 }
@@ -45,7 +58,10 @@ export async function getAttemptForReview({ id }: { id: string }): Promise<Scena
  * Stores a trainer's review of one free-text answer: the new state and scores, guarded by the
  * version read, and the audit entry (who, when, before, after) in the same batch.
  */
-export async function saveReview(r: {
+export async function saveReview({
+  db = defaultDb,
+  ...r
+}: {
   attempt: ScenarioAttempt;
   state: PlayState;
   completion: Completion;
@@ -53,6 +69,9 @@ export async function saveReview(r: {
   stepId: string;
   before: unknown;
   after: unknown;
+  /** Statements for the same atomic batch (a certificate the new score completes). */
+  alongside?: BatchItem<"sqlite">[];
+  db?: Db;
 }): Promise<boolean> {
   const { attempt, completion } = r;
   const next = attempt.version + 1;
@@ -60,26 +79,30 @@ export async function saveReview(r: {
   const writeId = crypto.randomUUID();
   const guard = sql`exists (select 1 from ${scenarioAttempts}
     where id = ${attempt.id} and json_extract(state, '$.writeId') = ${writeId})`;
-  const [update] = await writeBatch([
-    db
-      .update(scenarioAttempts)
-      .set({
-        state: { ...r.state, writeId },
-        version: next,
-        score: completion.score,
-        percent: completion.percent,
-        passed: completion.passed,
-      })
-      .where(and(eq(scenarioAttempts.id, attempt.id), eq(scenarioAttempts.version, attempt.version))),
-    db.run(sql`delete from ${scenarioScores} where attempt_id = ${attempt.id} and ${guard}`),
-    ...completion.competencies.map((c) =>
-      db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
+  const [update] = await writeBatch(
+    [
+      db
+        .update(scenarioAttempts)
+        .set({
+          state: { ...r.state, writeId },
+          version: next,
+          score: completion.score,
+          percent: completion.percent,
+          passed: completion.passed,
+        })
+        .where(and(eq(scenarioAttempts.id, attempt.id), eq(scenarioAttempts.version, attempt.version))),
+      db.run(sql`delete from ${scenarioScores} where attempt_id = ${attempt.id} and ${guard}`),
+      ...completion.competencies.map((c) =>
+        db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
         select ${attempt.id}, ${c.id}, ${c.score}, ${c.max} where ${guard}`),
-    ),
-    ...refreshScenarioStats({ userId: attempt.userId, slug: attempt.scenarioSlug }),
-    db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, before, after)
+      ),
+      ...refreshScenarioStats({ userId: attempt.userId, slug: attempt.scenarioSlug, db }),
+      db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, before, after)
       select ${crypto.randomUUID()}, ${r.reviewerId}, 'scenario.review', 'scenario_attempt', ${`${attempt.id}#${r.stepId}`},
         ${JSON.stringify(r.before)}, ${JSON.stringify(r.after)} where ${guard}`),
-  ]);
+      ...(r.alongside ?? []),
+    ],
+    db,
+  );
   return rowsAffected(update) === 1;
 }

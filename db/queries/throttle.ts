@@ -6,16 +6,18 @@ import {
   type ThrottleDecision,
   type ThrottleState,
 } from "../../lib/auth/throttle";
-import { db } from "../client";
+import { type Db, db as defaultDb } from "../client";
 import { auditLog, loginThrottle } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 
 export async function getThrottleDecision({
   employeeNo,
   now,
+  db = defaultDb,
 }: {
   employeeNo: string;
   now: number;
+  db?: Db;
 }): Promise<ThrottleDecision> {
   const state = await db.query.loginThrottle.findFirst({ where: eq(loginThrottle.employeeNo, employeeNo) });
   return checkThrottle(state, now);
@@ -25,7 +27,7 @@ export async function getThrottleDecision({
  * The audit entry of a failed sign-in (and of the lockout it causes), written only when the
  * throttle row now holds exactly the state this failure computed, i.e. when the failure counted.
  */
-function auditFailure(employeeNo: string, next: ThrottleState) {
+function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
   const counted = sql`exists (select 1 from ${loginThrottle} where employee_no = ${employeeNo}
     and failures = ${next.failures} and window_started_at = ${next.windowStartedAt})`;
   const action = next.lockedUntil ? "auth.lockout" : "auth.signin_failed";
@@ -43,39 +45,53 @@ function auditFailure(employeeNo: string, next: ThrottleState) {
  * Records a failed sign-in, with its audit entry in the same batch. The update is guarded by the state it was computed from, so two
  * concurrent failures cannot both count as one; on a lost race it re-reads and tries again.
  */
-export async function recordLoginFailure({ employeeNo, now }: { employeeNo: string; now: number }) {
+export async function recordLoginFailure({
+  employeeNo,
+  now,
+  db = defaultDb,
+}: {
+  employeeNo: string;
+  now: number;
+  db?: Db;
+}) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const state = await db.query.loginThrottle.findFirst({ where: eq(loginThrottle.employeeNo, employeeNo) });
     const next = recordFailure(state, now);
     if (!state) {
-      const [inserted] = await writeBatch([
-        db
-          .insert(loginThrottle)
-          .values({ employeeNo, ...next })
-          .onConflictDoNothing(),
-        auditFailure(employeeNo, next),
-      ]);
+      const [inserted] = await writeBatch(
+        [
+          db
+            .insert(loginThrottle)
+            .values({ employeeNo, ...next })
+            .onConflictDoNothing(),
+          auditFailure(db, employeeNo, next),
+        ],
+        db,
+      );
       if (rowsAffected(inserted) === 1) return next;
       continue;
     }
-    const [updated] = await writeBatch([
-      db
-        .update(loginThrottle)
-        .set(next)
-        .where(
-          and(
-            eq(loginThrottle.employeeNo, employeeNo),
-            eq(loginThrottle.failures, state.failures),
-            eq(loginThrottle.windowStartedAt, state.windowStartedAt),
+    const [updated] = await writeBatch(
+      [
+        db
+          .update(loginThrottle)
+          .set(next)
+          .where(
+            and(
+              eq(loginThrottle.employeeNo, employeeNo),
+              eq(loginThrottle.failures, state.failures),
+              eq(loginThrottle.windowStartedAt, state.windowStartedAt),
+            ),
           ),
-        ),
-      auditFailure(employeeNo, next),
-    ]);
+        auditFailure(db, employeeNo, next),
+      ],
+      db,
+    );
     if (rowsAffected(updated) === 1) return next;
   }
   return undefined;
 }
 
-export async function clearLoginFailures({ employeeNo }: { employeeNo: string }) {
-  await writeBatch([db.delete(loginThrottle).where(eq(loginThrottle.employeeNo, sql`${employeeNo}`))]);
+export async function clearLoginFailures({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
+  await writeBatch([db.delete(loginThrottle).where(eq(loginThrottle.employeeNo, sql`${employeeNo}`))], db);
 }

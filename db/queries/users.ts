@@ -1,16 +1,24 @@
 import "server-only";
 import { eq, or } from "drizzle-orm";
 import type { Locale } from "../../lib/i18n/locales";
-import { db } from "../client";
+import { type Db, db as defaultDb } from "../client";
 import { branches, users } from "../schema";
 import { writeBatch } from "../write";
 
-export async function findUserByEmployeeNo({ employeeNo }: { employeeNo: string }) {
+export async function findUserByEmployeeNo({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
   return db.query.users.findFirst({ where: eq(users.employeeNo, employeeNo) });
 }
 
 /** OIDC identities match an existing account by email or employee number; nobody is created on the fly. */
-export async function findUserForSso({ email, employeeNo }: { email?: string; employeeNo?: string }) {
+export async function findUserForSso({
+  email,
+  employeeNo,
+  db = defaultDb,
+}: {
+  email?: string;
+  employeeNo?: string;
+  db?: Db;
+}) {
   const conditions = [
     email ? eq(users.email, email.toLowerCase()) : undefined,
     employeeNo ? eq(users.employeeNo, employeeNo) : undefined,
@@ -20,7 +28,7 @@ export async function findUserForSso({ email, employeeNo }: { email?: string; em
 }
 
 /** The signed-in user with their branch, as every server entry point needs them. */
-export async function getSessionUser({ id }: { id: string }) {
+export async function getSessionUser({ id, db = defaultDb }: { id: string; db?: Db }) {
   const [row] = await db
     .select({
       id: users.id,
@@ -43,6 +51,14 @@ export async function getSessionUser({ id }: { id: string }) {
 }
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
 
-export async function setUserLocale({ userId, locale }: { userId: string; locale: Locale }) {
-  await writeBatch([db.update(users).set({ locale }).where(eq(users.id, userId))]);
+export async function setUserLocale({
+  userId,
+  locale,
+  db = defaultDb,
+}: {
+  userId: string;
+  locale: Locale;
+  db?: Db;
+}) {
+  await writeBatch([db.update(users).set({ locale }).where(eq(users.id, userId))], db);
 }

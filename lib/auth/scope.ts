@@ -7,17 +7,12 @@ export function childPath(parentPath: BranchPath | null, id: string): BranchPath
   return `${parentPath ?? "/"}${id}/`;
 }
 
-/** True when `path` is the branch at `rootPath` or any branch below it. */
+/**
+ * True when `path` is the branch at `rootPath` or any branch below it: the branch-subtree rule in
+ * TypeScript (db/sql/subtree.ts `subtreeOf` is the same rule in SQL, used by every query).
+ */
 export function isInSubtree(path: BranchPath, rootPath: BranchPath): boolean {
   return path.startsWith(rootPath);
-}
-
-/** Every branch in the subtree rooted at `rootPath`, in the order given. */
-export function branchSubtree<T extends { path: BranchPath }>(
-  branches: readonly T[],
-  rootPath: BranchPath,
-): T[] {
-  return branches.filter((b) => isInSubtree(b.path, rootPath));
 }
 
 export interface Viewer {
@@ -47,8 +42,12 @@ export function canViewUser(viewer: Viewer, target: Person): boolean {
   }
 }
 
-/** The branch path a viewer's reports are limited to, or null when they may not see reports. */
-export function reportScope(viewer: Viewer): BranchPath | null {
+/**
+ * The one scope rule: the branch subtree a viewer may see and act on (reports, people, assigning
+ * training), or null when they may see no one else. Admins: the whole bank; managers: their own
+ * branch and everything below it; learners and trainers: nobody.
+ */
+export function scopeOf(viewer: Viewer): BranchPath | null {
   if (viewer.role === "admin") return "/";
   if (viewer.role === "manager") return viewer.branchPath;
   return null;

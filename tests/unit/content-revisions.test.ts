@@ -33,15 +33,19 @@ const EDITED = ORIGINAL.replace("\n---\n\n", "\n---\n\n新增的一段说明。\
 const chapter = { kind: "chapter" as const, slug: SLUG };
 
 async function draftVersion() {
-  const item = await getContentItem(chapter, db);
+  const item = await getContentItem({ ...chapter, db });
   return item?.draft.version ?? 0;
 }
 
 async function edit(sourceZh: string) {
-  return saveDraft(
-    { ...chapter, sourceZh, sourceEn: ORIGINAL_EN, version: await draftVersion(), actorId: "t1" },
+  return saveDraft({
+    ...chapter,
+    sourceZh,
+    sourceEn: ORIGINAL_EN,
+    version: await draftVersion(),
+    actorId: "t1",
     db,
-  );
+  });
 }
 
 beforeAll(async () => {
@@ -59,7 +63,7 @@ describe("content revisions", () => {
     const files = fileCatalog();
     expect(first.created).toBe(files.chapterSlugs().length + files.scenarioSlugs().length);
     expect(again).toEqual({ created: 0, updated: 0 });
-    const catalog = await loadCatalog(db);
+    const catalog = await loadCatalog({ db });
     expect(catalog.chapterSlugs()).toEqual(files.chapterSlugs());
     const entry = catalog.findChapter(SLUG, "zh-CN");
     const [revision] = await db.select().from(contentRevisions).where(eq(contentRevisions.slug, SLUG));
@@ -69,19 +73,23 @@ describe("content revisions", () => {
 
   it("refuses a save over someone else's newer save", async () => {
     const version = await draftVersion();
-    await saveDraft({ ...chapter, sourceZh: EDITED, sourceEn: ORIGINAL_EN, version, actorId: "t1" }, db);
+    await saveDraft({ ...chapter, sourceZh: EDITED, sourceEn: ORIGINAL_EN, version, actorId: "t1", db });
     await expect(
-      saveDraft({ ...chapter, sourceZh: ORIGINAL, sourceEn: ORIGINAL_EN, version, actorId: "t1" }, db),
+      saveDraft({ ...chapter, sourceZh: ORIGINAL, sourceEn: ORIGINAL_EN, version, actorId: "t1", db }),
     ).rejects.toMatchObject({ code: "conflict:draft_version" });
   });
 
   it("refuses to publish a draft with errors, with their lines, and writes nothing", async () => {
     const broken = ORIGINAL.replace("<KnowledgeCheck>", "{process.exit(1)}\n\n<KnowledgeCheck>");
     await edit(broken);
-    const outcome = await publishDraft(
-      { ...chapter, version: await draftVersion(), note: "坏草稿", major: false, actorId: "t1" },
+    const outcome = await publishDraft({
+      ...chapter,
+      version: await draftVersion(),
+      note: "坏草稿",
+      major: false,
+      actorId: "t1",
       db,
-    );
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     const line = broken.split("\n").findIndex((l) => l.startsWith("{process")) + 1;
@@ -91,12 +99,16 @@ describe("content revisions", () => {
 
   it("publishes a valid draft as the next revision, audited, and learners get it", async () => {
     await edit(EDITED);
-    const outcome = await publishDraft(
-      { ...chapter, version: await draftVersion(), note: "加一段", major: false, actorId: "t1" },
+    const outcome = await publishDraft({
+      ...chapter,
+      version: await draftVersion(),
+      note: "加一段",
+      major: false,
+      actorId: "t1",
       db,
-    );
+    });
     expect(outcome).toEqual({ ok: true, number: 2 });
-    const entry = (await loadCatalog(db)).findChapter(SLUG, "zh-CN");
+    const entry = (await loadCatalog({ db })).findChapter(SLUG, "zh-CN");
     expect(entry?.result.ok && entry.result.chapter.html).toContain("新增的一段说明");
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "content.publish"));
     expect(audit).toHaveLength(1);
@@ -107,7 +119,7 @@ describe("content revisions", () => {
   it("refuses a publish of a draft version that is no longer current", async () => {
     const stale = (await draftVersion()) - 1;
     await expect(
-      publishDraft({ ...chapter, version: stale, note: "旧的", major: false, actorId: "t1" }, db),
+      publishDraft({ ...chapter, version: stale, note: "旧的", major: false, actorId: "t1", db }),
     ).rejects.toMatchObject({ code: "conflict:draft_version" });
   });
 
@@ -123,35 +135,35 @@ describe("content revisions", () => {
       .select()
       .from(contentRevisions)
       .where(and(eq(contentRevisions.slug, SLUG), eq(contentRevisions.number, 1)));
-    const old = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: first?.id as string }, db);
+    const old = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: first?.id as string, db });
     expect(old?.version).toBe(first?.id);
     expect(old?.result.ok && old.result.chapter.html).not.toContain("新增的一段说明");
     // A revision this database never had (a page cached before a reset) is scored as the current one;
     // another chapter's revision is refused.
-    const current = (await loadCatalog(db)).findChapter(SLUG, "zh-CN")?.version;
-    const unknown = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: "no-such-revision" }, db);
+    const current = (await loadCatalog({ db })).findChapter(SLUG, "zh-CN")?.version;
+    const unknown = await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: "no-such-revision", db });
     expect(unknown?.version).toBe(current);
     const [other] = await db
       .select()
       .from(contentRevisions)
       .where(eq(contentRevisions.slug, "complaint-handling"));
     expect(
-      await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: other?.id as string }, db),
+      await chapterAtVersion({ slug: SLUG, locale: "zh-CN", version: other?.id as string, db }),
     ).toBeNull();
   });
 
   it("rolls back by publishing an earlier revision's text as a new revision, and the draft follows", async () => {
-    const outcome = await rollbackToRevision({ ...chapter, number: 1, note: "撤回", actorId: "t1" }, db);
+    const outcome = await rollbackToRevision({ ...chapter, number: 1, note: "撤回", actorId: "t1", db });
     expect(outcome).toEqual({ ok: true, number: 3 });
     const rows = await db.select().from(contentRevisions).where(eq(contentRevisions.slug, SLUG));
     const third = rows.find((r) => r.number === 3);
     expect(third).toMatchObject({ rollbackOf: 1, sourceZh: ORIGINAL });
     const [draft] = await db.select().from(contentDrafts).where(eq(contentDrafts.slug, SLUG));
     expect(draft?.sourceZh).toBe(ORIGINAL);
-    const entry = (await loadCatalog(db)).findChapter(SLUG, "zh-CN");
+    const entry = (await loadCatalog({ db })).findChapter(SLUG, "zh-CN");
     expect(entry?.version).toBe(third?.id);
     await expect(
-      rollbackToRevision({ ...chapter, number: 3, note: "再撤回", actorId: "t1" }, db),
+      rollbackToRevision({ ...chapter, number: 3, note: "再撤回", actorId: "t1", db }),
     ).rejects.toMatchObject({ code: "bad_request:rollback_latest" });
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "content.rollback"));
     expect(audit[0]?.after).toMatchObject({ number: 3, rollbackOf: 1 });
@@ -182,10 +194,14 @@ describe("content revisions", () => {
     expect((await loadCertificationFacts({ userId: "l1", db })).results.chapters).toHaveLength(1);
 
     await edit(EDITED);
-    const outcome = await publishDraft(
-      { ...chapter, version: await draftVersion(), note: "重大修订", major: true, actorId: "t1" },
+    const outcome = await publishDraft({
+      ...chapter,
+      version: await draftVersion(),
+      note: "重大修订",
+      major: true,
+      actorId: "t1",
       db,
-    );
+    });
     expect(outcome).toEqual({ ok: true, number: 4 });
     expect((await stat())[0]).toMatchObject({ passed: false, relearn: true, bestPercent: 100 });
     expect((await loadCertificationFacts({ userId: "l1", db })).results.chapters).toHaveLength(0);
@@ -209,20 +225,25 @@ describe("content revisions", () => {
   });
 
   it("creates a new module from a template that validates and sorts after the shipped chapters", async () => {
-    await createContentItem({ kind: "chapter", slug: "cash-handling", actorId: "t1" }, db);
+    await createContentItem({ kind: "chapter", slug: "cash-handling", actorId: "t1", db });
     await expect(
-      createContentItem({ kind: "chapter", slug: "cash-handling", actorId: "t1" }, db),
+      createContentItem({ kind: "chapter", slug: "cash-handling", actorId: "t1", db }),
     ).rejects.toMatchObject({
       code: "conflict:content_exists",
     });
     const version =
-      (await getContentItem({ kind: "chapter", slug: "cash-handling" }, db))?.draft.version ?? 0;
-    const outcome = await publishDraft(
-      { kind: "chapter", slug: "cash-handling", version, note: "新模块", major: false, actorId: "t1" },
+      (await getContentItem({ kind: "chapter", slug: "cash-handling", db }))?.draft.version ?? 0;
+    const outcome = await publishDraft({
+      kind: "chapter",
+      slug: "cash-handling",
+      version,
+      note: "新模块",
+      major: false,
+      actorId: "t1",
       db,
-    );
+    });
     expect(outcome).toEqual({ ok: true, number: 1 });
-    expect((await loadCatalog(db)).chapterSlugs().at(-1)).toBe("cash-handling");
+    expect((await loadCatalog({ db })).chapterSlugs().at(-1)).toBe("cash-handling");
   });
 
   it("content:import --update publishes changed files as a new revision and leaves edited drafts alone", async () => {

@@ -10,7 +10,7 @@ import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
-import { reportScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
 import { competencyItems, passItems } from "@/lib/reports/items";
 import { SORT_KEYS, type SortKey, sortRows } from "@/lib/reports/overview";
@@ -36,7 +36,7 @@ function parseSort(sort: unknown, dir: unknown): { sort: SortKey; dir: "asc" | "
 
 export default async function ReportsOverview({ searchParams }: { searchParams: Search }) {
   const user = await requireArea("reports");
-  const scope = reportScope(toViewer(user));
+  const scope = scopeOf(toViewer(user));
   if (!scope) notFound();
   const params = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);

@@ -1,7 +1,7 @@
 import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
-import { reportScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { competencyItems, passItems } from "@/lib/reports/items";
@@ -10,7 +10,7 @@ import { competencyItems, passItems } from "@/lib/reports/items";
 export async function GET(request: Request) {
   return handleRoute(async () => {
     const user = await requireApiUser("reports");
-    const scope = reportScope(toViewer(user));
+    const scope = scopeOf(toViewer(user));
     if (!scope) throw new AppError("forbidden:reports", "Not allowed / 无权访问");
     const branchId = new URL(request.url).searchParams.get("branch");
     const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;

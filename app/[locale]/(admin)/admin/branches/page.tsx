@@ -5,6 +5,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
+import { isInSubtree } from "@/lib/auth/scope";
 import { BranchEditor, CreateBranchForm } from "./branch-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,7 +60,7 @@ export default async function BranchesPage() {
                 </div>
                 <BranchEditor
                   branch={{ ...b, empty: b.activeUsers === 0 && b.activeChildren === 0 }}
-                  parents={options.filter((o) => !tree.find((x) => x.id === o.id)?.path.startsWith(b.path))}
+                  parents={options.filter((o) => !isInSubtree(tree.find((x) => x.id === o.id)?.path ?? "", b.path))}
                 />
               </li>
             );

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireArea } from "@/app/[locale]/(auth)/session";
+import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchesUnder } from "@/db/queries/branches";
 import { getCatalog } from "@/db/queries/content-catalog";
+import { scopeOf } from "@/lib/auth/scope";
 import { certifications } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { bankDate } from "@/lib/training/assignment-status";
@@ -16,10 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AssignPage() {
   const user = await requireArea("reports");
+  const scope = scopeOf(toViewer(user));
+  if (!scope) notFound();
   const [t, locale, branches] = await Promise.all([
     getTranslations("assign"),
     getLocale().then(toLocale),
-    listBranchesUnder({ path: user.role === "admin" ? "/" : user.branchPath }),
+    listBranchesUnder({ path: scope }),
   ]);
   const catalog = await getCatalog();
   const depth = (path: string) => path.split("/").filter(Boolean).length;

@@ -9,7 +9,7 @@ import { listBranchesUnder } from "@/db/queries/branches";
 import { listPeople } from "@/db/queries/report-people";
 import { findBranchInScope } from "@/db/queries/reports";
 import { ROLES } from "@/lib/auth/roles";
-import { reportScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
 import { filterQuery, PERSON_STATUSES, parsePeopleFilter } from "@/lib/reports/people-filter";
 
@@ -26,7 +26,7 @@ export default async function PeoplePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireArea("reports");
-  const scope = reportScope(toViewer(user));
+  const scope = scopeOf(toViewer(user));
   if (!scope) notFound();
   const filter = parsePeopleFilter(await searchParams);
   if (filter.branch && !(await findBranchInScope({ id: filter.branch, scope }))) notFound();

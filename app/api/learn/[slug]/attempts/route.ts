@@ -42,8 +42,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       next: { kind: "chapter", attemptId, slug, percent: result.percent, passed: result.passed },
       now,
     });
-    const stored = await recordCheckAttempt(
-      {
+    const stored = await recordCheckAttempt({
+      attempt: {
         id: attemptId,
         userId: user.id,
         moduleSlug: slug,
@@ -56,8 +56,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         passed: result.passed,
         createdAt: now,
       },
-      issuing,
-    );
+      alongside: issuing,
+    });
     const certificate =
       issuing.length > 0 ? await findCertificateIssuedAt({ userId: user.id, at: now }) : null;
     // A retry gets the first stored outcome back, with feedback derived from the stored answers.

@@ -3,7 +3,7 @@ import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { streamPeople } from "@/db/queries/report-people";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
-import { reportScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { toLocale } from "@/lib/i18n/locales";
@@ -20,7 +20,7 @@ export async function GET(
 ) {
   return handleRoute(async () => {
     const user = await requireApiUser("reports");
-    const scope = reportScope(toViewer(user));
+    const scope = scopeOf(toViewer(user));
     if (!scope) throw new AppError("forbidden:reports", "Not allowed / 无权访问");
     const { file, locale: rawLocale } = await params;
     const match = FILES.exec(file);

@@ -9,7 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
-import { reportScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
 import { toLocale } from "@/lib/i18n/locales";
@@ -34,14 +34,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const user = await requireArea("reports");
-  const scope = reportScope(toViewer(user));
+  const scope = scopeOf(toViewer(user));
   const person = scope ? await findPersonInScope({ id: (await params).id, scope }) : null;
   return { title: person?.name ?? (await getTranslations("reports.people"))("title") };
 }
 
 export default async function PersonPage({ params }: { params: Params }) {
   const user = await requireArea("reports");
-  const scope = reportScope(toViewer(user));
+  const scope = scopeOf(toViewer(user));
   if (!scope) notFound();
   const person = await findPersonInScope({ id: (await params).id, scope });
   if (!person) notFound();
