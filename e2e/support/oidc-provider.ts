@@ -26,8 +26,18 @@ export interface IdpAccount {
 }
 
 export const IDP_ACCOUNTS = [
-  { username: "sun.haoran", sub: "00u-1011", placement: "userinfo", claims: { employee_no: "E1011", name: "孙浩然" } },
-  { username: "ma.xiaoyan", sub: "00u-1012", placement: "id_token", claims: { employee_no: "E1012", name: "马晓燕" } },
+  {
+    username: "sun.haoran",
+    sub: "00u-1011",
+    placement: "userinfo",
+    claims: { employee_no: "E1011", name: "孙浩然" },
+  },
+  {
+    username: "ma.xiaoyan",
+    sub: "00u-1012",
+    placement: "id_token",
+    claims: { employee_no: "E1012", name: "马晓燕" },
+  },
   {
     username: "zhao.liping",
     sub: "00u-3002",
@@ -40,7 +50,12 @@ export const IDP_ACCOUNTS = [
     placement: "id_token",
     claims: { email: "chen.jingyi@demo-bank.cn", email_verified: true, name: "陈静怡" },
   },
-  { username: "zhu.wenbo", sub: "00u-1013", placement: "userinfo", claims: { employee_no: "E1013", name: "朱文博" } },
+  {
+    username: "zhu.wenbo",
+    sub: "00u-1013",
+    placement: "userinfo",
+    claims: { employee_no: "E1013", name: "朱文博" },
+  },
   {
     username: "stranger",
     sub: "00u-9999",
@@ -125,7 +140,12 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
     const found = IDP_ACCOUNTS.find((a) => a.username === form.get("username"));
     if (!found || form.get("password") !== IDP_PASSWORD)
       return send(res, 401, loginPage(uid, "Wrong IdP username or password."));
-    return provider.interactionFinished(req, res, { login: { accountId: found.sub } }, { mergeWithLastSubmission: false });
+    return provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: found.sub } },
+      { mergeWithLastSubmission: false },
+    );
   }
   if (step === "confirm") {
     const { accountId } = details.session ?? {};
@@ -137,7 +157,12 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(" "));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     const grantId = await grant.save();
-    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   }
   return provider.interactionFinished(
     req,

@@ -6,6 +6,8 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { findUserByEmployeeNo } from "@/db/queries/users";
 import { homeFor } from "@/lib/auth/roles";
+import { SSO_PROVIDERS } from "@/lib/auth/sso-match";
+import { ssoButtons } from "@/lib/env";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
 
@@ -46,6 +48,27 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
 
-export async function ssoSignIn() {
-  await signIn("oidc", { redirectTo: "/" });
+const ssoSchema = z.object({ provider: z.enum(SSO_PROVIDERS) });
+
+/**
+ * Starts a single sign-on. The provider's discovery document (OIDC) is fetched now, so a provider
+ * that is down or misconfigured is reported on the sign-in page instead of failing the request.
+ * After the provider, Auth.js returns to /login, which sends the person to their home.
+ */
+export async function ssoSignIn(formData: FormData) {
+  const parsed = ssoSchema.safeParse({ provider: formData.get("provider") });
+  const provider = parsed.success ? parsed.data.provider : undefined;
+  if (!provider || !ssoButtons.includes(provider === "wecom-app" ? "wecom" : provider))
+    redirect("/login?error=sso_failed");
+  const unavailable = `/login?error=sso_unavailable&provider=${provider}`;
+  let target: string;
+  try {
+    target = await signIn(provider, { redirect: false, redirectTo: "/login" });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    target = unavailable;
+  }
+  // A failure Auth.js does not throw (a network error, say) comes back as its error page, /login?error=….
+  const url = new URL(target, "http://x");
+  redirect(url.pathname === "/login" && url.searchParams.has("error") ? unavailable : target);
 }
