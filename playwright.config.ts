@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ssoServerEnv } from "./e2e/support/sso-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -32,6 +33,7 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db file:./data/e2e.db --fresh`,
     url: `${baseURL}/api/health`,
+    env: ssoServerEnv(PORT),
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -2,13 +2,13 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import Provider, { type Configuration } from "oidc-provider";
 import { escapeHtml, page, readForm } from "./html";
+import { OIDC_CLIENT } from "./sso-env";
 
 /**
  * A real OpenID Connect provider (panva/oidc-provider) for the SSO end-to-end tests, mounted under
  * /oidc on 127.0.0.1 with its own sign-in and consent pages, so the browser fills in real forms.
  */
 
-export const OIDC_CLIENT = { id: "training-app", secret: "e2e-oidc-client-secret-not-for-production" };
 export const IDP_PASSWORD = "Idp@2026";
 
 /**

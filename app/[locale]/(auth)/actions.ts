@@ -10,6 +10,7 @@ import { SSO_PROVIDERS } from "@/lib/auth/sso-match";
 import { ssoButtons } from "@/lib/env";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
+import { withShortState } from "./providers/callback-url";
 
 export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
 
@@ -70,5 +71,6 @@ export async function ssoSignIn(formData: FormData) {
   }
   // A failure Auth.js does not throw (a network error, say) comes back as its error page, /login?error=….
   const url = new URL(target, "http://x");
-  redirect(url.pathname === "/login" && url.searchParams.has("error") ? unavailable : target);
+  if (url.pathname === "/login" && url.searchParams.has("error")) redirect(unavailable);
+  redirect(provider === "wecom" || provider === "wecom-app" ? withShortState(target) : target);
 }

@@ -68,16 +68,3 @@ export function dingTalkProvider(
     [customFetch]: exchangeCode(dingTalk, tokenUrl),
   };
 }
-
-/**
- * DingTalk's callback carries `authCode` where OAuth2 (and Auth.js) expect `code`: the callback
- * address with `code` added, or null when there is nothing to change.
- */
-export function dingTalkCallbackUrl(url: URL): URL | null {
-  if (!url.pathname.endsWith("/callback/dingtalk") || url.searchParams.has("code")) return null;
-  const authCode = url.searchParams.get("authCode");
-  if (!authCode) return null;
-  const withCode = new URL(url);
-  withCode.searchParams.set("code", authCode);
-  return withCode;
-}
