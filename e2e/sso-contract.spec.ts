@@ -49,12 +49,14 @@ test("contract: WeCom refuses someone outside the corp, and a cancelled scan is 
   await startWith(page, "企业微信");
   await page.getByRole("button", { name: `扫码确认：企业外的微信用户 ${WECOM_OUTSIDER}` }).click();
   await expect(page).toHaveURL(/\/login\?error=sso_unknown&provider=wecom$/);
-  await expect(page.getByRole("alert").getByRole("heading", { name: "未能通过企业微信登录" })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("alert").getByRole("heading", { name: "未能通过企业微信登录" }),
+  ).toBeVisible();
 
   await startWith(page, "企业微信");
   await page.getByRole("button", { name: "取消" }).click();
   await expect(page).toHaveURL(/\/login\?error=/);
-  await expect(page.getByRole("alert")).toContainText("登录没有完成");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("登录没有完成");
 });
 
 test("contract: inside the WeCom app, sign-in is silent (snsapi_base) and needs no click", async ({
@@ -103,11 +105,11 @@ test("contract: DingTalk refuses someone outside the organisation, and a refused
   await startWith(page, "钉钉");
   await page.getByRole("button", { name: "同意授权：访客" }).click();
   await expect(page).toHaveURL(/\/login\?error=sso_unknown&provider=dingtalk$/);
-  await expect(page.getByRole("alert")).toContainText("您在钉钉的身份没有对应本平台的账户");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("您在钉钉的身份没有对应本平台的账户");
 
   await startWith(page, "钉钉");
   await page.getByRole("button", { name: "拒绝" }).click();
-  await expect(page.getByRole("alert")).toContainText("登录没有完成");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("登录没有完成");
 });
 
 test("contract: WeCom and DingTalk sign-ins are audit-logged with their provider", async ({ browser }) => {

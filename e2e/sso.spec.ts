@@ -71,7 +71,7 @@ test("OIDC: an unknown identity is refused with a clear page in Chinese and in E
 }) => {
   await signInAtIdp(page, "stranger");
   await expect(page).toHaveURL(/\/login\?error=sso_unknown&provider=oidc$/);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert.getByRole("heading", { name: `未能通过${OIDC_NAME}登录` })).toBeVisible();
   await expect(alert).toContainText("没有对应本平台的账户");
   await expect(page.getByRole("button", { name: OIDC_NAME, exact: true })).toBeVisible();
@@ -80,9 +80,14 @@ test("OIDC: an unknown identity is refused with a clear page in Chinese and in E
   await english.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
   await english.goto("/login?error=sso_unknown&provider=oidc");
   await expect(
-    english.getByRole("alert").getByRole("heading", { name: `Could not sign you in with ${OIDC_NAME}` }),
+    english
+      .getByRole("main")
+      .getByRole("alert")
+      .getByRole("heading", { name: `Could not sign you in with ${OIDC_NAME}` }),
   ).toBeVisible();
-  await expect(english.getByRole("alert")).toContainText("is not linked to an account on this platform");
+  await expect(english.getByRole("main").getByRole("alert")).toContainText(
+    "is not linked to an account on this platform",
+  );
 
   const admin = await adminPage(browser);
   await admin.goto("/admin/audit?action=auth.sso_refused&target=oidc:00u-9999");
@@ -112,7 +117,7 @@ test("OIDC: deactivation ends the session as for passwords, and the next sign-in
   // The provider still knows this person (session and consent), so it sends them straight back.
   await startSso(page);
   await expect(page).toHaveURL(/\/login\?error=sso_inactive&provider=oidc$/);
-  await expect(page.getByRole("alert")).toContainText("您的账户已停用");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("您的账户已停用");
 });
 
 test("OIDC: a refused consent at the provider comes back as a clear message", async ({ page }) => {
@@ -122,7 +127,7 @@ test("OIDC: a refused consent at the provider comes back as a clear message", as
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Deny" }).click();
   await expect(page).toHaveURL(/\/login\?error=/);
-  await expect(page.getByRole("alert")).toContainText("登录没有完成");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("登录没有完成");
 });
 
 test("OIDC: while the provider is down the app keeps running and sign-in says so", async ({
@@ -134,7 +139,7 @@ test("OIDC: while the provider is down the app keeps running and sign-in says so
   try {
     await startSso(page);
     await expect(page).toHaveURL(/\/login\?error=sso_unavailable&provider=oidc$/);
-    await expect(page.getByRole("alert")).toContainText(`暂时无法连接${OIDC_NAME}`);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(`暂时无法连接${OIDC_NAME}`);
     expect((await request.get("/api/health")).status()).toBe(200);
   } finally {
     await sso.oidc.start();

@@ -2,7 +2,17 @@
  * The single sign-on set-up of the end-to-end run: the stand-ins listen on the three ports after
  * E2E_PORT, and the app under test is configured against them (playwright.config.ts passes
  * ssoServerEnv to its web server).
+ *
+ * The SSO specs browse the app as http://localhost:<port>, not 127.0.0.1: Next.js rewrites a
+ * 127.x or [::1] host in request URLs to "localhost" (NextURL), so Auth.js builds the callback
+ * as localhost whatever AUTH_URL says; browser, AUTH_URL and the registered redirect URIs must
+ * then all be localhost for the state and PKCE cookies to come back with the callback.
  */
+export function asLocalhost(url: string): URL {
+  const local = new URL(url);
+  local.hostname = "localhost";
+  return local;
+}
 
 export const OIDC_NAME = "示范银行统一认证";
 export const OIDC_CLIENT = { id: "training-app", secret: "e2e-oidc-client-secret-not-for-production" };
@@ -18,9 +28,6 @@ export function ssoServerEnv(appPort: number): Record<string, string> {
   const wecom = `http://127.0.0.1:${ports.wecom}`;
   const dingtalk = `http://127.0.0.1:${ports.dingtalk}`;
   return {
-    // The browser, AUTH_URL and the registered redirect URIs all use 127.0.0.1, so Auth.js's
-    // state and PKCE cookies set before the provider are there again on the callback.
-    AUTH_URL: `http://127.0.0.1:${appPort}`,
     // The trailing slash is deliberate: the app normalises it to the provider's issuer.
     OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}/oidc/`,
     OIDC_CLIENT_ID: OIDC_CLIENT.id,

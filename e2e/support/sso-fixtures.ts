@@ -1,7 +1,7 @@
 import { test as base, expect } from "@playwright/test";
 import { type DingTalkPerson, startDingTalkStandIn } from "./dingtalk-standin";
 import { type RunningOidcProvider, startOidcProvider } from "./oidc-provider";
-import { DINGTALK, ssoPorts, WECOM } from "./sso-env";
+import { asLocalhost, DINGTALK, ssoPorts, WECOM } from "./sso-env";
 import type { RunningStandIn } from "./standin";
 import { startWeComStandIn, type WeComMember, type WeComStandIn } from "./wecom-standin";
 
@@ -24,13 +24,17 @@ export interface SsoStandIns {
 
 /**
  * Starts the OIDC provider and the WeCom and DingTalk stand-ins once per worker, on the ports
- * after the app's (the app itself was started by Playwright's web server, before any of them).
+ * after the app's (the app itself was started by Playwright's web server, before any of them),
+ * and browses the app as localhost (see sso-env.ts).
  */
 export const test = base.extend<object, { sso: SsoStandIns }>({
+  baseURL: async ({ baseURL }, use) => {
+    await use(baseURL && asLocalhost(baseURL).origin);
+  },
   sso: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a worker fixture's dependencies from this pattern.
     async ({}, use, workerInfo) => {
-      const app = new URL(String(workerInfo.project.use.baseURL));
+      const app = asLocalhost(String(workerInfo.project.use.baseURL));
       const ports = ssoPorts(Number(app.port));
       const callback = (id: string) => `${app.origin}/api/auth/callback/${id}`;
       let idp: RunningOidcProvider | undefined;

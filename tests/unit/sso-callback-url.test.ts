@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { adjustCallback, shortState, withShortState } from "@/app/[locale]/(auth)/providers/callback-url";
+import {
+  adjustCallback,
+  shortState,
+  WECOM_STATE_COOKIE,
+  withShortState,
+} from "@/app/[locale]/(auth)/providers/callback-url";
 
 const jar = (cookies: Record<string, string>) => ({
   get: (name: string) => (name in cookies ? { value: cookies[name] as string } : undefined),
@@ -28,27 +33,33 @@ describe("platform callbacks", () => {
     ).toBeNull();
   });
 
-  it("gives WeCom a state of 32 characters from a-zA-Z0-9, and swaps it back from Auth.js's state cookie", () => {
-    const out = new URL(
-      withShortState(`https://login.work.weixin.qq.com/wwlogin/sso/login?appid=ww1&state=${LONG_STATE}`),
+  it("gives WeCom a state of 32 characters from a-zA-Z0-9, and swaps the full one back from its cookie", () => {
+    const callback = encodeURIComponent("https://t.bank/api/auth/callback/wecom-app");
+    const short = withShortState(
+      `https://open.weixin.qq.com/connect/oauth2/authorize?appid=ww1&redirect_uri=${callback}&state=${LONG_STATE}`,
     );
-    const short = out.searchParams.get("state") ?? "";
-    expect(short).toMatch(/^[a-zA-Z0-9]{32}$/);
+    const out = new URL(short.url);
+    const state = out.searchParams.get("state") ?? "";
+    expect(state).toMatch(/^[a-zA-Z0-9]{32}$/);
     expect(out.searchParams.get("appid")).toBe("ww1");
-    for (const cookie of ["authjs.state", "__Secure-authjs.state"]) {
-      const back = adjustCallback(
-        new URL(`https://t.bank/api/auth/callback/wecom-app?code=c&state=${short}`),
-        jar({ [cookie]: LONG_STATE }),
-      );
-      expect(back?.searchParams.get("state")).toBe(LONG_STATE);
-      expect(back?.searchParams.get("code")).toBe("c");
-    }
+    expect(short).toMatchObject({ state: LONG_STATE, secure: true });
+    const back = adjustCallback(
+      new URL(`https://t.bank/api/auth/callback/wecom-app?code=c&state=${state}`),
+      jar({ [WECOM_STATE_COOKIE]: LONG_STATE }),
+    );
+    expect(back?.searchParams.get("state")).toBe(LONG_STATE);
+    expect(back?.searchParams.get("code")).toBe("c");
+  });
+
+  it("keeps the state cookie off plain http only when the app itself is on http", () => {
+    const callback = encodeURIComponent("http://localhost:3000/api/auth/callback/wecom");
+    expect(withShortState(`https://login.test/?redirect_uri=${callback}&state=s`).secure).toBe(false);
   });
 
   it("does not swap a short state that is not the hash of this browser's state cookie", () => {
     const forged = shortState("someone else's state");
     const url = new URL(`https://t.bank/api/auth/callback/wecom?code=c&state=${forged}`);
-    expect(adjustCallback(url, jar({ "authjs.state": LONG_STATE }))).toBeNull();
+    expect(adjustCallback(url, jar({ [WECOM_STATE_COOKIE]: LONG_STATE }))).toBeNull();
     expect(adjustCallback(url, jar({}))).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { SSO_PROVIDERS } from "@/lib/auth/sso-match";
 import { ssoButtons } from "@/lib/env";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
-import { withShortState } from "./providers/callback-url";
+import { WECOM_STATE_COOKIE, withShortState } from "./providers/callback-url";
 
 export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
 
@@ -72,5 +72,15 @@ export async function ssoSignIn(formData: FormData) {
   // A failure Auth.js does not throw (a network error, say) comes back as its error page, /login?error=….
   const url = new URL(target, "http://x");
   if (url.pathname === "/login" && url.searchParams.has("error")) redirect(unavailable);
-  redirect(provider === "wecom" || provider === "wecom-app" ? withShortState(target) : target);
+  if (provider !== "wecom" && provider !== "wecom-app") redirect(target);
+  const short = withShortState(target);
+  if (short.state)
+    (await cookies()).set(WECOM_STATE_COOKIE, short.state, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: short.secure,
+      path: "/api/auth/callback",
+      maxAge: 15 * 60,
+    });
+  redirect(short.url);
 }

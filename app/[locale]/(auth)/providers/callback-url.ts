@@ -5,24 +5,27 @@ import { createHash } from "node:crypto";
  * on the way out (authorization) and on the way back (callback), and nowhere else.
  */
 
-const STATE_COOKIES = ["authjs.state", "__Secure-authjs.state"];
+/** Holds Auth.js's state for the WeCom round trip; only the callback path sees it. */
+export const WECOM_STATE_COOKIE = "wecom-oauth-state";
 const SHORT_STATE = /^[0-9a-f]{32}$/;
 
 /**
  * WeCom's in-app OAuth accepts a state of at most 128 bytes of a-zA-Z0-9 (document/path/91022);
  * Auth.js's state is an encrypted token of several hundred characters. WeCom gets its hash instead
- * (128 bits, as unguessable), and the callback swaps it back for the value in Auth.js's state cookie.
+ * (128 bits, as unguessable), the full state waits in a cookie of this browser, and the callback
+ * puts it back.
  */
 export function shortState(state: string): string {
   return createHash("sha256").update(state).digest("hex").slice(0, 32);
 }
 
-/** The authorization URL with Auth.js's state replaced by its short form. */
-export function withShortState(authorizationUrl: string): string {
+/** The authorization URL with Auth.js's state replaced by its short form, and the full state to keep. */
+export function withShortState(authorizationUrl: string): { url: string; state?: string; secure: boolean } {
   const url = new URL(authorizationUrl);
-  const state = url.searchParams.get("state");
+  const state = url.searchParams.get("state") ?? undefined;
   if (state) url.searchParams.set("state", shortState(state));
-  return url.href;
+  const callback = url.searchParams.get("redirect_uri");
+  return { url: url.href, state, secure: callback?.startsWith("https:") ?? true };
 }
 
 type CookieJar = { get(name: string): { value: string } | undefined };
@@ -41,10 +44,8 @@ export function adjustCallback(url: URL, cookies: CookieJar): URL | null {
   }
   const state = url.searchParams.get("state") ?? "";
   if ((provider === "wecom" || provider === "wecom-app") && SHORT_STATE.test(state)) {
-    const full = STATE_COOKIES.map((name) => cookies.get(name)?.value).find(
-      (v) => v && shortState(v) === state,
-    );
-    if (!full) return null;
+    const full = cookies.get(WECOM_STATE_COOKIE)?.value;
+    if (!full || shortState(full) !== state) return null;
     adjusted.searchParams.set("state", full);
     return adjusted;
   }
