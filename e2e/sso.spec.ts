@@ -1,8 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
-import { PASSWORD } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { IDP_PASSWORD, type IdpUsername } from "./support/oidc-provider";
 import { OIDC_NAME } from "./support/sso-env";
-import { expect, test } from "./support/sso-fixtures";
+import { adminPage, expect, test } from "./support/sso-fixtures";
 
 /**
  * OIDC sign-in through a real provider (oidc-provider on 127.0.0.1, its own sign-in and consent
@@ -21,16 +20,6 @@ async function signInAtIdp(page: Page, username: IdpUsername) {
   await page.getByLabel("IdP password").fill(IDP_PASSWORD);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Allow" }).click();
-}
-
-async function adminPage(browser: Browser) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("员工号").fill("E9001");
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL("/admin");
-  return page;
 }
 
 const MATCHES = [
