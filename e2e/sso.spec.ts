@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
 import { IDP_PASSWORD, type IdpUsername } from "./support/oidc-provider";
 import { OIDC_NAME } from "./support/sso-env";
 import { adminPage, expect, test } from "./support/sso-fixtures";
@@ -63,6 +64,7 @@ test("OIDC: an unknown identity is refused with a clear page in Chinese and in E
   const alert = page.getByRole("main").getByRole("alert");
   await expect(alert.getByRole("heading", { name: `未能通过${OIDC_NAME}登录` })).toBeVisible();
   await expect(alert).toContainText("没有对应本平台的账户");
+  await expectNoSeriousViolations(page);
   await expect(page.getByRole("button", { name: OIDC_NAME, exact: true })).toBeVisible();
 
   const english = await (await browser.newContext()).newPage();
