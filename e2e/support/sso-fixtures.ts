@@ -1,7 +1,7 @@
 import { type Browser, test as base, expect, type Page } from "@playwright/test";
-import { PASSWORD } from "../fixtures";
 import { type DingTalkPerson, startDingTalkStandIn } from "./dingtalk-standin";
 import { type RunningOidcProvider, startOidcProvider } from "./oidc-provider";
+import { signInThroughUi } from "./sessions";
 import { asLocalhost, DINGTALK, ssoPorts, WECOM } from "./sso-env";
 import type { RunningStandIn } from "./standin";
 import { startWeComStandIn, type WeComMember, type WeComStandIn } from "./wecom-standin";
@@ -71,13 +71,7 @@ export const test = base.extend<object, { sso: SsoStandIns }>({
 
 /** An administrator signed in with a password in a context of their own, on the admin home. */
 export async function adminPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("员工号").fill("E9001");
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL("/admin");
-  return page;
+  return signInThroughUi(await browser.newContext(), "E9001");
 }
 
 export { expect };

@@ -8,24 +8,25 @@ import { findUserByEmployeeNo } from "@/db/queries/users";
 import { homeFor } from "@/lib/auth/roles";
 import { SSO_PROVIDERS } from "@/lib/auth/sso-match";
 import { ssoButtons } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
+import { authorizedAction } from "./authorized-action";
 import { WECOM_STATE_COOKIE, withShortState } from "./providers/callback-url";
 
 export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
 
-const schema = z.object({
+const credentials = z.object({
   employeeNo: z.string().trim().min(1).max(32),
   password: z.string().min(1).max(256),
 });
 
-export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = schema.safeParse({
-    employeeNo: formData.get("employeeNo"),
-    password: formData.get("password"),
-  });
-  const employeeNo =
-    typeof formData.get("employeeNo") === "string" ? String(formData.get("employeeNo")).slice(0, 32) : "";
+/** The form as typed: anything goes, so an empty or overlong field gets its own message and keeps the number. */
+const loginForm = z.object({ employeeNo: z.string().default(""), password: z.string().default("") });
+
+export const login = authorizedAction("public", loginForm, async (form): Promise<LoginState> => {
+  const employeeNo = form.employeeNo.slice(0, 32);
+  const parsed = credentials.safeParse(form);
   if (!parsed.success) return { status: "missing", employeeNo };
 
   try {
@@ -43,24 +44,24 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   if (!user) return { status: "invalid", employeeNo };
   (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   redirect(homeFor(user.role));
-}
+});
 
-export async function signOutAction() {
+/** Public on purpose: a session that is no longer valid must still be able to sign out. */
+export const signOutAction = authorizedAction("public", z.object({}), async () => {
   await signOut({ redirectTo: "/login" });
-}
+  return { status: "idle" as const };
+});
 
-const ssoSchema = z.object({ provider: z.enum(SSO_PROVIDERS) });
+const ssoForm = z.object({ provider: z.enum(SSO_PROVIDERS) });
 
 /**
  * Starts a single sign-on. The provider's discovery document (OIDC) is fetched now, so a provider
  * that is down or misconfigured is reported on the sign-in page instead of failing the request.
  * After the provider, Auth.js returns to /login, which sends the person to their home.
  */
-export async function ssoSignIn(formData: FormData) {
-  const parsed = ssoSchema.safeParse({ provider: formData.get("provider") });
-  const provider = parsed.success ? parsed.data.provider : undefined;
-  if (!provider || !ssoButtons.includes(provider === "wecom-app" ? "wecom" : provider))
-    redirect("/login?error=sso_failed");
+export const ssoSignIn = authorizedAction("public", ssoForm, async ({ provider }) => {
+  if (!ssoButtons.includes(provider === "wecom-app" ? "wecom" : provider))
+    throw new AppError("bad_request:form");
   const unavailable = `/login?error=sso_unavailable&provider=${provider}`;
   let target: string;
   try {
@@ -83,4 +84,4 @@ export async function ssoSignIn(formData: FormData) {
       maxAge: 15 * 60,
     });
   redirect(short.url);
-}
+});

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/ui/action-form";
 import type { SsoButton } from "@/lib/auth/sso-env";
 import { ssoSignIn } from "../actions";
 import { AutoSubmit } from "./auto-submit";
@@ -28,7 +29,7 @@ export async function SsoOptions({
         {buttons.map((id) => {
           const provider = id === "wecom" && inWeCom ? "wecom-app" : id;
           return (
-            <form key={id} action={ssoSignIn}>
+            <ActionForm key={id} action={ssoSignIn}>
               <input type="hidden" name="provider" value={provider} />
               <button
                 type="submit"
@@ -37,7 +38,7 @@ export async function SsoOptions({
                 {id === "oidc" ? oidcName : t(`providers.${id}`)}
               </button>
               {provider === "wecom-app" && autoStart && <AutoSubmit label={t("ssoInWeCom")} />}
-            </form>
+            </ActionForm>
           );
         })}
       </div>
