@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button";
 import type { SsoButton } from "@/lib/auth/sso-env";
 import { ssoSignIn } from "../actions";
 import { AutoSubmit } from "./auto-submit";
@@ -31,10 +32,7 @@ export async function SsoOptions({
           return (
             <ActionForm key={id} action={ssoSignIn}>
               <input type="hidden" name="provider" value={provider} />
-              <button
-                type="submit"
-                className="w-full rounded-md border border-slate-300 px-4 py-2.5 text-sm font-medium hover:bg-slate-50"
-              >
+              <button type="submit" className={`w-full text-sm ${buttonClass("secondary", "lg")}`}>
                 {id === "oidc" ? oidcName : t(`providers.${id}`)}
               </button>
               {provider === "wecom-app" && autoStart && <AutoSubmit label={t("ssoInWeCom")} />}
