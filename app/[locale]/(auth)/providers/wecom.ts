@@ -21,7 +21,13 @@ function exchangeCode(client: WeComClient, tokenUrl: string): typeof fetch {
     const code = new URLSearchParams(init?.body as URLSearchParams | undefined).get("code") ?? "";
     try {
       const { userid, openid } = await client.loginIdentity(code);
-      return Response.json({ access_token: userid ?? openid, token_type: "bearer", userid, openid });
+      const who = userid ?? openid;
+      if (!who)
+        return Response.json(
+          { error: "invalid_grant", error_description: "WeCom named nobody" },
+          { status: 400 },
+        );
+      return Response.json({ access_token: who, token_type: "bearer", userid, openid });
     } catch (e) {
       if (!(e instanceof WeComError)) throw e;
       return Response.json({ error: "invalid_grant", error_description: e.message }, { status: 400 });
