@@ -41,7 +41,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db ${DATABASE_URL} --fresh`,
-    env: { NODE_OPTIONS: inheritedNodeOptions, ...ssoServerEnv(PORT) },
+    env: { NODE_OPTIONS: inheritedNodeOptions, APP_URL: baseURL, ...ssoServerEnv(PORT) },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
