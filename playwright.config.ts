@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ssoServerEnv } from "./e2e/support/sso-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -40,7 +41,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db ${DATABASE_URL} --fresh`,
-    env: { NODE_OPTIONS: inheritedNodeOptions, APP_URL: baseURL },
+    env: { NODE_OPTIONS: inheritedNodeOptions, APP_URL: baseURL, ...ssoServerEnv(PORT) },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

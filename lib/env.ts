@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
+import { completeSsoGroups, configuredSso, SSO_ENV } from "./auth/sso-env";
 import { LOOPBACK_PROXIES, parseProxyList } from "./http/client-ip";
 
 /** A running production server (not `next build`, which also runs with NODE_ENV=production). */
@@ -13,45 +14,45 @@ const appUrl = z
   .refine((v) => new URL(v).pathname === "/", "APP_URL must be an origin without a path")
   .transform((v) => new URL(v).origin);
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^(file:|libsql:|https?:|wss?:)/,
-      "DATABASE_URL must start with file:, libsql:, http(s): or ws(s):",
-    )
-    .default("file:./data/app.db"),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  /** Signs session tokens; required in production (see sessionSecret). */
-  AUTH_SECRET: z.string().min(32).optional(),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_NAME: z.string().min(1).default("SSO"),
-  /** Public address of the app: links in e-mails, the certificate's QR code, set-password links. */
-  APP_URL: productionRun ? appUrl : appUrl.default("http://localhost:3000"),
-  /** Addresses whose X-Forwarded-For / -Proto / X-Request-Id are believed (server.ts); "" trusts none. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default(LOOPBACK_PROXIES)
-    .transform((v, ctx) => {
-      const parsed = parseProxyList(v);
-      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-      return typeof parsed === "string" ? [] : parsed;
-    }),
-  /** The least severe server log line written (server.ts): one JSON line per request at "info". */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
-  SMTP_URL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
       .string()
-      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
-      .optional(),
-  ),
-  MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
-});
+      .regex(
+        /^(file:|libsql:|https?:|wss?:)/,
+        "DATABASE_URL must start with file:, libsql:, http(s): or ws(s):",
+      )
+      .default("file:./data/app.db"),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    /** Signs session tokens; required in production (see sessionSecret). */
+    AUTH_SECRET: z.string().min(32).optional(),
+    /** OIDC, WeCom and DingTalk sign-in: lib/auth/sso-env.ts. */
+    ...SSO_ENV,
+    /** Public address of the app: links in e-mails, the certificate's QR code, set-password links. */
+    APP_URL: productionRun ? appUrl : appUrl.default("http://localhost:3000"),
+    /** Addresses whose X-Forwarded-For / -Proto / X-Request-Id are believed (server.ts); "" trusts none. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default(LOOPBACK_PROXIES)
+      .transform((v, ctx) => {
+        const parsed = parseProxyList(v);
+        if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+        return typeof parsed === "string" ? [] : parsed;
+      }),
+    /** The least severe server log line written (server.ts): one JSON line per request at "info". */
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
+  })
+  .superRefine(completeSsoGroups);
 
 export type Env = z.infer<typeof schema>;
 
@@ -90,4 +91,5 @@ function parseEnv(): Env {
 
 export const env = parseEnv();
 
-export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+/** The single sign-on buttons the sign-in page offers. */
+export const ssoButtons = configuredSso(env);

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
 import { branches, users } from "../schema";
@@ -8,24 +8,6 @@ import { personColumns } from "./columns";
 
 export async function findUserByEmployeeNo({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
   return db.query.users.findFirst({ where: eq(users.employeeNo, employeeNo) });
-}
-
-/** OIDC identities match an existing account by email or employee number; nobody is created on the fly. */
-export async function findUserForSso({
-  email,
-  employeeNo,
-  db = defaultDb,
-}: {
-  email?: string;
-  employeeNo?: string;
-  db?: Db;
-}) {
-  const conditions = [
-    email ? eq(users.email, email.toLowerCase()) : undefined,
-    employeeNo ? eq(users.employeeNo, employeeNo) : undefined,
-  ].filter((c) => c !== undefined);
-  if (conditions.length === 0) return undefined;
-  return db.query.users.findFirst({ where: or(...conditions) });
 }
 
 /** The signed-in user with their branch, as every server entry point needs them. */

@@ -1,7 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
 export const authConfig = {
-  pages: { signIn: "/login" },
+  // Auth.js errors (a failed or cancelled single sign-on) land on the sign-in page with ?error=….
+  pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   providers: [],
   trustHost: true,

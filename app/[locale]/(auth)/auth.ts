@@ -1,20 +1,27 @@
+import { cookies } from "next/headers";
 import type { DefaultSession } from "next-auth";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
+import { recordSignIn, resolveSsoSignIn } from "@/db/queries/sign-in";
 import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
-import { findUserByEmployeeNo, findUserForSso } from "@/db/queries/users";
+import { findUserByEmployeeNo } from "@/db/queries/users";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { env, oidcEnabled } from "@/lib/env";
+import { isSsoProvider, type SsoIdentity } from "@/lib/auth/sso-match";
+import { env } from "@/lib/env";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { authConfig } from "./auth.config";
+import { ssoProviders } from "./providers";
 
 declare module "next-auth" {
   interface User {
     role?: Role;
     branchId?: string;
     sessionVersion?: number;
+    /** Set by a single sign-on provider's profile(): who the provider says this is. */
+    sso?: SsoIdentity;
   }
   interface Session {
     user: { id: string; role: Role; branchId: string; sessionVersion: number } & DefaultSession["user"];
@@ -67,19 +74,6 @@ async function authorizeCredentials(raw: unknown) {
   };
 }
 
-const oidcProvider = oidcEnabled
-  ? [
-      {
-        id: "oidc",
-        name: env.OIDC_NAME,
-        type: "oidc" as const,
-        issuer: env.OIDC_ISSUER,
-        clientId: env.OIDC_CLIENT_ID,
-        clientSecret: env.OIDC_CLIENT_SECRET,
-      },
-    ]
-  : [];
-
 const {
   handlers,
   auth: uncachedAuth,
@@ -101,31 +95,28 @@ const {
       credentials: { employeeNo: {}, password: {} },
       authorize: authorizeCredentials,
     }),
-    ...oidcProvider,
+    ...ssoProviders(env),
   ],
   callbacks: {
-    async signIn({ account, profile }) {
-      if (account?.provider !== "oidc") return true;
-      const match = await findUserForSso({
-        email: typeof profile?.email === "string" ? profile.email : undefined,
-        employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
-      });
-      return Boolean(match?.active);
+    /**
+     * A single sign-on identity must name an active account (by employee number or e-mail); a
+     * refusal goes back to the sign-in page with its reason. A match turns the provider's user
+     * into ours, which jwt() then writes into the session token as it does for passwords.
+     */
+    async signIn({ user, account }) {
+      if (!isSsoProvider(account?.provider)) return true;
+      const outcome = user.sso
+        ? await resolveSsoSignIn({ identity: user.sso })
+        : { status: "unknown" as const };
+      if (outcome.status !== "matched")
+        return `/login?error=sso_${outcome.status}&provider=${account.provider}`;
+      const { id, name, role, branchId, sessionVersion, locale } = outcome.user;
+      Object.assign(user, { id, name, role, branchId, sessionVersion });
+      (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+      return true;
     },
-    async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc") {
-        const match = await findUserForSso({
-          email: typeof profile?.email === "string" ? profile.email : undefined,
-          employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
-        });
-        if (match)
-          Object.assign(token, {
-            uid: match.id,
-            role: match.role,
-            branchId: match.branchId,
-            sessionVersion: match.sessionVersion,
-          });
-      } else if (user?.id) {
+    jwt({ token, user }) {
+      if (user?.id && user.role && user.branchId) {
         Object.assign(token, {
           uid: user.id,
           role: user.role,
@@ -143,6 +134,12 @@ const {
         session.user.sessionVersion = token.sessionVersion ?? 0;
       }
       return session;
+    },
+  },
+  events: {
+    async signIn({ user, account }) {
+      if (user.id && account)
+        await recordSignIn({ userId: user.id, provider: account.provider, subject: user.sso?.subject });
     },
   },
 });
