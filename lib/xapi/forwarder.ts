@@ -45,6 +45,8 @@ export type ForwardReport = {
   stopped: "empty" | "paused" | "unavailable" | "time";
   pausedUntil: Date | null;
   lastError: string | null;
+  /** Time spent waiting for the LRS's answers. */
+  lrsMs: number;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,6 +82,7 @@ export async function forward({
     stopped: "empty",
     pausedUntil: null,
     lastError: null,
+    lrsMs: 0,
   };
   let singles = 0;
   for (;;) {
@@ -104,7 +107,9 @@ export async function forward({
       continue;
     }
     const seqs = batch.map((q) => q.seq);
+    const sending = performance.now();
     const outcome = await send(batch.map((q) => q.statement));
+    report.lrsMs += Math.round(performance.now() - sending);
     const after = clock();
     if (outcome.kind === "stored") {
       await outbox.markSent(seqs, after);

@@ -30,15 +30,18 @@ async function errorText(response: Response) {
   return `HTTP ${response.status}${body ? `: ${body.slice(0, 300)}` : ""}`;
 }
 
-/** POSTs statements to the LRS (xAPI 1.0.3) and classifies the answer; never throws. */
+/**
+ * POSTs statements to the LRS (xAPI 1.0.3) and classifies the answer; never throws. A request
+ * that fails without any answer (typically a kept-alive connection the LRS or a proxy had just
+ * closed) is tried once more at once: the statements' fixed ids make a repeat harmless.
+ */
 export async function postStatements(
   config: LrsConfig,
   statements: readonly Statement[],
   fetchImpl: typeof fetch = fetch,
 ): Promise<SendOutcome> {
-  let response: Response;
-  try {
-    response = await fetchImpl(statementsUrl(config.url), {
+  const post = () =>
+    fetchImpl(statementsUrl(config.url), {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -47,6 +50,12 @@ export async function postStatements(
       },
       body: JSON.stringify(statements),
       signal: AbortSignal.timeout(config.timeoutMs ?? 30_000),
+    });
+  let response: Response;
+  try {
+    response = await post().catch((e) => {
+      if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")) throw e;
+      return post();
     });
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";

@@ -1,21 +1,15 @@
-import { readFileSync } from "node:fs";
 import validation from "@learninglocker/xapi-validation";
 import { describe, expect, it } from "vitest";
-import { buildAttemptItems, type QuestionLookup } from "@/lib/assessment/attempt-items";
-import { drawQuestions } from "@/lib/assessment/draw";
+import type { QuestionLookup } from "@/lib/assessment/attempt-items";
 import { scoreAttempt } from "@/lib/assessment/score";
-import { compileChapter } from "@/lib/content/compile";
-import type { CompiledChapter } from "@/lib/content/types";
-import { type Answer, apply, type PlayState, result, start } from "@/lib/scenario/engine";
-import type { Scenario } from "@/lib/scenario/schema";
-import { validateScenario } from "@/lib/scenario/validate";
+import { type PlayState, result } from "@/lib/scenario/engine";
 import { checkClosedStatements, examClosedStatements } from "@/lib/xapi/assessment";
 import { certificateEarnedStatements, certificateRevokedStatements } from "@/lib/xapi/certificate";
 import { chapterReadStatements } from "@/lib/xapi/chapter";
 import { scenarioAnswerStatements } from "@/lib/xapi/scenario";
 import { isoDuration, registrationOf, siteOf, statementId } from "@/lib/xapi/site";
 import type { Statement } from "@/lib/xapi/types";
-import { labels } from "./content-fixtures";
+import { chapter, closedCheck, journey, playScenario, scenario } from "./xapi-fixtures";
 
 // The package is CommonJS with `exports.default`.
 const validate = ((validation as unknown as { default?: typeof validation }).default ?? validation) as (
@@ -26,19 +20,6 @@ const problems = (s: Statement) => validate(s).map((w) => `${w.path.join(".")}: 
 const site = siteOf("https://training.bank.local");
 const learner = { employeeNo: "E1001" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function chapter(slug: string): CompiledChapter {
-  const source = readFileSync(`content/chapters/${slug}.zh-CN.mdx`, "utf8");
-  const compiled = compileChapter(source, { labels });
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-  return compiled.chapter;
-}
-
-function scenario(slug: string): Scenario {
-  const r = validateScenario(readFileSync(`content/scenarios/${slug}.zh-CN.yaml`, "utf8"));
-  if (!("scenario" in r)) throw new Error(JSON.stringify(r.issues));
-  return r.scenario;
-}
 
 /** Every statement kind must pass Learning Locker's validator and identify the learner by account only. */
 function expectValid(statements: Statement[]) {
@@ -57,28 +38,6 @@ function expectValid(statements: Statement[]) {
 
 const basic = chapter("basic-skills");
 const at = new Date("2026-03-02T02:00:00.000Z");
-
-/** A closed check: 8 drawn questions, every second one answered wrongly, one left unanswered. */
-function closedCheck(c: CompiledChapter, attemptId: string) {
-  const seed = `seed-${attemptId}`;
-  const ids = drawQuestions({ pool: c.questions, count: c.draw, seed });
-  const byId = new Map(c.questions.map((q) => [q.id, q]));
-  const items = buildAttemptItems(
-    seed,
-    ids.map((id) => ({ slug: c.meta.slug, question: byId.get(id) as (typeof c.questions)[number] })),
-  );
-  const lookup: QuestionLookup = (slug, id) => (slug === c.meta.slug ? byId.get(id) : undefined);
-  const answers = Object.fromEntries(
-    items.slice(0, -1).map((item, i) => {
-      const q = byId.get(item.questionId) as (typeof c.questions)[number];
-      const right = q.options.filter((o) => o.correct).map((o) => o.id);
-      const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-      return [item.key, i % 2 === 0 ? right : wrong.slice(0, 1)];
-    }),
-  );
-  const score = scoreAttempt(items, answers, lookup, c.meta.passScore);
-  return { items, lookup, score };
-}
 
 describe("xAPI statements", () => {
   it("a chapter read is one 'experienced' statement, the same id each time for one revision", () => {
@@ -313,25 +272,10 @@ describe("xAPI statements", () => {
 
   it("role-play: every step answered (choice, timeout, free text) and the completion with competency extensions", () => {
     const s = scenario("complaint");
-    let state: PlayState = start(s);
-    const all: Statement[] = [];
-    let timedOut = false;
     const startedAt = new Date(at.getTime() - 5 * 60_000);
-    for (let turn = 0; !state.ended && turn < 30; turn++) {
-      const step = s.steps[state.stepId];
-      let answer: Answer;
-      if (step?.kind === "text")
-        answer = { type: "text", text: "非常抱歉给您带来不便，我马上为您查询并在今天下班前回电。" };
-      else if (step?.kind === "timed" && !timedOut) {
-        answer = { type: "timeout" };
-        timedOut = true;
-      } else if (step?.kind === "choice" || step?.kind === "timed")
-        answer = { type: "choice", choiceId: step.choices[0]?.id ?? "" };
-      else throw new Error(`unexpected step ${state.stepId}`);
-      const next = apply(s, state, answer);
-      if ("error" in next) throw new Error(next.error);
-      state = next.state;
-      const stepAt = new Date(at.getTime() + turn * 1000);
+    const states = playScenario(s);
+    const all: Statement[] = [];
+    for (const [turn, state] of states.entries()) {
       const statements = scenarioAnswerStatements(
         {
           learner,
@@ -345,7 +289,7 @@ describe("xAPI statements", () => {
           scenario: s,
           state,
           result: state.ended ? result(s, state) : null,
-          at: stepAt,
+          at: new Date(at.getTime() + turn * 1000),
           certificationIds: ["counter-service"],
         },
         site,
@@ -353,6 +297,7 @@ describe("xAPI statements", () => {
       expect(statements).toHaveLength(state.ended ? 2 : 1);
       all.push(...statements);
     }
+    const state = states.at(-1) as PlayState;
     expectValid(all);
     const steps = all.filter((x) => x.verb.id.endsWith("/answered"));
     expect(steps).toHaveLength(state.turns.length);
@@ -469,6 +414,20 @@ describe("xAPI statements", () => {
     expect(isoDuration(1500)).toBe("PT1.5S");
     expect(isoDuration(3_723_450)).toBe("PT1H2M3.45S");
     expect(isoDuration(-5)).toBe("PT0S");
+  });
+
+  it("a whole journey: every statement valid, ids unique and stable; another learner's journey shares none", () => {
+    const one = journey(site, "E1001", 1).flat();
+    expectValid(one);
+    expect(new Set(one.map((x) => x.id)).size).toBe(one.length);
+    const again = journey(site, "E1001", 1).flat();
+    expect(again.map((x) => x.id)).toEqual(one.map((x) => x.id));
+    const other = new Set(
+      journey(site, "E1002", 2)
+        .flat()
+        .map((x) => x.id),
+    );
+    expect(one.some((x) => other.has(x.id))).toBe(false);
   });
 
   it("the validator is not a rubber stamp: a broken statement gets warnings", () => {
