@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { RowAction } from "@/db/queries/admin-import";
+import type { RowAction } from "@/lib/admin-import/plan";
 
 const TONES: Record<RowAction, string> = {
   create: "bg-emerald-100 text-emerald-900",

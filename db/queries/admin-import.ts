@@ -3,14 +3,16 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type ImportBranch, withNameChains } from "../../lib/admin-import/branch-resolver";
-import type { ImportField } from "../../lib/admin-import/columns";
-import { readTable, UnreadableFile } from "../../lib/admin-import/read-table";
 import {
-  type EmployeeRecord,
-  type FileProblem,
-  type ValidatedRow,
-  validateTable,
-} from "../../lib/admin-import/validate";
+  type ExistingEmployee,
+  emptyCounts,
+  isActiveAdmin,
+  type PlannedRow,
+  planRows,
+  type RowAction,
+} from "../../lib/admin-import/plan";
+import { readTable, UnreadableFile } from "../../lib/admin-import/read-table";
+import { type EmployeeRecord, type FileProblem, validateTable } from "../../lib/admin-import/validate";
 import { newOneTimeToken, PASSWORD_TOKEN_TTL_MS } from "../../lib/auth/one-time-token";
 import { AppError } from "../../lib/errors";
 import { type Db, db as defaultDb } from "../client";
@@ -22,18 +24,6 @@ import { onboardingStatements } from "./assignments";
 export const IMPORT_BATCH_SIZE = 500;
 /** How long an uploaded file waits for the admin's decision. */
 export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
-
-export type RowAction = "create" | "update" | "unchanged" | "error";
-const COMPARED = ["name", "branchId", "role", "email", "hireDate", "active"] as const;
-type ComparedField = (typeof COMPARED)[number];
-
-export interface PlannedRow extends ValidatedRow {
-  action: RowAction;
-  userId?: string;
-  before?: EmployeeRecord;
-  /** The import fields an update changes. */
-  changes?: ImportField[];
-}
 
 export interface ImportPlan {
   problems: (FileProblem | { code: "unreadable" })[];
@@ -59,17 +49,8 @@ export async function loadImportBranches({ db = defaultDb }: { db?: Db } = {}): 
   return withNameChains(rows);
 }
 
-const toField: Record<ComparedField, ImportField> = {
-  name: "name",
-  branchId: "branch",
-  role: "role",
-  email: "email",
-  hireDate: "hireDate",
-  active: "active",
-};
-
 async function existingUsers(db: Db, employeeNos: string[]) {
-  const found = new Map<string, EmployeeRecord & { id: string }>();
+  const found = new Map<string, ExistingEmployee>();
   for (let i = 0; i < employeeNos.length; i += 1000) {
     const rows = await db
       .select({
@@ -88,8 +69,6 @@ async function existingUsers(db: Db, employeeNos: string[]) {
   }
   return found;
 }
-
-const isActiveAdmin = (r: Pick<EmployeeRecord, "role" | "active">) => r.role === "admin" && r.active;
 
 /**
  * The dry run: every row of the file as create, update, unchanged or error (with reasons), against
@@ -120,47 +99,7 @@ export async function planImport({
     .select({ admins: sql<number>`count(*)` })
     .from(users)
     .where(and(eq(users.role, "admin"), eq(users.active, true)))) as [{ admins: number }];
-  let activeAdmins = admins;
-
-  const planned: PlannedRow[] = rows.map((row) => {
-    if (!row.record) return { ...row, action: "error" };
-    const current = existing.get(row.record.employeeNo);
-    if (!current) {
-      if (isActiveAdmin(row.record)) activeAdmins++;
-      return { ...row, action: "create" };
-    }
-    const { id, employeeNo: _, ...before } = current;
-    const changes = COMPARED.filter((f) => before[f] !== row.record?.[f]).map((f) => toField[f]);
-    if (changes.length === 0) return { ...row, action: "unchanged", userId: id, before: current };
-    const delta = Number(isActiveAdmin(row.record)) - Number(isActiveAdmin(current));
-    if (activeAdmins + delta < 1) {
-      return {
-        ...row,
-        record: null,
-        action: "error",
-        errors: [{ field: row.record.active ? "role" : "active", code: "last_admin" }],
-      };
-    }
-    activeAdmins += delta;
-    return { ...row, action: "update", userId: id, before: current, changes };
-  });
-
-  const counts = emptyCounts();
-  for (const r of planned) counts[r.action]++;
-  const digest = createHash("sha256")
-    .update(
-      JSON.stringify(
-        planned
-          .filter((r) => r.action === "create" || r.action === "update")
-          .map((r) => [r.line, r.action, r.userId ?? null, r.before ?? null, r.record]),
-      ),
-    )
-    .digest("hex");
-  return { problems, rows: planned, counts, digest, branchCodes };
-}
-
-function emptyCounts(): Record<RowAction, number> {
-  return { create: 0, update: 0, unchanged: 0, error: 0 };
+  return { problems, ...planRows({ rows, existing, activeAdmins: admins }), branchCodes };
 }
 
 /** Keeps an uploaded file for its dry run and import; expired uploads are cleared in the same batch. */
@@ -256,7 +195,7 @@ export async function runImport({
   db?: Db;
 }): Promise<ImportResult> {
   const upload = await getUpload({ id: uploadId, now, db });
-  if (!upload) throw new AppError("not_found:import", "The upload has expired / 上传的文件已过期");
+  if (!upload) throw new AppError("not_found:import");
   if (upload.importedAt) return { status: "already" };
   const plan = await planImport({ bytes: upload.content, db });
   if (plan.digest !== digest) return { status: "changed" };

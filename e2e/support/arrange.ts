@@ -14,18 +14,17 @@ import type { AuditFilters } from "@/db/queries/audit";
 import type { ContentKind } from "@/lib/content/sources";
 import { apply, type PlayState, result, start } from "@/lib/scenario/engine";
 import type { Step } from "@/lib/scenario/schema";
-import { scoreKnowledgeCheck } from "@/lib/training/score-check";
 
 const app = {
   db: () => import("@/db/client"),
   users: () => import("@/db/queries/users"),
   adminUsers: () => import("@/db/queries/admin-users"),
   catalog: () => import("@/db/queries/content-catalog"),
-  learning: () => import("@/db/queries/learning"),
   practice: () => import("@/db/queries/practice"),
   certificates: () => import("@/db/queries/certificates"),
   audit: () => import("@/db/queries/audit"),
   authoring: () => import("@/db/queries/content-authoring"),
+  submit: () => import("@/db/use-cases/submit-knowledge-check"),
 };
 
 export async function userIdOf(employeeNo: string): Promise<string> {
@@ -56,45 +55,25 @@ export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {
 }
 
 /**
- * Stores a knowledge-check submission with every answer right, made at `at`, as the submission
- * route does: scored by the real scorer, with whatever certificate it completes in the same batch.
+ * Stores a knowledge-check submission with every answer right, made at `at`, through the
+ * submission use case: scored by the real scorer, with whatever certificate it completes in the
+ * same batch.
  */
 export async function passChapter({ employeeNo, slug, at }: { employeeNo: string; slug: string; at: Date }) {
-  const [{ loadCatalog }, { recordCheckAttempt }, { issuanceStatements }] = await Promise.all([
-    app.catalog(),
-    app.learning(),
-    app.certificates(),
-  ]);
-  const userId = await userIdOf(employeeNo);
+  const [{ loadCatalog }, { submitKnowledgeCheck }] = await Promise.all([app.catalog(), app.submit()]);
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
   if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
-  const { questions, meta, version } = entry.result.chapter;
   const answers = Object.fromEntries(
-    questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
+    entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
   );
-  const scored = scoreKnowledgeCheck(questions, answers, meta.passScore);
-  const attemptId = randomUUID();
-  const issuing = await issuanceStatements({
-    userId,
-    next: { kind: "chapter", attemptId, slug, percent: scored.percent, passed: scored.passed },
+  await submitKnowledgeCheck({
+    user: { id: await userIdOf(employeeNo) },
+    slug,
+    locale: "zh-CN",
+    attemptId: randomUUID(),
+    answers,
     now: at,
   });
-  await recordCheckAttempt(
-    {
-      id: attemptId,
-      userId,
-      moduleSlug: slug,
-      contentVersion: version,
-      locale: entry.locale,
-      answers,
-      score: scored.score,
-      maxScore: scored.maxScore,
-      percent: scored.percent,
-      passed: scored.passed,
-      createdAt: at,
-    },
-    issuing,
-  );
 }
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);

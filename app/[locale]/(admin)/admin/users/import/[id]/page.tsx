@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ImportStatusBadge } from "@/components/admin/import-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { getUpload, type PlannedRow, planImport, type RowAction } from "@/db/queries/admin-import";
+import { getUpload, planImport } from "@/db/queries/admin-import";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/admin-import/columns";
+import type { PlannedRow, RowAction } from "@/lib/admin-import/plan";
 import { ImportConfirm } from "./import-confirm";
 
 export async function generateMetadata(): Promise<Metadata> {
