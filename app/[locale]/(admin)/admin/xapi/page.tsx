@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { Table } from "@/components/ui/table";
 import { getOutboxStatus } from "@/db/queries/xapi-outbox";
 import { env } from "@/lib/env";
 
@@ -82,29 +82,34 @@ export default async function XapiPage() {
       <h2 className="mb-3 text-lg font-semibold">
         {t("failedTitle", { count: Math.min(FAILED_SHOWN, status.failedCount) })}
       </h2>
-      <DataTable
+      <Table
         caption={t("failedTitle", { count: Math.min(FAILED_SHOWN, status.failedCount) })}
-        columns={(["seq", "statement", "created", "attempts", "reason", "next"] as const).map((c) =>
-          t(`columns.${c}`),
-        )}
+        columns={[
+          { label: t("columns.seq"), key: "seq", align: "right" },
+          t("columns.statement"),
+          t("columns.created"),
+          { label: t("columns.attempts"), key: "attempts", align: "right" },
+          t("columns.reason"),
+          t("columns.next"),
+        ]}
         empty={t("failedNone")}
         isEmpty={status.failed.length === 0}
       >
         {status.failed.map((f) => (
           <tr key={f.seq} className="align-top">
-            <td className="px-3 py-2 tabular-nums">{f.seq}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{f.seq}</td>
             <td className="min-w-64 px-3 py-2">
               <span className="block font-medium">{f.verb?.split("/").at(-1)}</span>
               <span className="block break-all text-xs text-slate-600">{f.object}</span>
               <span className="block font-mono text-xs text-slate-500">{f.id}</span>
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{when(f.createdAt)}</td>
-            <td className="px-3 py-2 tabular-nums">{f.attempts}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{f.attempts}</td>
             <td className="min-w-64 px-3 py-2 break-all text-xs">{f.lastError}</td>
             <td className="px-3 py-2 whitespace-nowrap">{when(f.nextAttemptAt)}</td>
           </tr>
         ))}
-      </DataTable>
+      </Table>
     </>
   );
 }
