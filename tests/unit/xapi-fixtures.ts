@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import validation from "@learninglocker/xapi-validation";
 import { buildAttemptItems, type QuestionLookup } from "@/lib/assessment/attempt-items";
 import { drawQuestions } from "@/lib/assessment/draw";
 import { scoreAttempt } from "@/lib/assessment/score";
@@ -14,6 +15,15 @@ import { scenarioAnswerStatements } from "@/lib/xapi/scenario";
 import type { Site } from "@/lib/xapi/site";
 import type { Statement } from "@/lib/xapi/types";
 import { labels } from "./content-fixtures";
+
+// The package is CommonJS with `exports.default`; how it arrives depends on the loader.
+const validator = ((validation as unknown as { default?: typeof validation }).default ?? validation) as (
+  data: unknown,
+) => { path: string[]; typeName?: string; message: string }[];
+
+/** Learning Locker's xAPI statement validation: one line per problem, none for a valid statement. */
+export const statementProblems = (s: unknown) =>
+  validator(s).map((w) => `${w.path.join(".")}: ${w.typeName ?? w.message}`);
 
 const compiled = new Map<string, CompiledChapter>();
 

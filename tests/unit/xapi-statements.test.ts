@@ -1,4 +1,3 @@
-import validation from "@learninglocker/xapi-validation";
 import { describe, expect, it } from "vitest";
 import type { QuestionLookup } from "@/lib/assessment/attempt-items";
 import { scoreAttempt } from "@/lib/assessment/score";
@@ -9,13 +8,9 @@ import { chapterReadStatements } from "@/lib/xapi/chapter";
 import { scenarioAnswerStatements } from "@/lib/xapi/scenario";
 import { isoDuration, registrationOf, siteOf, statementId } from "@/lib/xapi/site";
 import type { Statement } from "@/lib/xapi/types";
-import { chapter, closedCheck, journey, playScenario, scenario } from "./xapi-fixtures";
+import { chapter, closedCheck, journey, playScenario, scenario, statementProblems } from "./xapi-fixtures";
 
-// The package is CommonJS with `exports.default`.
-const validate = ((validation as unknown as { default?: typeof validation }).default ?? validation) as (
-  data: unknown,
-) => { path: string[]; typeName?: string; message: string }[];
-const problems = (s: Statement) => validate(s).map((w) => `${w.path.join(".")}: ${w.typeName ?? w.message}`);
+const problems = (s: Statement) => statementProblems(s);
 
 const site = siteOf("https://training.bank.local");
 const learner = { employeeNo: "E1001" };
