@@ -47,3 +47,5 @@ const server = app.listen(config.express.port, "127.0.0.1", () => {
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+// Started by a test: end with it, even if it dies without stopping us.
+process.on("disconnect", stop);

@@ -81,9 +81,11 @@ export async function startLrs() {
   return {
     url,
     async stop() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       await new Promise((resolve) => store.close(resolve));
       rmSync(dir, { recursive: true, force: true });
     },

@@ -79,11 +79,14 @@ export default async function XapiPage() {
           </Fact>
         )}
       </dl>
-      <h2 className="mb-3 text-lg font-semibold">
-        {t("failedTitle", { count: Math.min(FAILED_SHOWN, status.failedCount) })}
-      </h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("failedTitle")}</h2>
+      {status.failedCount > status.failed.length && (
+        <p className="mb-2 text-sm text-slate-600">
+          {t("failedMore", { shown: status.failed.length, count: status.failedCount })}
+        </p>
+      )}
       <Table
-        caption={t("failedTitle", { count: Math.min(FAILED_SHOWN, status.failedCount) })}
+        caption={t("failedTitle")}
         columns={[
           { label: t("columns.seq"), key: "seq", align: "right" },
           t("columns.statement"),
