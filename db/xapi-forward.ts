@@ -35,7 +35,13 @@ export async function forwardOutbox({
  */
 export function startForwardInterval(seconds = env.XAPI_FORWARD_INTERVAL_SECONDS): (() => void) | null {
   const lrs = lrsFromEnv();
-  if (!seconds || !lrs) return null;
+  if (!seconds) return null;
+  if (!lrs) {
+    console.warn(
+      "xapi:forward: XAPI_FORWARD_INTERVAL_SECONDS is set but LRS_URL is not; nothing is forwarded",
+    );
+    return null;
+  }
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
