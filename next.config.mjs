@@ -16,12 +16,57 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * Every page lives under app/[locale]/ but its address has no locale: /learn is served from
+ * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language cookie, else from
+ * the browser's first language, else Chinese. Config rewrites have relative destinations, so Next
+ * always serves them in-process; a rewrite from proxy.ts would be proxied over HTTP when Next's
+ * idea of its own host differs from the bind address (vercel/next.js#94745). proxy.ts redirects
+ * /zh-CN/… and /en/… to the address without the segment, so no page skips its checks.
+ */
+const PAGE = "/:path((?!api/|_next/|zh-CN(?:/|$)|en(?:/|$)).+)";
+const ENGLISH_FIRST = "[Ee][Nn](?:[-_,;].*)?";
+
+/** The rules that serve `source` from `/<locale><target>`, in the order they are tried. */
+function localized(source, target, has = []) {
+  return [
+    {
+      source,
+      has: [...has, { type: "cookie", key: "NEXT_LOCALE", value: "en" }],
+      destination: `/en${target}`,
+    },
+    {
+      source,
+      has: [...has, { type: "header", key: "accept-language", value: ENGLISH_FIRST }],
+      missing: [{ type: "cookie", key: "NEXT_LOCALE" }],
+      destination: `/en${target}`,
+    },
+    { source, has, destination: `/zh-CN${target}` },
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "@libsql/client", "libsql"],
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "@libsql/client", "libsql"],
   // Employee files up to 5 MB are uploaded through a server action (checked again in the action).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: "6mb" },
+    // Instances share one build directory: each keeps the pages it renders (chapters) in memory,
+    // so two never write the same file and none keeps state on disk.
+    isrFlushToDisk: false,
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        // proxy.ts marks a prerendered page the role may not open (and answers 403).
+        ...localized(PAGE, "/denied", [{ type: "header", key: "x-training-denied", value: "1" }]),
+        ...localized("/", ""),
+        ...localized(PAGE, "/:path"),
+      ],
+    };
+  },
   async headers() {
     return [
       {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { env } from "../lib/env";
+import { foreignKeysFetch } from "./remote-fetch";
 import * as schema from "./schema";
 
 export function isFileUrl(url: string) {
@@ -12,10 +13,11 @@ export function isFileUrl(url: string) {
 /**
  * For a file database every client call runs synchronously on one connection, so a single
  * connection loses nothing and guarantees the per-connection pragmas below apply to every query.
- * WAL is set by the migrate script; it persists in the file.
+ * WAL is set by the migrate script; it persists in the file. A server gives every request a
+ * connection of its own, so there the client turns foreign keys on in each (see remote-fetch.ts).
  */
 export function openClient(url = env.DATABASE_URL, authToken = env.DATABASE_AUTH_TOKEN): Client {
-  if (!isFileUrl(url)) return createClient({ url, authToken });
+  if (!isFileUrl(url)) return createClient({ url, authToken, fetch: foreignKeysFetch() });
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = createClient({ url, concurrency: 1, timeout: 5000 });

@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
+import { LOOPBACK_PROXIES, parseProxyList } from "./http/client-ip";
+
+/** A running production server (not `next build`, which also runs with NODE_ENV=production). */
+const productionRun =
+  process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+
+/** The public origin every link the app writes starts with; required where a wrong default would leak. */
+const appUrl = z
+  .url({ error: "APP_URL must be the public address, e.g. https://training.bank.local" })
+  .refine((v) => new URL(v).pathname === "/", "APP_URL must be an origin without a path")
+  .transform((v) => new URL(v).origin);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -18,8 +29,19 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("SSO"),
-  /** Public address of the app, for links in e-mails. */
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Public address of the app: links in e-mails, the certificate's QR code, set-password links. */
+  APP_URL: productionRun ? appUrl : appUrl.default("http://localhost:3000"),
+  /** Addresses whose X-Forwarded-For / -Proto / X-Request-Id are believed (server.ts); "" trusts none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(LOOPBACK_PROXIES)
+    .transform((v, ctx) => {
+      const parsed = parseProxyList(v);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+      return typeof parsed === "string" ? [] : parsed;
+    }),
+  /** The least severe server log line written (server.ts): one JSON line per request at "info". */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
   SMTP_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -7,6 +7,7 @@ import { fileCatalog, sourcesVersion } from "@/lib/content/catalog";
 import { checkItem } from "@/lib/content/check-item";
 import { contentFile, fileSources } from "@/lib/content/sources";
 import type { Locale } from "@/lib/i18n/locales";
+import { gateRubrics } from "./rubric-eval/gate";
 
 const problems: string[] = [];
 const rel = (file: string) => path.relative(process.cwd(), file);
@@ -47,6 +48,10 @@ for (const entry of certifications) {
   }
 }
 
+// Free-text rubrics are graded against their labelled eval set (content/scenarios/eval/).
+const rubrics = gateRubrics();
+problems.push(...rubrics.problems);
+
 for (const p of problems) console.error(p);
 const count = (kind: string) => items.filter((i) => i.kind === kind).length;
 console.log(
@@ -54,4 +59,5 @@ console.log(
     `(${catalog.chapters.size + catalog.scenarios.size} locale files), ` +
     `${certifications.length} certification(s), ${problems.length} problem(s)`,
 );
+console.log(rubrics.summary);
 process.exit(problems.length > 0 ? 1 : 0);

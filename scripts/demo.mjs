@@ -1,14 +1,18 @@
 // One command for the demo: install if needed, build for production, migrate, seed and serve on :3000.
-import { spawn, spawnSync } from "node:child_process";
+// `npm run demo -- --no-build` reuses the existing build.
 import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { run } from "./run-child.mjs";
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+const { values } = parseArgs({ options: { "no-build": { type: "boolean", default: false } } });
+
+async function step(command, args) {
+  const status = await run(command, args);
+  if (status !== 0) process.exit(status);
 }
 
-if (!existsSync("node_modules/.package-lock.json")) run("npm", ["ci"]);
-run("npx", ["next", "build"]);
+if (!existsSync("node_modules/.package-lock.json")) await step("npm", ["ci"]);
+if (!values["no-build"]) await step(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 
 const port = process.env.PORT ?? "3000";
 console.log(`
@@ -21,6 +25,4 @@ console.log(`
     E3002  manager  管理者    华南分行
     E9001  admin    系统管理员 总行
 `);
-const server = spawn("node", ["scripts/serve.mjs", "--port", port], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+process.exit(await run(process.execPath, ["scripts/serve.mjs", "--port", port]));

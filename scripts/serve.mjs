@@ -1,31 +1,26 @@
-// Prepares a database (migrate + seed) and serves the production build.
-// Usage: node scripts/serve.mjs [--port 3000] [--db file:./data/app.db] [--fresh]
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Prepares a database (migrate + seed + reminders) and serves the production build with server.ts.
+// Usage: node scripts/serve.mjs [--port 3000] [--host 127.0.0.1] [--db file:./data/app.db] [--fresh]
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { authSecret } from "./auth-secret.mjs";
+import { runTs } from "./run-child.mjs";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "3000" },
+    host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
     db: { type: "string", default: process.env.DATABASE_URL ?? "file:./data/app.db" },
     fresh: { type: "boolean", default: false },
   },
 });
-
-/** AUTH_SECRET from the environment, else from a git-ignored file generated on first run. */
-export function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = ".auth-secret";
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
 
 const env = {
   ...process.env,
   DATABASE_URL: values.db,
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: "true",
+  // The demo's public address; a real deployment sets its own (see README "Deploying").
+  APP_URL: process.env.APP_URL ?? `http://localhost:${values.port}`,
   NODE_ENV: "production",
 };
 
@@ -35,17 +30,11 @@ if (values.fresh && values.db.startsWith("file:")) {
 }
 
 // The query modules are marked server-only; the react-server condition lets plain Node load them.
-const tsx = (script) =>
-  spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "inherit" });
-
-const seed = tsx("db/seed.ts");
-if (seed.status !== 0) process.exit(seed.status ?? 1);
+const seed = await runTs("db/seed.ts", [], { env, reactServer: true });
+if (seed !== 0) process.exit(seed);
 
 // Reminders for the seeded bank (due soon, overdue, expiring certificates); the demo runs without them if this fails.
-const reminders = tsx("scripts/reminders.ts");
-if (reminders.status !== 0)
-  console.warn("warning: the reminder run failed; starting without fresh reminders");
+const reminders = await runTs("scripts/reminders.ts", [], { env, reactServer: true });
+if (reminders !== 0) console.warn("warning: the reminder run failed; starting without fresh reminders");
 
-const server = spawn("npx", ["next", "start", "-p", values.port], { env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+process.exit(await runTs("server.ts", ["--port", values.port, "--host", values.host], { env }));

@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /**
- * The locale segment is never in the address bar: proxy.ts rewrites /learn to /zh-CN/learn (or
- * /en/learn) from the language cookie, so pages that do not depend on the user can be prerendered.
+ * The locale segment is never in the address bar: next.config.mjs rewrites /learn to /zh-CN/learn
+ * (or /en/learn) from the language cookie, so pages that do not depend on the user can be prerendered.
  */
 export default async function RootLayout({ children, params }: Props) {
   const { locale } = await params;

@@ -54,22 +54,28 @@ export function Field({
 export type SelectOption = { value: string; label: string };
 
 /**
- * A labelled select, built like Field. `options` are the choices; `children` come first (an "any"
- * option, or optgroups instead of options).
+ * A labelled select, built like Field. `options` are the choices, after `any` (an empty value, for
+ * "any branch" in a filter); `children` can stand in for options (optgroups).
  */
 export function Select({
   label,
   hint,
   className,
   id,
+  any,
   options = [],
   children,
   ...select
 }: FieldProps &
-  React.SelectHTMLAttributes<HTMLSelectElement> & { id: string; options?: readonly SelectOption[] }) {
+  React.SelectHTMLAttributes<HTMLSelectElement> & {
+    id: string;
+    any?: string;
+    options?: readonly SelectOption[];
+  }) {
   return (
     <Labelled id={id} label={label} hint={hint} className={className}>
       <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} className={CONTROL} {...select}>
+        {any !== undefined && <option value="">{any}</option>}
         {children}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

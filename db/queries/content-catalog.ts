@@ -76,6 +76,9 @@ async function revisionExists(id: string, db: Db) {
   return row !== undefined;
 }
 
+/** An item in a language, as of a revision (the id an attempt or a page recorded). */
+type AtVersion = { slug: string; locale: Locale; db?: Db };
+
 /**
  * A chapter as it was in a given revision: the one a learner's open page was built from, so a
  * knowledge check submitted across a publish is scored against the questions that learner saw.
@@ -85,12 +88,7 @@ export async function chapterAtVersion({
   locale,
   version,
   db = defaultDb,
-}: {
-  slug: string;
-  locale: Locale;
-  version?: string;
-  db?: Db;
-}): Promise<ChapterEntry | null> {
+}: AtVersion & { version?: string }): Promise<ChapterEntry | null> {
   const catalog = await loadCatalog({ db });
   const now = catalog.findChapter(slug, locale);
   if (now && (version === undefined || now.version === version)) return now;
@@ -112,12 +110,7 @@ export async function scenarioAtVersion({
   locale,
   version,
   db = defaultDb,
-}: {
-  slug: string;
-  locale: Locale;
-  version: string;
-  db?: Db;
-}): Promise<
+}: AtVersion & { version: string }): Promise<
   | (ScenarioEntry & {
       scenario: NonNullable<Extract<ScenarioEntry["result"], { scenario: unknown }>>["scenario"];
     })

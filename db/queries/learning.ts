@@ -8,15 +8,10 @@ import { majorCutoff } from "../sql/major-cutoff";
 import { writeBatch } from "../write";
 import { refreshChapterStats } from "./report-stats";
 
-export async function getReadingProgress({
-  userId,
-  moduleSlug,
-  db = defaultDb,
-}: {
-  userId: string;
-  moduleSlug: string;
-  db?: Db;
-}) {
+/** One learner and one chapter. */
+type LearnerChapter = { userId: string; moduleSlug: string; db?: Db };
+
+export async function getReadingProgress({ userId, moduleSlug, db = defaultDb }: LearnerChapter) {
   const [row] = await db
     .select()
     .from(readingProgress)
@@ -80,15 +75,7 @@ export async function recordCheckAttempt({
   return stored;
 }
 
-export async function listCheckAttempts({
-  userId,
-  moduleSlug,
-  db = defaultDb,
-}: {
-  userId: string;
-  moduleSlug: string;
-  db?: Db;
-}) {
+export async function listCheckAttempts({ userId, moduleSlug, db = defaultDb }: LearnerChapter) {
   return db
     .select({
       id: checkAttempts.id,

@@ -1,133 +1,115 @@
+import { contradictionOf } from "./rubric/contradiction";
+import { findPattern, type Occurrence, type Prepared, prepare } from "./rubric/match";
+import { isDenial, negatorOf } from "./rubric/negation";
+import { compilePatterns } from "./rubric/patterns";
+import { segment, type Token } from "./rubric/segment";
 import type { Step } from "./schema";
+
+export { normalise } from "./rubric/normalise";
 
 type TextStep = Extract<Step, { kind: "text" }>;
 type Rubric = TextStep["rubric"];
 
-/** Traditional characters that appear in counter-service phrasing, mapped to simplified. */
-const TRADITIONAL: Record<string, string> = Object.fromEntries(
-  [
-    ["對", "对"],
-    ["諒", "谅"],
-    ["幫", "帮"],
-    ["處", "处"],
-    ["們", "们"],
-    ["這", "这"],
-    ["時", "时"],
-    ["問", "问"],
-    ["題", "题"],
-    ["責", "责"],
-    ["係", "系"],
-    ["統", "统"],
-    ["謝", "谢"],
-    ["聯", "联"],
-    ["繫", "系"],
-    ["確", "确"],
-    ["認", "认"],
-    ["複", "复"],
-    ["記", "记"],
-    ["錄", "录"],
-    ["請", "请"],
-    ["給", "给"],
-    ["帶", "带"],
-    ["來", "来"],
-    ["馬", "马"],
-    ["號", "号"],
-    ["電", "电"],
-    ["話", "话"],
-    ["內", "内"],
-    ["調", "调"],
-    ["辦", "办"],
-    ["為", "为"],
-    ["會", "会"],
-    ["證", "证"],
-    ["錢", "钱"],
-    ["還", "还"],
-    ["帳", "账"],
-    ["賬", "账"],
-    ["戶", "户"],
-    ["歡", "欢"],
-    ["迎", "迎"],
-    ["臨", "临"],
-    ["麼", "么"],
-    ["嗎", "吗"],
-    ["點", "点"],
-    ["擔", "担"],
-    ["心", "心"],
-    ["著", "着"],
-    ["急", "急"],
-    ["換", "换"],
-    ["氣", "气"],
-    ["覺", "觉"],
-    ["聽", "听"],
-    ["說", "说"],
-    ["業", "业"],
-    ["務", "务"],
-    ["額", "额"],
-    ["資", "资"],
-    ["將", "将"],
-    ["轉", "转"],
-    ["餘", "余"],
-    ["個", "个"],
-    ["應", "应"],
-    ["該", "该"],
-    ["無", "无"],
-    ["與", "与"],
-    ["後", "后"],
-    ["經", "经"],
-    ["歸", "归"],
-    ["決", "决"],
-  ].map(([t, s]) => [t as string, s as string]),
-);
+/** A piece of the answer as typed: its text and offsets (UTF-16 units, end exclusive). */
+export type Span = { text: string; start: number; end: number };
 
-/**
- * Text as the rubric compares it: full-width forms folded (NFKC), lower case, traditional
- * characters simplified, and every space and punctuation mark removed.
- */
-export function normalise(text: string): string {
-  return [...text.normalize("NFKC").toLowerCase()]
-    .map((ch) => TRADITIONAL[ch] ?? ch)
-    .join("")
-    .replace(/[\s\p{P}\p{S}]/gu, "");
-}
+/** Why an element counted (or would have): the rubric phrase, and the answer's words that matched it. */
+export type Evidence = { phrase: string; words: Span[] };
+
+/** A phrase that was said but negated: "我不觉得抱歉" names 抱歉, and 不 cancels it. */
+export type Cancelled = Evidence & { negator: Span };
+
+type Entry = { id: string; label: string; competency: string; points: number };
 
 export type RubricGrade = {
   /** Points per competency after deductions. */
   points: Record<string, number>;
   total: number;
-  matched: { id: string; label: string; competency: string; points: number; phrase: string }[];
-  missed: { id: string; label: string; competency: string; points: number }[];
-  forbidden: { id: string; label: string; competency: string; points: number; phrase: string }[];
+  /** Required elements met, with the phrase and the words that show it. */
+  matched: (Entry & Evidence)[];
+  /** Required elements not met; `cancelled` when the answer said one but negated it. */
+  missed: (Entry & { cancelled?: Cancelled })[];
+  /** Forbidden ideas expressed: deducted. */
+  forbidden: (Entry & Evidence)[];
+  /** Forbidden wording that appears but is negated ("我不能保证…"): not deducted. */
+  excused: (Entry & Cancelled)[];
 };
 
-/** Grades a free-text answer: each required element found earns its points, each forbidden phrase deducts. */
+const spanOf = (answer: string, t: Pick<Token, "start" | "end">): Span => ({
+  text: answer.slice(t.start, t.end),
+  start: t.start,
+  end: t.end,
+});
+
+/**
+ * The first place an entry's idea is said and stands: not negated, not taken back by a correction
+ * after it ("…不对"), and not denied later in the same words ("Sorry? No, I'm not sorry"). Else
+ * the first place it was said and cancelled, with the word that cancelled it.
+ */
+function find(
+  answer: string,
+  segmented: Prepared,
+  phrases: readonly string[],
+  synonyms: readonly (readonly string[])[],
+  hedges: boolean,
+): { said?: Evidence; cancelled?: Cancelled } {
+  const { tokens } = segmented;
+  const wordsOf = (o: Occurrence) =>
+    o.found.map((f) => {
+      const first = tokens[f.first] as Token;
+      const last = tokens[f.last] as Token;
+      return spanOf(answer, { start: first.start, end: last.end });
+    });
+  const occurrences = compilePatterns(phrases, synonyms)
+    .patterns.flatMap((p) => findPattern(segmented, p))
+    .sort((a, b) => a.first - b.first)
+    .map((o) => {
+      const words = wordsOf(o);
+      const negator = negatorOf(tokens, o, hedges) ?? contradictionOf(tokens, o);
+      return { o, words, negator, text: words.map((w) => w.text.toLowerCase()).join(" ") };
+    });
+  // Where the same words are last denied ("Sorry? No, I'm not sorry").
+  const lastDenied = new Map<string, number>();
+  occurrences.forEach(({ negator, text }, k) => {
+    if (negator && isDenial(tokens, negator)) lastDenied.set(text, k);
+  });
+  let cancelled: Cancelled | undefined;
+  for (const [k, { o, words, negator, text }] of occurrences.entries()) {
+    const later = (lastDenied.get(text) ?? -1) > k ? occurrences[lastDenied.get(text) as number] : undefined;
+    const denied = negator ?? later?.negator;
+    if (!denied) return { said: { phrase: o.pattern.phrase, words } };
+    cancelled ??= { phrase: o.pattern.phrase, words, negator: spanOf(answer, denied) };
+  }
+  return { cancelled };
+}
+
+/**
+ * Grades a free-text answer on words, not characters: each required element said (in its own
+ * words, a synonym's, in a slightly different order) and not negated earns its points; each
+ * forbidden idea said and not negated deducts. The grade explains every decision.
+ */
 export function gradeFreeText(rubric: Rubric, answer: string): RubricGrade {
-  const text = normalise(answer);
-  const grade: RubricGrade = { points: {}, total: 0, matched: [], missed: [], forbidden: [] };
+  const segmented = prepare(segment(answer));
+  const grade: RubricGrade = { points: {}, total: 0, matched: [], missed: [], forbidden: [], excused: [] };
   const add = (competency: string, points: number) => {
     grade.points[competency] = (grade.points[competency] ?? 0) + points;
     grade.total += points;
   };
   for (const element of rubric.required) {
-    const phrase = element.accept.find((p) => normalise(p) && text.includes(normalise(p)));
     const { id, label, competency, points } = element;
-    if (phrase === undefined) grade.missed.push({ id, label, competency, points });
-    else {
-      grade.matched.push({ id, label, competency, points, phrase });
+    const { said, cancelled } = find(answer, segmented, element.accept, element.synonyms, false);
+    if (said) {
+      grade.matched.push({ id, label, competency, points, ...said });
       add(competency, points);
-    }
+    } else grade.missed.push({ id, label, competency, points, ...(cancelled ? { cancelled } : {}) });
   }
   for (const rule of rubric.forbidden) {
-    const phrase = rule.phrases.find((p) => normalise(p) && text.includes(normalise(p)));
-    if (phrase !== undefined) {
-      grade.forbidden.push({
-        id: rule.id,
-        label: rule.label,
-        competency: rule.competency,
-        points: rule.points,
-        phrase,
-      });
-      add(rule.competency, -rule.points);
-    }
+    const { id, label, competency, points } = rule;
+    const { said, cancelled } = find(answer, segmented, rule.phrases, rule.synonyms, true);
+    if (said) {
+      grade.forbidden.push({ id, label, competency, points, ...said });
+      add(competency, -points);
+    } else if (cancelled) grade.excused.push({ id, label, competency, points, ...cancelled });
   }
   return grade;
 }

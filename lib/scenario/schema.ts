@@ -17,19 +17,30 @@ const choices = z
 
 const base = { customer: text, narration: text.optional(), mood: mood.optional() };
 
+/** A rubric phrase: a number such as 380000 is read as text. Bounded: trainers' rubrics are untrusted. */
+const phrase = z.coerce.string().trim().min(1).max(40);
+const phrases = z.array(phrase).min(1).max(60);
+/** Groups of interchangeable words: a phrase with one of them also counts with any other of the group. */
+const synonyms = z
+  .array(z.array(phrase).min(2, "a synonym group needs at least two words").max(16))
+  .max(20)
+  .default([]);
+
 const rubricElement = z.strictObject({
   id,
   label: text,
   competency: id,
   points: z.number().int().min(1).max(3),
-  accept: z.array(z.coerce.string().trim().min(1)).min(1),
+  accept: phrases,
+  synonyms,
 });
 const forbiddenPhrase = z.strictObject({
   id,
   label: text,
   competency: id,
   points: z.number().int().min(1).max(5),
-  phrases: z.array(z.coerce.string().trim().min(1)).min(1),
+  phrases,
+  synonyms,
 });
 
 export const stepSchema = z.discriminatedUnion("kind", [

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { ContentIssue } from "@/lib/content/types";
 import { checkGraph } from "./graph";
+import { rubricProblems } from "./rubric/check";
 import { type Scenario, scenarioSchema } from "./schema";
 
 type Path = (string | number)[];
@@ -96,6 +97,11 @@ export function validateScenario(
     }
   }
   for (const p of checkGraph(s)) issues.push(at(p.path, p.message));
+  for (const [id, step] of Object.entries(s.steps)) {
+    if (step.kind !== "text") continue;
+    for (const p of rubricProblems(step.rubric))
+      issues.push(at(["steps", id, "rubric", ...p.path], p.message));
+  }
   return issues.length > 0 ? { issues: issues.sort((a, b) => a.line - b.line) } : { scenario: s };
 }
 

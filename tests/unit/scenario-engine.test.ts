@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type Answer, apply, type PlayState, publicStep, result, start } from "@/lib/scenario/engine";
-import { gradeFreeText, normalise } from "@/lib/scenario/rubric";
 import type { Scenario } from "@/lib/scenario/schema";
 import { validateScenario } from "@/lib/scenario/validate";
 import { VALID } from "./scenario-fixtures";
@@ -77,41 +76,6 @@ describe("scenario engine", () => {
       timeLimit: 7,
       choices: [{ id: "a" }, { id: "b" }],
     });
-  });
-});
-
-describe("rubric grading", () => {
-  const rubric = {
-    required: [
-      {
-        id: "apology",
-        label: "道歉",
-        competency: "empathy",
-        points: 3,
-        accept: ["对不起", "抱歉", "给您带来不便"],
-      },
-      { id: "deadline", label: "时限", competency: "clear", points: 2, accept: ["24小时", "明天"] },
-    ],
-    forbidden: [
-      { id: "blame", label: "推给系统", competency: "ownership", points: 3, phrases: ["系统问题"] },
-    ],
-  };
-
-  it("normalises width, punctuation, spaces, case and traditional characters", () => {
-    expect(normalise("２４ 小時，ＯＫ！對不起。")).toBe("24小时ok对不起");
-    const g = gradeFreeText(rubric, "實在對不起！我們 ２４ 小時內給您答覆。");
-    expect(g.matched.map((m) => [m.id, m.phrase])).toEqual([
-      ["apology", "对不起"],
-      ["deadline", "24小时"],
-    ]);
-    expect(g).toMatchObject({ total: 5, points: { empathy: 3, clear: 2 } });
-  });
-
-  it("deducts forbidden phrases and explains what was missed", () => {
-    const g = gradeFreeText(rubric, "这是系统问题，明天再说。");
-    expect(g.forbidden.map((f) => f.id)).toEqual(["blame"]);
-    expect(g.missed.map((m) => m.id)).toEqual(["apology"]);
-    expect(g).toMatchObject({ total: -1, points: { clear: 2, ownership: -3 } });
   });
 });
 

@@ -74,3 +74,34 @@ describe("shipped scenarios", () => {
     }
   });
 });
+
+describe("rubric phrases and synonym groups", () => {
+  it("accepts synonym groups a phrase uses", () => {
+    const src = VALID.replace(
+      "accept: [sorry]",
+      "accept: [sorry]\n          synonyms:\n            - [sorry, apologise]",
+    );
+    expect("scenario" in validateScenario(src)).toBe(true);
+  });
+
+  it("reports a phrase with no word to match, a group nothing uses and a word twice in a group", () => {
+    const src = VALID.replace(
+      "accept: [sorry]",
+      'accept: [sorry, "了！"]\n          synonyms:\n            - [hello, hi]\n            - [sorry, Sorry]',
+    );
+    expect(issuesOf(src)).toEqual([
+      '44:27 "了！" has no word to match (only particles or punctuation)',
+      "46:15 no phrase in accept contains a word of this group, so the group changes nothing",
+      '47:23 "Sorry" appears twice in this group',
+    ]);
+  });
+
+  it("bounds a synonym group", () => {
+    const group = Array.from({ length: 17 }, (_, i) => `w${i}`).join(", ");
+    const src = VALID.replace(
+      "accept: [sorry]",
+      `accept: [sorry]\n          synonyms:\n            - [sorry, ${group}]`,
+    );
+    expect(issuesOf(src)[0]).toMatch(/^46:15 steps\.explain\.rubric\.required\.0\.synonyms\.0: Too big/);
+  });
+});

@@ -31,9 +31,10 @@ describe("normaliseCode", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the entry our proxy appended, not one the client sent", () => {
-    expect(clientIp("6.6.6.6, 10.0.0.7")).toBe("10.0.0.7");
-    expect(clientIp("127.0.0.1")).toBe("127.0.0.1");
+  it("takes the one address server.ts resolved, and nothing that is not an address", () => {
+    expect(clientIp("10.0.0.7")).toBe("10.0.0.7");
+    expect(clientIp("2001:db8::1")).toBe("2001:db8::1");
+    expect(clientIp("6.6.6.6, 10.0.0.7")).toBe("unknown");
     expect(clientIp(null)).toBe("unknown");
     expect(clientIp("x".repeat(100))).toBe("unknown");
   });

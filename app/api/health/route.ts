@@ -1,13 +1,6 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
-
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    await db.run(sql`select 1`);
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "unavailable" }, { status: 503 });
-  }
+/** Liveness: the process answers. It does not touch the database (that is /api/ready). */
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,17 +1,13 @@
 import "server-only";
-import { headers } from "next/headers";
 import { setPasswordMail } from "@/lib/admin-import/invite-email";
 import { setPasswordPath, type TokenPurpose } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/http/public-url";
 import { withMailer } from "@/lib/mail/mailer";
 
-/** Set-password links as the admin sees them: on the address they are using (e-mails use APP_URL). */
-export async function linksForAdmin(tokens: string[]): Promise<string[]> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const proto = h.get("x-forwarded-proto") ?? (env.APP_URL.startsWith("https:") ? "https" : "http");
-  const origin = host ? `${proto}://${host}` : env.APP_URL;
-  return tokens.map((token) => `${origin}${setPasswordPath(token)}`);
+/** Set-password links as the admin copies or exports them: always on APP_URL, like the e-mails. */
+export function linksForAdmin(tokens: string[]): string[] {
+  return tokens.map((token) => publicUrl(setPasswordPath(token)));
 }
 
 /** E-mails set-password links to the people who have an address, when SMTP_URL is set. */

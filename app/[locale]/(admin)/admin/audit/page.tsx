@@ -69,9 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           defaultValue={filters.action ?? ""}
           options={actions.map((a) => ({ value: a, label: label(a) }))}
           className="lg:col-span-2"
-        >
-          <option value="">{t("filters.any")}</option>
-        </Select>
+          any={t("filters.any")}
+        />
         <Field
           id="actor"
           label={t("filters.actor")}

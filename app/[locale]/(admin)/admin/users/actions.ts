@@ -67,7 +67,7 @@ export const resetPasswordAction = authorizedAction(
     if (!reset) return { status: "not_found" };
     const user = await getUserForAdmin({ id: data.userId });
     const mail = user ? await mailSetPasswordLinks([{ ...user, token: reset.token }], "reset") : null;
-    const [link] = await linksForAdmin([reset.token]);
+    const [link] = linksForAdmin([reset.token]);
     return { status: "reset", link, emailed: (mail?.emailed ?? 0) > 0 };
   },
 );

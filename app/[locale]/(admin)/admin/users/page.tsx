@@ -68,18 +68,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           name="role"
           defaultValue={filters.role ?? ""}
           options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-        >
-          <option value="">{t("any")}</option>
-        </Select>
+          any={t("any")}
+        />
         <Select
           id="branch"
           label={t("fields.branch")}
           name="branch"
           defaultValue={filters.branchId ?? ""}
           options={tree.map((b) => ({ value: b.id, label: branchOptionLabel(b, locale) }))}
-        >
-          <option value="">{t("any")}</option>
-        </Select>
+          any={t("any")}
+        />
         <Select
           id="status"
           label={t("fields.status")}
@@ -89,9 +87,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             { value: "active", label: t("active") },
             { value: "inactive", label: t("inactive") },
           ]}
-        >
-          <option value="">{t("any")}</option>
-        </Select>
+          any={t("any")}
+        />
         <button type="submit" className={`${buttonClass("dark")} lg:col-start-5`}>
           {t("filter")}
         </button>

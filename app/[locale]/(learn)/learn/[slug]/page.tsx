@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { shellActions } from "@/app/[locale]/shell-actions";
+import { shellActions } from "@/app/[locale]/shell";
 import {
   ChapterAttempts,
   ChapterStateProvider,
@@ -26,12 +26,13 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
  * The chapter is the same for every learner, so each page is rendered once from the latest
  * published revision and then served from Next's cache: none at build time (the revisions live in
  * the database), each on its first request. Publishing or rolling back revalidates the pages on the
- * instance that wrote; other instances pick the new revision up within `revalidate` seconds, and a
+ * instance that wrote; every other instance renders a page again once it is `revalidate` seconds
+ * old (the request that finds it older still gets the old page; the next one the new), and a
  * knowledge check answered on an older page is scored against the revision that page showed.
  * proxy.ts checks the session token and role before serving a page; the learner's status, progress
  * and attempts load from /api/learn/[slug]/me.
  */
-export const revalidate = 60;
+export const revalidate = 10;
 
 export function generateStaticParams(): { locale: string; slug: string }[] {
   return [];

@@ -15,6 +15,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
+import { certState, PEOPLE_COLUMNS } from "@/lib/reports/people-columns";
 import { filterQuery, PERSON_STATUSES, parsePeopleFilter } from "@/lib/reports/people-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,6 +47,10 @@ export default async function PeoplePage({
   const top = Math.min(...branches.map((b) => depth(b.path)));
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
   const exportQuery = filterQuery(filter);
+  const certText = (p: { certifiedUntil: number | null; expiring: boolean; expired: boolean }) => {
+    const { key, until } = certState(p);
+    return t(key, { date: until === null ? "" : date(until) });
+  };
 
   return (
     <>
@@ -68,27 +73,24 @@ export default async function PeoplePage({
               value: b.id,
               label: `${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`,
             }))}
-          >
-            <option value="">{t("allBranches")}</option>
-          </Select>
+            any={t("allBranches")}
+          />
           <Select
             id="role"
             label={t("role")}
             name="role"
             defaultValue={filter.role ?? ""}
             options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-          >
-            <option value="">{t("allRoles")}</option>
-          </Select>
+            any={t("allRoles")}
+          />
           <Select
             id="status"
             label={t("status")}
             name="status"
             defaultValue={filter.status ?? ""}
             options={PERSON_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          >
-            <option value="">{t("anyStatus")}</option>
-          </Select>
+            any={t("anyStatus")}
+          />
           <Field
             id="hiredFrom"
             label={t("hiredFrom")}
@@ -130,17 +132,7 @@ export default async function PeoplePage({
 
       <Table
         caption={t("caption", { page: filter.page, pages })}
-        columns={[
-          "employeeNo",
-          "name",
-          "branch",
-          "role",
-          "hireDate",
-          "chapters",
-          "scenarios",
-          "certification",
-          "overdueCol",
-        ].map((k) => t(k))}
+        columns={PEOPLE_COLUMNS.map((k) => t(k))}
         empty={t("empty")}
         isEmpty={rows.length === 0}
       >
@@ -160,13 +152,7 @@ export default async function PeoplePage({
             <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.hireDate}</td>
             <td className="px-3 py-2 tabular-nums">{p.chaptersPassed}</td>
             <td className="px-3 py-2 tabular-nums">{p.scenariosPassed}</td>
-            <td className="whitespace-nowrap px-3 py-2">
-              {p.certifiedUntil !== null
-                ? t(p.expiring ? "certState.expiring" : "certState.valid", {
-                    date: date(p.certifiedUntil),
-                  })
-                : t(p.expired ? "certState.expired" : "certState.none")}
-            </td>
+            <td className="whitespace-nowrap px-3 py-2">{certText(p)}</td>
             <td className={`px-3 py-2 tabular-nums ${p.overdue > 0 ? "font-semibold text-red-800" : ""}`}>
               {p.overdue}
             </td>

@@ -7,6 +7,7 @@ import { type CertificatePdfLabels, renderCertificatePdf } from "@/lib/certifica
 import { findCertification } from "@/lib/certification/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
+import { publicUrl } from "@/lib/http/public-url";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 
@@ -58,7 +59,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       issuedOn: date(certificate.issuedAt),
       expiresOn: date(certificate.expiresAt),
       code: certificate.code,
-      verifyUrl: new URL(`/verify/${certificate.code}`, request.url).toString(),
+      verifyUrl: publicUrl(`/verify/${certificate.code}`),
       revoked: certificate.revokedAt !== null,
     });
     return new Response(pdf, {

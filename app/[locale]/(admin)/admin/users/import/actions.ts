@@ -50,7 +50,7 @@ export const confirmImportAction = authorizedAction(
     if (result.status === "changed") redirect(`/admin/users/import/${data.uploadId}?changed=1`);
     if (result.status === "already") return { status: "already" };
     const mail = await mailSetPasswordLinks(result.created, "invite");
-    const links = await linksForAdmin(result.created.map((a) => a.token));
+    const links = linksForAdmin(result.created.map((a) => a.token));
     return {
       status: "imported",
       created: result.created.map((a, i) => ({
