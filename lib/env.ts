@@ -51,6 +51,14 @@ const schema = z
         .optional(),
     ),
     MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
+    /** The LRS's xAPI base, e.g. https://lrs.bank.local/data/xAPI (`/statements` is appended); unset: statements only queue. */
+    LRS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    LRS_USERNAME: z.string().optional(),
+    LRS_PASSWORD: z.string().optional(),
+    /** The whole Authorization value ("Basic …"), instead of LRS_USERNAME and LRS_PASSWORD. */
+    LRS_AUTH: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
+    /** Also forward from inside each app instance every N seconds (0, the default: only `npm run xapi:forward`). */
+    XAPI_FORWARD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
   })
   .superRefine(completeSsoGroups);
 

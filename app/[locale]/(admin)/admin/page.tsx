@@ -9,6 +9,7 @@ const CARDS = [
   { href: "/admin/branches", key: "branches" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/certificates", key: "certificates" },
+  { href: "/admin/xapi", key: "xapi" },
 ] as const;
 
 export default async function AdminHome() {
