@@ -199,6 +199,6 @@ test("a submission keyed by __proto__ or constructor is a 400, not a 500", async
     });
     expect(response.status()).toBe(400);
     // Refused by the schema itself, before any lookup by that key.
-    expect((await response.json()).code).toBe("bad_request:attempt");
+    expect((await response.json()).code).toBe("bad_request:submission");
   }
 });
