@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { BatchItem } from "drizzle-orm/batch";
-import { certifications, findCertification } from "../../lib/certification/catalog";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { AttemptItem, QuestionLookup } from "../../lib/assessment/attempt-items";
 import type { AttemptScore } from "../../lib/assessment/score";
+import { certifications, findCertification } from "../../lib/certification/catalog";
 import type { Locale } from "../../lib/i18n/locales";
 import { type ClosedAttempt, checkClosedStatements, examClosedStatements } from "../../lib/xapi/assessment";
 import {
@@ -64,7 +64,10 @@ export type AttemptClose = {
   lookup: QuestionLookup;
 } & Options;
 
-function closedAttempt({ learner, attempt, closing, lookup }: AttemptClose, revisionId?: string): ClosedAttempt {
+function closedAttempt(
+  { learner, attempt, closing, lookup }: AttemptClose,
+  revisionId?: string,
+): ClosedAttempt {
   const closeReason = closing.reason && closing.reason !== "submitted" ? closing.reason : undefined;
   return {
     learner,
