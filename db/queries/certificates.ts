@@ -18,6 +18,7 @@ import {
 import { majorCutoff } from "../sql/major-cutoff";
 import { escapeLike } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
+import { certificateEarnedInserts, certificateRevokedInserts } from "./xapi-events";
 
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
@@ -36,7 +37,7 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
 
 /** Everything the certification rules read about one person, in one round trip. */
 export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
-  const [chapters, scenarios, held] = await db.batch([
+  const [chapters, scenarios, held, [person]] = await db.batch([
     db
       .select({
         slug: checkAttempts.moduleSlug,
@@ -67,11 +68,17 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         ),
       ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
+    db.select({ employeeNo: users.employeeNo }).from(users).where(eq(users.id, userId)),
   ]);
   const completed = scenarios.flatMap(({ slug, percent, at }) =>
     percent !== null && at ? [{ slug, percent, at }] : [],
   );
-  return { results: { chapters, scenarios: completed } satisfies Results, held };
+  return {
+    results: { chapters, scenarios: completed } satisfies Results,
+    held,
+    /** Who the certificates' xAPI statements are about. */
+    learner: { employeeNo: person?.employeeNo ?? userId },
+  };
 }
 
 /**
@@ -79,7 +86,8 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
  * to run in the same batch as that submission and after it. Each insert is guarded twice: the
  * submission must have been stored as assumed (a retry or a lost race stores nothing), and no certificate of this or a later
  * cycle may exist; the unique (user, certification, cycle) index backs that up. So two concurrent
- * submissions that both complete the rules issue one certificate.
+ * submissions that both complete the rules issue one certificate. The holder's notification and the
+ * xAPI "earned" statement (in the outbox) are written only where that certificate was.
  */
 export async function issuanceStatements({
   userId,
@@ -92,7 +100,7 @@ export async function issuanceStatements({
   now: Date;
   db?: Db;
 }): Promise<BatchItem<"sqlite">[]> {
-  const { results, held } = await loadCertificationFacts({ userId, db });
+  const { results, held, learner } = await loadCertificationFacts({ userId, db });
   const withNext: Results =
     next?.kind === "chapter"
       ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
@@ -121,6 +129,20 @@ export async function issuanceStatements({
             'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
         from ${certificates} where id = ${id}
         on conflict do nothing`),
+      ...certificateEarnedInserts({
+        learner,
+        certificate: {
+          id,
+          certificationId: def.id,
+          cycle,
+          kind: decision.kind,
+          code,
+          issuedAt: decision.issuedAt,
+          expiresAt: decision.expiresAt,
+          snapshot: decision.snapshot,
+        },
+        db,
+      }),
     ];
   });
 }
@@ -206,8 +228,9 @@ export async function findCertificateForVerify({ code, db = defaultDb }: { code:
 }
 
 /**
- * Revokes a certificate once: the update is guarded by `revoked_at is null`, and the audit entry
- * and the holder's notification are written in the same batch only when it changed something.
+ * Revokes a certificate once: the update is guarded by `revoked_at is null`, and the audit entry,
+ * the holder's notification and the xAPI "revoked" statement (in the outbox) are written in the
+ * same batch only when it changed something.
  */
 export async function revokeCertificate({
   db = defaultDb,
@@ -238,6 +261,13 @@ export async function revokeCertificate({
           'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
       from ${certificates} where id = ${r.id} and ${changed}
       on conflict do nothing`),
+      ...(await certificateRevokedInserts({
+        id: r.id,
+        revokedAt: r.now,
+        revokedById: r.actorId,
+        reason: r.reason,
+        db,
+      })),
     ],
     db,
   );

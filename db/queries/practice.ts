@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { type Db, db as defaultDb } from "../client";
@@ -25,7 +25,7 @@ export async function createScenarioAttempt({
     [
       db
         .insert(scenarioAttempts)
-        .values({ ...a, id, stepStartedAt: a.now })
+        .values({ ...a, id, stepStartedAt: a.now, createdAt: new Date(a.now) })
         .returning(),
     ],
     db,
@@ -72,6 +72,11 @@ export function toCompletion(r: ScenarioResult): Completion {
   };
 }
 
+/** SQL: the attempt stands at `version` (what the rest of a step's batch is guarded by). */
+export function scenarioAttemptAt({ id, version }: { id: string; version: number }): SQL {
+  return sql`exists (select 1 from ${scenarioAttempts} where id = ${id} and version = ${version})`;
+}
+
 /**
  * Stores one answered step, guarded by the version read: if another request advanced the attempt
  * first, nothing is written and false comes back. A finishing step stores the scores in the same batch.
@@ -87,7 +92,10 @@ export async function advanceScenarioAttempt({
   state: PlayState;
   now: number;
   completion: Completion | null;
-  /** Statements for the same atomic batch, after the update (a certificate this completes). */
+  /**
+   * Statements for the same atomic batch, after the update (the step's xAPI statements, a
+   * certificate this completes); guard them with `scenarioAttemptAt({ id, version: version + 1 })`.
+   */
   alongside?: BatchItem<"sqlite">[];
   db?: Db;
 }): Promise<boolean> {
@@ -123,7 +131,7 @@ export async function advanceScenarioAttempt({
       ...(done?.competencies ?? []).map((c) =>
         db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
         select ${a.id}, ${c.id}, ${c.score}, ${c.max}
-        where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
+        where ${scenarioAttemptAt({ id: a.id, version: next })}`),
       ),
       ...(done ? refreshScenarioStats({ userId: a.userId, slug: a.scenarioSlug, db }) : []),
       ...(a.alongside ?? []),

@@ -1,7 +1,11 @@
 import "server-only";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { AttemptItem, QuestionLookup } from "../../lib/assessment/attempt-items";
+import type { AttemptScore } from "../../lib/assessment/score";
 import { certifications, findCertification } from "../../lib/certification/catalog";
+import type { Locale } from "../../lib/i18n/locales";
 import { type ClosedAttempt, checkClosedStatements, examClosedStatements } from "../../lib/xapi/assessment";
 import {
   type CertificateFacts,
@@ -40,27 +44,74 @@ export function chapterReadInserts({
   return outboxInserts(chapterReadStatements({ ...e, certificationIds }), { db, guard });
 }
 
-/** A knowledge-check attempt closed: each answered question, then passed/failed. */
-export function checkClosedInserts({
-  db = defaultDb,
-  guard,
-  ...e
-}: Parameters<typeof checkClosedStatements>[0] & Options): BatchItem<"sqlite">[] {
-  const certificationIds = e.certificationIds ?? certificationsRequiring("chapter", e.chapter.slug);
-  return outboxInserts(checkClosedStatements({ ...e, certificationIds }), { db, guard });
+/**
+ * A server-held attempt as its close batch knows it: the attempt row (its chapter or certification
+ * is `subject`; `revisions` the pinned revision of each chapter), the close that won (when, why,
+ * the score of the final answers) and the pinned questions. Pass `guard` = the close's own guard
+ * (the attempt was closed by this close), so a close that lost the race records nothing.
+ */
+export type AttemptClose = {
+  learner: { employeeNo: string };
+  attempt: {
+    id: string;
+    subject: string;
+    locale: Locale;
+    startedAt: Date;
+    items: readonly AttemptItem[];
+    revisions?: Readonly<Record<string, string>>;
+  };
+  closing: { closedAt: Date; reason?: string | null; scored: AttemptScore };
+  lookup: QuestionLookup;
+} & Options;
+
+function closedAttempt(
+  { learner, attempt, closing, lookup }: AttemptClose,
+  revisionId?: string,
+): ClosedAttempt {
+  const closeReason = closing.reason && closing.reason !== "submitted" ? closing.reason : undefined;
+  return {
+    learner,
+    attempt: {
+      id: attempt.id,
+      locale: attempt.locale,
+      startedAt: attempt.startedAt,
+      closedAt: closing.closedAt,
+      ...(revisionId ? { revisionId } : {}),
+      ...(closeReason ? { closeReason } : {}),
+    },
+    items: attempt.items,
+    score: closing.scored,
+    lookup,
+  };
 }
 
-/** A certification exam attempt closed (by submission or at its deadline): each answered question, then passed/failed. */
-export function examClosedInserts({
-  db = defaultDb,
-  guard,
-  certificationId,
-  ...e
-}: ClosedAttempt & { certificationId: string } & Options): BatchItem<"sqlite">[] {
-  const name = findCertification(certificationId)?.name ?? {};
-  return outboxInserts(examClosedStatements({ ...e, certification: { id: certificationId, name } }), {
-    db,
-    guard,
+/** A knowledge-check attempt closed (`subject` = the chapter): each answered question, then passed/failed. */
+export function checkClosedInserts({
+  chapterTitle,
+  certificationIds,
+  ...close
+}: AttemptClose & { chapterTitle: string; certificationIds?: readonly string[] }): BatchItem<"sqlite">[] {
+  const slug = close.attempt.subject;
+  return outboxInserts(
+    checkClosedStatements({
+      ...closedAttempt(close, close.attempt.revisions?.[slug]),
+      chapter: { slug, title: chapterTitle },
+      certificationIds: certificationIds ?? certificationsRequiring("chapter", slug),
+    }),
+    { db: close.db ?? defaultDb, guard: close.guard },
+  );
+}
+
+/**
+ * A certification exam attempt closed (`subject` = the certification; by submission or at its
+ * deadline): each answered question, then passed/failed.
+ */
+export function examClosedInserts(close: AttemptClose): BatchItem<"sqlite">[] {
+  const id = close.attempt.subject;
+  const name = findCertification(id)?.name ?? {};
+  return outboxInserts(examClosedStatements({ ...closedAttempt(close), certification: { id, name } }), {
+    db: close.db ?? defaultDb,
+    guard: close.guard,
   });
 }
 
@@ -98,27 +149,31 @@ export function certificateEarnedInserts({
 }
 
 /**
- * A certificate being revoked (revokeCertificate's batch): reads the certificate and its holder,
- * and returns the "revoked" statement guarded like the revocation's audit entry (this revocation,
- * at this time, by this admin, was the one applied). Empty when there is no such certificate.
+ * A certificate being revoked (revokeCertificate's batch): reads the certificate, its holder and
+ * the admin, and returns the "revoked" statement guarded like the revocation's audit entry (this
+ * revocation, at this time, by this admin, was the one applied). Empty when there is no such
+ * certificate.
  */
 export async function certificateRevokedInserts({
   id,
   revokedAt,
-  revokedBy,
+  revokedById,
   reason,
   db = defaultDb,
 }: {
   id: string;
   revokedAt: Date;
-  revokedBy: { id: string; employeeNo: string };
+  /** The admin's user id. */
+  revokedById: string;
   reason: string;
   db?: Db;
 }): Promise<BatchItem<"sqlite">[]> {
+  const admin = alias(users, "admin");
   const [row] = await db
-    .select({ certificate: certificates, employeeNo: users.employeeNo })
+    .select({ certificate: certificates, employeeNo: users.employeeNo, adminEmployeeNo: admin.employeeNo })
     .from(certificates)
     .innerJoin(users, eq(users.id, certificates.userId))
+    .leftJoin(admin, eq(admin.id, revokedById))
     .where(eq(certificates.id, id));
   if (!row) return [];
   const c = row.certificate;
@@ -137,13 +192,13 @@ export async function certificateRevokedInserts({
       learner: { employeeNo: row.employeeNo },
       certificate,
       revokedAt,
-      revokedBy: { employeeNo: revokedBy.employeeNo },
+      revokedBy: { employeeNo: row.adminEmployeeNo ?? revokedById },
       reason,
     }),
     {
       db,
       guard: sql`exists (select 1 from ${certificates}
-        where id = ${id} and revoked_at = ${revokedAt.getTime()} and revoked_by = ${revokedBy.id})`,
+        where id = ${id} and revoked_at = ${revokedAt.getTime()} and revoked_by = ${revokedById})`,
     },
   );
 }

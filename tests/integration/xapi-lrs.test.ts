@@ -1,13 +1,25 @@
 import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { revokeCertificate } from "@/db/queries/certificates";
 import { getOutboxStatus, outboxInserts } from "@/db/queries/xapi-outbox";
-import { xapiForwarder, xapiOutbox } from "@/db/schema";
+import {
+  branches,
+  certificates,
+  checkAttempts,
+  scenarioAttempts,
+  users,
+  xapiForwarder,
+  xapiOutbox,
+} from "@/db/schema";
 import { writeBatch } from "@/db/write";
 import { forwardOutbox } from "@/db/xapi-forward";
-import { actorOf, siteOf } from "@/lib/xapi/site";
+import { certifications } from "@/lib/certification/catalog";
+import { actorOf, defaultSite, siteOf } from "@/lib/xapi/site";
 import type { Statement } from "@/lib/xapi/types";
+import { checkRow, playRow } from "../unit/rows";
 import { setUpTestDb } from "../unit/test-db";
+import { outbox, playThrough, readChapter } from "../unit/use-case-journey";
 import { journey } from "../unit/xapi-fixtures";
 import {
   AUTHORIZATION,
@@ -61,6 +73,70 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 describe("xAPI to a real LRS (LearningLocker xapi-statements, in memory)", () => {
+  it("a journey through the real use cases (read a chapter, play role-plays, earn and lose the certificate) is forwarded and read back as stored", async () => {
+    // The use cases name learners under APP_URL (the default site), as the app does.
+    const T0 = new Date("2026-03-02T02:00:00Z").getTime();
+    const def = certifications()[0];
+    if (!def) throw new Error("no certification");
+    await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
+    await db.insert(users).values([
+      { id: "j1", employeeNo: "E8101", name: "学员", branchId: "b1", hireDate: "2026-01-01" },
+      {
+        id: "j9",
+        employeeNo: "E8109",
+        name: "管理员",
+        role: "admin",
+        branchId: "b1",
+        hireDate: "2026-01-01",
+      },
+    ]);
+    const user = { id: "j1", employeeNo: "E8101" };
+    // The checks (not wired here yet) and two role-plays as stored results; the rest is played.
+    for (const slug of def.chapters)
+      await db
+        .insert(checkAttempts)
+        .values(checkRow({ userId: "j1", slug, percent: 100, createdAt: new Date(T0) }));
+    for (const s of def.scenarios.slice(0, -1))
+      await db
+        .insert(scenarioAttempts)
+        .values(
+          playRow({ userId: "j1", slug: s.slug, percent: 100, completedAt: new Date(T0), stepStartedAt: T0 }),
+        );
+    await readChapter(db, user, "basic-skills", new Date(T0 + 60_000));
+    await playThrough(db, user, "greeting", T0 + 120_000, { stepMs: 5000 });
+    await playThrough(db, user, def.scenarios.at(-1)?.slug as string, T0 + 600_000, { stepMs: 15_000 });
+    const [cert] = await db.select().from(certificates);
+    expect(cert?.userId).toBe("j1");
+    await revokeCertificate({
+      id: cert?.id as string,
+      actorId: "j9",
+      reason: "测试撤销",
+      now: new Date(T0 + 86_400_000),
+      db,
+    });
+
+    const sent = await outbox(db);
+    const kinds = sent.map((s) => s.verb.id.split("/").at(-1));
+    expect(kinds[0]).toBe("experienced");
+    expect(kinds.filter((k) => k === "completed")).toHaveLength(2);
+    expect(kinds.slice(-2)).toEqual(["earned", "revoked"]);
+    expect(kinds.filter((k) => k === "answered").length).toBeGreaterThan(4);
+
+    const report = await forwardOutbox({ db, lrs: viaProxy() });
+    expect(report).toMatchObject({ sent: sent.length, rejected: 0, stopped: "empty" });
+    expect(proxy.posted.flat()).toEqual(sent.map((s) => s.id));
+    const stored = await lrs.statementsOf(actorOf(defaultSite(), "E8101"));
+    expect(stored.map((s) => s.id).sort()).toEqual(sent.map((s) => s.id).sort());
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    for (const s of sent) expect(byId.get(s.id)).toMatchObject(JSON.parse(JSON.stringify(s)));
+    // Stored in the order the use cases committed them.
+    const storedAt = sent.map((s) => Date.parse(byId.get(s.id)?.stored ?? ""));
+    expect(storedAt).toEqual([...storedAt].sort((a, b) => a - b));
+    console.log(
+      JSON.stringify({ xapi_use_case_journey: { statements: sent.length, kinds: [...new Set(kinds)] } }),
+    );
+  });
+
   it("a learner's journey is forwarded, and the statements read back from the LRS match what was sent", async () => {
     const events = journey(site, "E1001", 1);
     const sent = events.flat();

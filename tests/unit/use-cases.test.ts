@@ -86,7 +86,7 @@ async function playThrough(userId: string, slug: string, start = T0) {
   for (;;) {
     now += 1000;
     const next = await answerScenarioStep({
-      user: { id: userId },
+      user: { id: userId, employeeNo: userId.toUpperCase() },
       attemptId: started.attemptId,
       answer: bestAnswer(s, stepId),
       now,
@@ -168,7 +168,13 @@ describe("answerScenarioStep", () => {
     return started;
   }
   const answer = (userId: string, attemptId: string, body: StepAnswer, now: number) =>
-    answerScenarioStep({ user: { id: userId }, attemptId, answer: body, now, db });
+    answerScenarioStep({
+      user: { id: userId, employeeNo: userId.toUpperCase() },
+      attemptId,
+      answer: body,
+      now,
+      db,
+    });
 
   it("shows only the first step's words when it starts", async () => {
     const started = await begin("l4");

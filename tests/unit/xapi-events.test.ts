@@ -64,9 +64,17 @@ describe("xAPI event inserts (one per event, appended to its batch)", () => {
       }),
       ...checkClosedInserts({
         learner,
-        attempt: { id: "attempt-1", locale: "zh-CN", startedAt: at, closedAt: at },
-        ...check,
-        chapter: { slug: "basic-skills", title: basic.meta.title },
+        attempt: {
+          id: "attempt-1",
+          subject: "basic-skills",
+          locale: "zh-CN",
+          startedAt: at,
+          items: check.items,
+          revisions: { "basic-skills": "r1" },
+        },
+        closing: { closedAt: at, reason: "submitted", scored: check.score },
+        lookup: check.lookup,
+        chapterTitle: basic.meta.title,
         db,
       }),
       ...scenarioAnsweredInserts({
@@ -98,6 +106,8 @@ describe("xAPI event inserts (one per event, appended to its batch)", () => {
     expect(grouping(stored[0])).toEqual([cert]);
     expect(grouping(stored.at(-2))).toEqual([cert]);
     expect(grouping(stored.at(-1))).toEqual([cert]);
+    // The check's statements carry the revision its questions came from.
+    expect(stored[1]?.context?.revision).toBe("r1");
   });
 
   it("an earned certificate is recorded only when its certificate row was written", async () => {
@@ -137,7 +147,7 @@ describe("xAPI event inserts (one per event, appended to its batch)", () => {
         ...(await certificateRevokedInserts({
           id: certificateId,
           revokedAt: when,
-          revokedBy: { id: "a1", employeeNo: "E9001" },
+          revokedById: "a1",
           reason: "核查发现代考",
           db,
         })),
@@ -152,6 +162,11 @@ describe("xAPI event inserts (one per event, appended to its batch)", () => {
       timestamp: "2026-04-01T00:00:00.000Z",
       context: { registration: certificateId },
     });
+    // The admin by employee number only, read with the certificate.
+    expect(Object.values(stored[0]?.context?.extensions ?? {})[0]).toMatchObject({
+      revokedBy: "E9001",
+      reason: "核查发现代考",
+    });
     expect(validate(stored[0])).toEqual([]);
     const [row] = await db.select().from(certificates).where(eq(certificates.id, certificateId));
     expect(row?.revokedAt).toEqual(new Date("2026-04-01T00:00:00.000Z"));
@@ -159,7 +174,7 @@ describe("xAPI event inserts (one per event, appended to its batch)", () => {
       await certificateRevokedInserts({
         id: "nope",
         revokedAt: at,
-        revokedBy: { id: "a1", employeeNo: "E9001" },
+        revokedById: "a1",
         reason: "x",
         db,
       }),

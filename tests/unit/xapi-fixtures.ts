@@ -63,11 +63,11 @@ export function closedCheck(
   const lookup: QuestionLookup = (slug, id) => (slug === c.meta.slug ? byId.get(id) : undefined);
   const answered = answerAll ? items : items.slice(0, -1);
   const answers = new Map(
-    answered.map((item, i): [string, string[]] => {
+    answered.map((item, i) => {
       const q = byId.get(item.questionId) as Question;
       const key = q.options.filter((o) => o.correct).map((o) => o.id);
       const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-      return [item.key, right(i) ? key : wrong.slice(0, 1)];
+      return [item.key, right(i) ? key : wrong.slice(0, 1)] as const;
     }),
   );
   return { items, lookup, score: scoreAttempt(items, answers, lookup, c.meta.passScore) };

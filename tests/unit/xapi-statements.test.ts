@@ -167,7 +167,7 @@ describe("xAPI statements", () => {
   it("a passed check records 'passed'", () => {
     const { items, lookup } = closedCheck(basic, "attempt-2");
     const all = new Map(
-      items.map((item): [string, string[]] => [
+      items.map((item) => [
         item.key,
         (lookup("basic-skills", item.questionId)?.options ?? []).filter((o) => o.correct).map((o) => o.id),
       ]),
