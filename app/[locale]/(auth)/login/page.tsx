@@ -16,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
   const hadSession = Boolean(await auth());
+  const passwordSet = (await searchParams).password === "set";
   const t = await getTranslations();
 
   return (
@@ -32,7 +33,15 @@ export default async function LoginPage() {
           <p className="text-sm font-medium text-brand-700">{t("app.name")}</p>
           <h1 className="mt-1 text-2xl font-semibold">{t("login.title")}</h1>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("login.subtitle")}</p>
-          <LoginForm notice={hadSession ? t("login.signedOut") : undefined} />
+          <LoginForm
+            notice={
+              passwordSet
+                ? { text: t("setPassword.result.done"), tone: "success" }
+                : hadSession
+                  ? { text: t("login.signedOut"), tone: "warning" }
+                  : undefined
+            }
+          />
           {oidcEnabled && (
             <ActionForm action={ssoSignIn} className="mt-4">
               <button type="submit" className={`w-full text-sm ${buttonClass("secondary", "lg")}`}>
