@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
@@ -278,7 +279,7 @@ export async function searchCertificates({
       q
         ? or(
             eq(certificates.code, q.toUpperCase()),
-            eq(users.employeeNo, q.toUpperCase()),
+            eq(users.employeeNo, canonicalEmployeeNo(q)),
             sql`${users.name} like ${like} escape '\\'`,
           )
         : undefined,
