@@ -28,11 +28,14 @@ export type NewResult =
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
   if (next.kind === "chapter") {
+    // The chapter too: an earlier attempt's id resent to another chapter's route must not count
+    // as that chapter's result (the ownership check runs after the batch).
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
-      and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
+      and user_id = ${userId} and module_slug = ${next.slug} and passed = ${next.passed ? 1 : 0})`;
   }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
-    and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
+    and user_id = ${userId} and scenario_slug = ${next.slug} and version = ${next.version}
+    and status = 'completed')`;
 }
 
 /** Everything the certification rules read about one person, in one round trip. */
