@@ -20,17 +20,15 @@ const failing = async () => (await checkDatabase(db)).filter((r) => !r.ok).map((
 beforeAll(async () => {
   await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
-  await db
-    .insert(users)
-    .values(
-      ["u1", "u2"].map((id) => ({
-        id,
-        employeeNo: id.toUpperCase(),
-        name: id,
-        branchId: "b1",
-        hireDate: "2026-01-01",
-      })),
-    );
+  await db.insert(users).values(
+    ["u1", "u2"].map((id) => ({
+      id,
+      employeeNo: id.toUpperCase(),
+      name: id,
+      branchId: "b1",
+      hireDate: "2026-01-01",
+    })),
+  );
   for (const [i, [userId, percent]] of (
     [
       ["u1", 90],
