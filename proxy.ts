@@ -26,6 +26,8 @@ const PUBLIC_PATHS = [
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Chapter pages are prerendered, the same for every learner: the proxy checks the session for them. */
 const CHAPTER = /^\/learn\//;
+/** Pages served from one prerendered document (chapters, and the 403 page they rewrite to): no nonce. */
+const PRERENDERED = /^\/(learn\/|denied$)/;
 /** One certificate looked up by code, as a page or as JSON: counted against the address's limit. */
 const VERIFY_LOOKUP = /^(\/api)?\/verify\/[^/]+$/;
 /** Next's limit on a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
@@ -122,7 +124,7 @@ function refuse(request: NextRequest, code: ErrorCode, policy: Policy) {
 export async function proxy(request: NextRequest) {
   const path = canonicalPath(request.nextUrl.pathname);
   const chapter = path !== null && CHAPTER.test(path);
-  const nonce = chapter ? null : newNonce();
+  const nonce = path !== null && PRERENDERED.test(path) ? null : newNonce();
   const policy = {
     nonce,
     csp: contentSecurityPolicy(nonce ? { nonce } : "prerendered", env.NODE_ENV === "development"),
