@@ -192,6 +192,13 @@ test("item 19: setting a password without JavaScript ends on the sign-in page sa
   await api.dispose();
 });
 
+test("item 21: the employee number signs in whatever its case and spacing", async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: baseURL() });
+  await signInByApi(api, " e1001 ", PASSWORD);
+  expect((await (await api.get("/api/auth/session")).json())?.user?.role).toBe("learner");
+  await api.dispose();
+});
+
 test("item 6: one address is throttled after 20 failed sign-ins across numbers, even with a right password after", async ({
   playwright,
 }) => {

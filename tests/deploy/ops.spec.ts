@@ -67,14 +67,7 @@ test("every kind of page answers however the server is bound", async () => {
     expect((await expectStatus("/learn", 307)).headers.get("location"), host).toBe("/login");
 
     const learner = await signIn(server.url, "E1001");
-    for (const p of [
-      "/",
-      "/learn",
-      "/practice",
-      "/practice/greeting",
-      "/me/certificates",
-      "/verify",
-    ]) {
+    for (const p of ["/", "/learn", "/practice", "/practice/greeting", "/me/certificates", "/verify"]) {
       await expectStatus(p, 200, learner);
     }
     await expectStatus("/verify/ZZZZZZZZZZZZ", 404, learner); // an unknown code
