@@ -45,6 +45,7 @@ const REPORTERS: Pick<Route, "allowed" | "refused"> = {
 
 const API_ROUTES: Route[] = [
   { file: "health", method: "GET", path: "/api/health", everyone: { status: 200, type: "application/json" } },
+  { file: "ready", method: "GET", path: "/api/ready", everyone: { status: 200, type: "application/json" } },
   {
     file: "auth/[...nextauth]",
     method: "GET",
