@@ -153,6 +153,21 @@ const API_ROUTES: Route[] = [
     granted: { status: 400, code: "bad_request:answer" },
   },
   {
+    file: "verify/[code]",
+    method: "GET",
+    path: "/api/verify/222222222222",
+    everyone: { status: 404, code: "not_found:certificate" },
+  },
+  {
+    file: "admin/users/import",
+    method: "POST",
+    path: "/api/admin/users/import",
+    data: {},
+    ...ADMINS,
+    // Not a multipart form: back to the import page with its "choose a file" message.
+    granted: { status: 303, type: "redirect:/admin/users/import" },
+  },
+  {
     file: "reports/overview",
     method: "GET",
     path: "/api/reports/overview",

@@ -15,8 +15,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  length_required: 411,
   too_large: 413,
+  unsupported: 415,
   unprocessable: 422,
+  too_many: 429,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -27,6 +30,7 @@ export type Surface =
   // who is asking
   | "session"
   | "origin"
+  | "path"
   | "learn"
   | "author"
   | "reports"
@@ -58,9 +62,9 @@ export type Surface =
   | "export"
   | "branch"
   | "certificate"
+  | "verify"
   | "assignment"
   | "assignment_item"
-  | "employee"
   | "import"
   | "attempt"
   | "content_version"
@@ -84,7 +88,11 @@ export const ERROR_MESSAGES = {
   "forbidden:reports": "managersOnly",
   "forbidden:admin": "adminsOnly",
   "forbidden:assignment": "outsideScope",
+  "bad_request:path": "badPath",
   "bad_request:body": "badBody",
+  "length_required:body": "lengthRequired",
+  "too_large:body": "bodyTooLarge",
+  "unsupported:body": "notJson",
   "bad_request:form": "badForm",
   "bad_request:submission": "badSubmission",
   "bad_request:answers": "badAnswers",
@@ -111,8 +119,6 @@ export const ERROR_MESSAGES = {
   "not_found:branch": "noBranch",
   "not_found:certificate": "noCertificate",
   "not_found:assignment_item": "noTrainingItem",
-  "not_found:assignee": "noAssignee",
-  "not_found:employee": "noEmployee",
   "not_found:import": "uploadExpired",
   "conflict:attempt": "submissionIdUsed",
   "conflict:content_version": "chapterUpdated",
@@ -124,6 +130,7 @@ export const ERROR_MESSAGES = {
   "conflict:write": "writeConflict",
   "unprocessable:draft": "draftHasErrors",
   "unprocessable:revision": "revisionInvalid",
+  "too_many:verify": "verifyRateLimited",
   "unavailable:chapter": "chapterUnavailable",
   "unavailable:content_check": "checkerBusy",
   "too_large:content": "contentTooLarge",

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
@@ -28,11 +29,14 @@ export type NewResult =
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
   if (next.kind === "chapter") {
+    // The chapter too: an earlier attempt's id resent to another chapter's route must not count
+    // as that chapter's result (the ownership check runs after the batch).
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
-      and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
+      and user_id = ${userId} and module_slug = ${next.slug} and passed = ${next.passed ? 1 : 0})`;
   }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
-    and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
+    and user_id = ${userId} and scenario_slug = ${next.slug} and version = ${next.version}
+    and status = 'completed')`;
 }
 
 /** Everything the certification rules read about one person, in one round trip. */
@@ -308,7 +312,7 @@ export async function searchCertificates({
       q
         ? or(
             eq(certificates.code, q.toUpperCase()),
-            eq(users.employeeNo, q.toUpperCase()),
+            eq(users.employeeNo, canonicalEmployeeNo(q)),
             sql`${users.name} like ${like} escape '\\'`,
           )
         : undefined,

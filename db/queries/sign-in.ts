@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import { matchSsoUser, type SsoIdentity, type SsoRefusal } from "../../lib/auth/sso-match";
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, users } from "../schema";
@@ -47,12 +48,14 @@ export type SsoSignIn =
  * is asked why someone cannot get in.
  */
 export async function resolveSsoSignIn({
-  identity,
+  identity: sent,
   db = defaultDb,
 }: {
   identity: SsoIdentity;
   db?: Db;
 }): Promise<SsoSignIn> {
+  // The provider's spelling of a staff number (" e1001 ") is the account's (E1001), as at sign-in.
+  const identity = sent.employeeNo ? { ...sent, employeeNo: canonicalEmployeeNo(sent.employeeNo) } : sent;
   const by = identity.employeeNo
     ? eq(users.employeeNo, identity.employeeNo)
     : identity.email

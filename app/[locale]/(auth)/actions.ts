@@ -14,7 +14,14 @@ import { signIn, signOut } from "./auth";
 import { authorizedAction } from "./authorized-action";
 import { WECOM_STATE_COOKIE, withShortState } from "./providers/callback-url";
 
-export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
+export type LoginState = {
+  status: "idle" | "invalid" | "locked" | "throttled" | "missing" | "error";
+  employeeNo?: string;
+};
+
+/** What Auth.js's error code for a refused sign-in means to the form. */
+const REFUSED = { locked: "locked", throttled: "throttled" } as const;
+const refusal = (code: string | null | undefined) => REFUSED[code as keyof typeof REFUSED] ?? "invalid";
 
 const credentials = z.object({
   employeeNo: z.string().trim().min(1).max(32),
@@ -32,10 +39,9 @@ export const login = authorizedAction("public", loginForm, async (form): Promise
   try {
     const url = await signIn("credentials", { ...parsed.data, redirect: false });
     const code = new URL(url, "http://x").searchParams.get("code");
-    if (code) return { status: code === "locked" ? "locked" : "invalid", employeeNo };
+    if (code) return { status: refusal(code), employeeNo };
   } catch (e) {
-    if (e instanceof CredentialsSignin)
-      return { status: e.code === "locked" ? "locked" : "invalid", employeeNo };
+    if (e instanceof CredentialsSignin) return { status: refusal(e.code), employeeNo };
     if (e instanceof AuthError) return { status: "error", employeeNo };
     throw e;
   }

@@ -5,12 +5,20 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
 import { recordSignIn, resolveSsoSignIn } from "@/db/queries/sign-in";
-import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
-import { findUserByEmployeeNo } from "@/db/queries/users";
+import {
+  claimAddressAttempt,
+  clearLoginFailures,
+  getThrottleDecision,
+  recordLoginFailure,
+  succeededFromAddress,
+} from "@/db/queries/throttle";
+import { endSession, findUserByEmployeeNo } from "@/db/queries/users";
+import { canonicalEmployeeNo } from "@/lib/auth/employee-no";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { isSsoProvider, type SsoIdentity } from "@/lib/auth/sso-match";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { authConfig } from "./auth.config";
 import { ssoProviders } from "./providers";
@@ -43,18 +51,28 @@ class InvalidCredentials extends CredentialsSignin {
 class LockedOut extends CredentialsSignin {
   code = "locked";
 }
+class AddressThrottled extends CredentialsSignin {
+  code = "throttled";
+}
 
 const credentialsSchema = z.object({
-  employeeNo: z.string().trim().min(1).max(32),
+  employeeNo: z.string().max(64).transform(canonicalEmployeeNo).pipe(z.string().min(1).max(32)),
   password: z.string().min(1).max(256),
 });
 
-async function authorizeCredentials(raw: unknown) {
+/**
+ * Checks a password sign-in: first the client address's allowance (server.ts resolved the address
+ * from trusted proxies), then the account's lockout, then the password, as long for an unknown
+ * number as for a wrong password.
+ */
+async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidCredentials();
   const { employeeNo, password } = parsed.data;
   const now = Date.now();
+  const address = clientIp(request.headers.get("x-forwarded-for"));
 
+  if (!(await claimAddressAttempt({ address, now }))) throw new AddressThrottled();
   if (!(await getThrottleDecision({ employeeNo, now })).allowed) throw new LockedOut();
 
   const user = await findUserByEmployeeNo({ employeeNo });
@@ -64,7 +82,7 @@ async function authorizeCredentials(raw: unknown) {
     if (state?.lockedUntil) throw new LockedOut();
     throw new InvalidCredentials();
   }
-  await clearLoginFailures({ employeeNo });
+  await Promise.all([clearLoginFailures({ employeeNo }), succeededFromAddress({ address, now })]);
   return {
     id: user.id,
     name: user.name,
@@ -140,6 +158,13 @@ const {
     async signIn({ user, account }) {
       if (user.id && account)
         await recordSignIn({ userId: user.id, provider: account.provider, subject: user.sso?.subject });
+    },
+    // Signing out (the shell's button or POST /api/auth/signout) ends the token at once, not at its expiry.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.uid && token.sessionVersion !== undefined) {
+        await endSession({ userId: token.uid, sessionVersion: token.sessionVersion });
+      }
     },
   },
 });

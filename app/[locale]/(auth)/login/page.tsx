@@ -24,6 +24,7 @@ export default async function LoginPage({
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
   const hadSession = Boolean(await auth());
+  const passwordSet = (await searchParams).password === "set";
   const t = await getTranslations();
   const { notice, provider } = ssoNotice(await searchParams);
   const providerName =
@@ -53,7 +54,15 @@ export default async function LoginPage({
               <p className="mt-1">{t(`login.ssoNotice.${notice}`, { provider: providerName })}</p>
             </div>
           )}
-          <LoginForm notice={hadSession ? t("login.signedOut") : undefined} />
+          <LoginForm
+            notice={
+              passwordSet
+                ? { text: t("setPassword.result.done"), tone: "success" }
+                : hadSession
+                  ? { text: t("login.signedOut"), tone: "warning" }
+                  : undefined
+            }
+          />
           {ssoButtons.length > 0 && (
             <SsoOptions buttons={ssoButtons} oidcName={env.OIDC_NAME} inWeCom={inWeCom} autoStart={!notice} />
           )}

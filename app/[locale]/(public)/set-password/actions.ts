@@ -1,12 +1,13 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { consumePasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "@/lib/auth/password";
 
-export type SetPasswordState = { status: "idle" | "done" | "mismatch" | "invalid_link" | PasswordProblem };
+export type SetPasswordState = { status: "idle" | "mismatch" | "invalid_link" | PasswordProblem };
 
 const form = z.object({
   token: z.string().default(""),
@@ -14,7 +15,11 @@ const form = z.object({
   confirm: z.string().max(1024).default(""),
 });
 
-/** Sets a password with a one-time link (public: the link is the credential). */
+/**
+ * Sets a password with a one-time link (public: the link is the credential), then opens the
+ * sign-in page saying so. A redirect, not a "done" state: without JavaScript the form's answer is
+ * this page rendered again, and its link has just been used.
+ */
 export const setPasswordAction = authorizedAction(
   "public",
   form,
@@ -24,6 +29,7 @@ export const setPasswordAction = authorizedAction(
     if (problem) return { status: problem };
     if (password !== confirm) return { status: "mismatch" };
     const ok = await consumePasswordToken({ token, passwordHash: await hashPassword(password) });
-    return { status: ok ? "done" : "invalid_link" };
+    if (!ok) return { status: "invalid_link" };
+    redirect("/login?password=set");
   },
 );

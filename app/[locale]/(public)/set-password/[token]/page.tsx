@@ -6,8 +6,13 @@ import { findPasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
 import { SetPasswordForm } from "./set-password-form";
 
+/**
+ * The address holds the one-time token, so no other site may see it as a referrer; "same-origin",
+ * not "no-referrer", because under "no-referrer" browsers send `Origin: null` with the form's own
+ * POST, which Next.js (and proxy.ts) refuse as cross-site: the form would not work without JavaScript.
+ */
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("setPassword"))("title"), referrer: "no-referrer" };
+  return { title: (await getTranslations("setPassword"))("title"), referrer: "same-origin" };
 }
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
