@@ -31,6 +31,7 @@ export type Surface =
   | "author"
   | "reports"
   | "admin"
+  | "my_data"
   // what was sent
   | "body"
   | "form"
@@ -84,6 +85,7 @@ export const ERROR_MESSAGES = {
   "forbidden:reports": "managersOnly",
   "forbidden:admin": "adminsOnly",
   "forbidden:assignment": "outsideScope",
+  "forbidden:my_data": "ownDataOnly",
   "bad_request:body": "badBody",
   "bad_request:form": "badForm",
   "bad_request:submission": "badSubmission",
