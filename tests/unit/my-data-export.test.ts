@@ -81,19 +81,17 @@ async function arrange(db: Db) {
     createdBy: "boss",
     expiresAt: NOW,
   });
-  await db
-    .insert(checkAttempts)
-    .values([
-      checkRow({
-        id: "chk-me-1",
-        userId: "me",
-        slug: "basic-skills",
-        percent: 60,
-        answers: { q1: ["a"], q2: ["b", "c"] },
-      }),
-      checkRow({ id: "chk-me-2", userId: "me", slug: "basic-skills", percent: 100, answers: { q1: ["b"] } }),
-      checkRow({ id: "chk-other", userId: "other", slug: "basic-skills", percent: 90 }),
-    ]);
+  await db.insert(checkAttempts).values([
+    checkRow({
+      id: "chk-me-1",
+      userId: "me",
+      slug: "basic-skills",
+      percent: 60,
+      answers: { q1: ["a"], q2: ["b", "c"] },
+    }),
+    checkRow({ id: "chk-me-2", userId: "me", slug: "basic-skills", percent: 100, answers: { q1: ["b"] } }),
+    checkRow({ id: "chk-other", userId: "other", slug: "basic-skills", percent: 90 }),
+  ]);
   await db.insert(scenarioAttempts).values([
     playRow({
       id: "play-me",
