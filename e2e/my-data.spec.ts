@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { auditEntries, checkAttemptIdsOf, userIdOf } from "./support/arrange";
 
@@ -33,6 +34,7 @@ test("a learner downloads their own data from their profile: JSON and CSVs with 
   await expect(page.getByRole("heading", { level: 1, name: "我的资料" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "我的数据" })).toBeVisible();
   await expect(page.getByText("《个人信息保护法》第四十五条")).toBeVisible();
+  await expectNoSeriousViolations(page);
 
   const zip = await downloadZip(page, "下载我的数据（ZIP）");
   expect(zip.name).toMatch(new RegExp(`^my-data-${LEARNER.employeeNo}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
