@@ -114,6 +114,15 @@ const API_ROUTES: Route[] = [
     granted: { status: 200, type: "text/markdown" },
   },
   {
+    file: "data-export/[userId]",
+    method: "GET",
+    // Nobody's id: only an admin gets past the check (to the 404); everyone else may export only themselves.
+    path: `/api/data-export/${NO_ATTEMPT}`,
+    allowed: ["admin"],
+    granted: { status: 404, code: "not_found:person" },
+    refused: "forbidden:my_data",
+  },
+  {
     file: "learn/[slug]/me",
     method: "GET",
     path: `/api/learn/${SLUG}/me`,

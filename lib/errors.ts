@@ -35,6 +35,7 @@ export type Surface =
   | "author"
   | "reports"
   | "admin"
+  | "my_data"
   // what was sent
   | "body"
   | "form"
@@ -61,6 +62,7 @@ export type Surface =
   | "revision"
   | "export"
   | "branch"
+  | "person"
   | "certificate"
   | "verify"
   | "assignment"
@@ -89,6 +91,7 @@ export const ERROR_MESSAGES = {
   "forbidden:admin": "adminsOnly",
   "forbidden:assignment": "outsideScope",
   "bad_request:path": "badPath",
+  "forbidden:my_data": "ownDataOnly",
   "bad_request:body": "badBody",
   "length_required:body": "lengthRequired",
   "too_large:body": "bodyTooLarge",
@@ -117,6 +120,7 @@ export const ERROR_MESSAGES = {
   "not_found:revision": "noRevision",
   "not_found:export": "noExport",
   "not_found:branch": "noBranch",
+  "not_found:person": "noPerson",
   "not_found:certificate": "noCertificate",
   "not_found:assignment_item": "noTrainingItem",
   "not_found:import": "uploadExpired",

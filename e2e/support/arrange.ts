@@ -178,6 +178,17 @@ export async function checkAttemptsWithId(id: string) {
   return rows.length;
 }
 
+/** The ids of one person's knowledge-check submissions. */
+export async function checkAttemptIdsOf(employeeNo: string) {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.checkAttempts.findMany({
+    where: (a, { eq }) => eq(a.userId, userId),
+    columns: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
 /** Assignments, to anyone, due on a calendar day. */
 export async function assignmentsDueOn(day: string) {
   const { db } = await app.db();
