@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations("error");
@@ -9,13 +10,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <div className="max-w-md text-center">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-2 text-slate-600">{t("body")}</p>
-        <button
-          type="button"
-          onClick={reset}
-          className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
+        <Button onClick={reset} className="mt-6">
           {t("retry")}
-        </button>
+        </Button>
       </div>
     </main>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import type { ContentKind } from "@/lib/content/sources";
 import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -168,12 +169,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           diagnostics={issues[locale] ?? []}
         />
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            onClick={save}
-            aria-disabled={saving}
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
-          >
+          <button type="button" onClick={save} aria-disabled={saving} className={buttonClass()}>
             {saving ? t("saving") : t("save")}
           </button>
           <label className="text-sm">

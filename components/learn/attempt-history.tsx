@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { Table } from "@/components/ui/table";
 
 export type AttemptRow = { id: string; percent: number; passed: boolean; createdAt: Date | string };
 
@@ -13,36 +14,19 @@ export function AttemptHistory({ attempts }: { attempts: AttemptRow[] }) {
       {attempts.length === 0 ? (
         <p className="mt-2 text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-80 border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  {t("date")}
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  {t("score")}
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  {t("result")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a) => (
-                <tr key={a.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4">
-                    {format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}
-                  </td>
-                  <td className="py-2 pr-4">{a.percent}%</td>
-                  <td className={`py-2 ${a.passed ? "text-emerald-800" : "text-slate-700"}`}>
-                    {a.passed ? t("passed") : t("failed")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={t("title")} columns={[t("date"), t("score"), t("result")]} className="mt-2">
+          {attempts.map((a) => (
+            <tr key={a.id}>
+              <td className="px-3 py-2">
+                {format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+              </td>
+              <td className="px-3 py-2">{a.percent}%</td>
+              <td className={`px-3 py-2 ${a.passed ? "text-emerald-800" : "text-slate-700"}`}>
+                {a.passed ? t("passed") : t("failed")}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

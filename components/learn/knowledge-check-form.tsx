@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import type { PublicQuestion } from "@/lib/content/types";
 import { useChapterState } from "./chapter-state";
 
@@ -203,19 +204,11 @@ export function KnowledgeCheckForm({
         {message}
       </p>
       {result ? (
-        <button
-          type="button"
-          onClick={retry}
-          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-        >
+        <button type="button" onClick={retry} className={buttonClass("primary", "lg")}>
           {t("retry")}
         </button>
       ) : (
-        <button
-          type="submit"
-          aria-disabled={pending}
-          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
-        >
+        <button type="submit" aria-disabled={pending} className={buttonClass("primary", "lg")}>
           {pending ? t("submitting") : t("submit")}
         </button>
       )}

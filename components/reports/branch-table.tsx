@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/ui/table";
+import { localName } from "@/lib/i18n/local-name";
 import type { ReportItem } from "@/lib/reports/items";
 import type { BranchRow, SortKey } from "@/lib/reports/overview";
 import { formatPercent } from "@/lib/reports/rates";
@@ -33,59 +35,50 @@ export async function BranchTable({ rows, items, locale, sort, dir, base }: Prop
     const next = sort === key && dir === "desc" ? "asc" : key === "name" && sort !== key ? "asc" : "desc";
     return `?${new URLSearchParams({ ...base, sort: key, dir: next })}`;
   };
-  const name = (r: BranchRow) => (locale === "en" ? r.branch.nameEn : r.branch.name);
+  const name = (r: BranchRow) => localName(r.branch, locale);
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm">
-        <caption className="px-3 pt-3 text-left text-slate-600">{t("branchesCaption")}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={th}
-                aria-sort={sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined}
+    <Table
+      caption={t("branchesCaption")}
+      showCaption
+      columns={columns.map((c) => ({
+        key: c.key,
+        sort: sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined,
+        label: (
+          <Link href={href(c.key)} className="underline-offset-2 hover:underline" title={c.title}>
+            {c.label}
+            <span className="sr-only">{c.title ? ` ${c.title}` : ""}</span>
+            {sort === c.key && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+          </Link>
+        ),
+      }))}
+    >
+      {rows.map((r) => (
+        <tr key={`${r.branch.id}-${r.own}`}>
+          <th scope="row" className={th}>
+            {r.own ? (
+              t("ownStaff", { branch: name(r) })
+            ) : (
+              <Link
+                href={`?${new URLSearchParams({ branch: r.branch.id })}`}
+                className="text-brand-700 underline-offset-2 hover:underline"
+                aria-label={t("drill", { branch: name(r) })}
               >
-                <Link href={href(c.key)} className="underline-offset-2 hover:underline" title={c.title}>
-                  {c.label}
-                  <span className="sr-only">{c.title ? ` ${c.title}` : ""}</span>
-                  {sort === c.key && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
-                </Link>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.branch.id}-${r.own}`} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className={th}>
-                {r.own ? (
-                  t("ownStaff", { branch: name(r) })
-                ) : (
-                  <Link
-                    href={`?${new URLSearchParams({ branch: r.branch.id })}`}
-                    className="text-brand-700 underline-offset-2 hover:underline"
-                    aria-label={t("drill", { branch: name(r) })}
-                  >
-                    {name(r)}
-                  </Link>
-                )}
-              </th>
-              <td className={td}>{r.headcount}</td>
-              <td className={td}>{formatPercent(r.certifiedShare, locale)}</td>
-              <td className={td}>{formatPercent(r.expiringShare, locale)}</td>
-              <td className={td}>{formatPercent(r.expiredShare, locale)}</td>
-              <td className={td}>{r.overdueAssignments}</td>
-              {items.map((i) => (
-                <td key={i.key} className={td}>
-                  {formatPercent(r.passedShare[i.key] ?? null, locale)}
-                </td>
-              ))}
-            </tr>
+                {name(r)}
+              </Link>
+            )}
+          </th>
+          <td className={td}>{r.headcount}</td>
+          <td className={td}>{formatPercent(r.certifiedShare, locale)}</td>
+          <td className={td}>{formatPercent(r.expiringShare, locale)}</td>
+          <td className={td}>{formatPercent(r.expiredShare, locale)}</td>
+          <td className={td}>{r.overdueAssignments}</td>
+          {items.map((i) => (
+            <td key={i.key} className={td}>
+              {formatPercent(r.passedShare[i.key] ?? null, locale)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { Table } from "@/components/ui/table";
 
 type Row = { id: string; label: string; score: number; max: number; percent: number };
 
@@ -21,37 +22,22 @@ export function CompetencyChart({ rows }: { rows: Row[] }) {
           </div>
         ))}
       </div>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-1 text-left font-medium">{t("chartLabel")}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">
-              {t("competency")}
+      <Table
+        caption={t("chartLabel")}
+        showCaption
+        columns={[t("competency"), t("points"), t("max"), t("percent")]}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row" className="px-3 py-2 font-normal">
+              {r.label}
             </th>
-            <th scope="col" className="py-2 pr-4">
-              {t("points")}
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              {t("max")}
-            </th>
-            <th scope="col" className="py-2">
-              {t("percent")}
-            </th>
+            <td className="px-3 py-2">{r.score}</td>
+            <td className="px-3 py-2">{r.max}</td>
+            <td className="px-3 py-2">{r.percent}%</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {r.label}
-              </th>
-              <td className="py-2 pr-4">{r.score}</td>
-              <td className="py-2 pr-4">{r.max}</td>
-              <td className="py-2">{r.percent}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { ScenarioPlayer } from "./scenario-player";
 
 /** A role-play inside a chapter: a card that opens the player in place. */
@@ -27,11 +28,7 @@ export function EmbeddedScenario({ slug, title, summary }: { slug: string; title
         </div>
       ) : (
         <p className="mt-3 flex flex-wrap items-center gap-4">
-          <button
-            type="button"
-            onClick={() => setOpen(true)}
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          >
+          <button type="button" onClick={() => setOpen(true)} className={buttonClass()}>
             {t("practiseHere")}
           </button>
           <Link href={`/practice/${slug}`} className="text-brand-700 underline">

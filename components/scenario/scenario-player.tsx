@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import type { PublicStep } from "@/lib/scenario/engine";
 import { MoodMeter } from "./mood-meter";
 
@@ -142,7 +143,7 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
           type="button"
           onClick={begin}
           aria-disabled={pending}
-          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+          className={buttonClass("primary", "lg")}
         >
           {pending ? t("starting") : t("start")}
         </button>
@@ -223,7 +224,7 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
           <button
             type="submit"
             aria-disabled={pending || !text.trim()}
-            className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 aria-disabled:opacity-60"
+            className={buttonClass("primary", "lg")}
           >
             {pending ? t("sending") : t("send")}
           </button>

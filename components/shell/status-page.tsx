@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export function StatusPage({
   code,
@@ -17,10 +18,7 @@ export function StatusPage({
         <p className="text-5xl font-bold text-brand-700">{code}</p>
         <h1 className="mt-4 text-2xl font-semibold">{title}</h1>
         <p className="mt-2 text-slate-600">{body}</p>
-        <Link
-          href="/"
-          className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
+        <Link href="/" className={`mt-6 inline-block ${buttonClass()}`}>
           {homeLabel}
         </Link>
       </div>

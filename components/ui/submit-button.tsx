@@ -1,11 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-
-const TONES = {
-  primary: "bg-brand-700 hover:bg-brand-800",
-  danger: "bg-red-700 hover:bg-red-800",
-};
+import { type ButtonTone, buttonClass } from "./button";
 
 export function SubmitButton({
   children,
@@ -17,7 +13,7 @@ export function SubmitButton({
   children: React.ReactNode;
   pendingLabel: string;
   className?: string;
-  tone?: keyof typeof TONES;
+  tone?: ButtonTone;
   fullWidth?: boolean;
 }) {
   const { pending } = useFormStatus();
@@ -26,7 +22,7 @@ export function SubmitButton({
       type="submit"
       aria-disabled={pending}
       onClick={(e) => pending && e.preventDefault()}
-      className={`${fullWidth ? "w-full" : ""} rounded-md px-4 py-2.5 font-medium text-white aria-disabled:opacity-60 ${TONES[tone]} ${className}`}
+      className={`${fullWidth ? "w-full" : ""} ${buttonClass(tone, "lg")} ${className}`}
     >
       {pending ? pendingLabel : children}
     </button>

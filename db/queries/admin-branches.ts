@@ -5,18 +5,14 @@ import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, users } from "../schema";
 import { subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
+import { branchColumns } from "./columns";
 
 /** Every branch in tree order, with what decides whether it may be deactivated. */
 export async function listBranchTree({ db = defaultDb }: { db?: Db } = {}) {
   return db
     .select({
-      id: branches.id,
-      code: branches.code,
-      name: branches.name,
-      nameEn: branches.nameEn,
+      ...branchColumns,
       parentId: branches.parentId,
-      path: branches.path,
-      active: branches.active,
       activeUsers: sql<number>`(select count(*) from ${users} u where u.branch_id = "branches"."id" and u.active = 1)`,
       activeChildren: sql<number>`(select count(*) from ${branches} c where c.parent_id = "branches"."id" and c.active = 1)`,
     })

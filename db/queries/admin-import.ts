@@ -19,6 +19,7 @@ import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, importUploads, passwordTokens, users } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
 import { onboardingStatements } from "./assignments";
+import { branchColumns } from "./columns";
 
 /** Rows written per atomic batch. */
 export const IMPORT_BATCH_SIZE = 500;
@@ -35,17 +36,7 @@ export interface ImportPlan {
 }
 
 export async function loadImportBranches({ db = defaultDb }: { db?: Db } = {}): Promise<ImportBranch[]> {
-  const rows = await db
-    .select({
-      id: branches.id,
-      code: branches.code,
-      name: branches.name,
-      nameEn: branches.nameEn,
-      path: branches.path,
-      active: branches.active,
-    })
-    .from(branches)
-    .orderBy(asc(branches.path));
+  const rows = await db.select(branchColumns).from(branches).orderBy(asc(branches.path));
   return withNameChains(rows);
 }
 
@@ -281,7 +272,9 @@ function batchStatements({
     );
     statements.push(
       ...onboardingStatements({
-        userIds: newUsers.filter((u) => u.role === "learner" && u.active).map((u) => u.id),
+        people: newUsers
+          .filter((u) => u.role === "learner" && u.active)
+          .map((u) => ({ userId: u.id, hireDate: u.hireDate })),
         createdAt: now,
         db,
       }),

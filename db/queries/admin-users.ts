@@ -5,6 +5,7 @@ import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, users } from "../schema";
 import { escapeLike, subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
+import { personColumns } from "./columns";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -47,17 +48,7 @@ export async function listUsers({
   const where = filterSql(filters);
   const [rows, [total]] = await db.batch([
     db
-      .select({
-        id: users.id,
-        employeeNo: users.employeeNo,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        active: users.active,
-        hireDate: users.hireDate,
-        branchName: branches.name,
-        branchNameEn: branches.nameEn,
-      })
+      .select(personColumns)
       .from(users)
       .innerJoin(branches, eq(branches.id, users.branchId))
       .where(where)
@@ -72,16 +63,7 @@ export async function listUsers({
 export async function getUserForAdmin({ id, db = defaultDb }: { id: string; db?: Db }) {
   const [row] = await db
     .select({
-      id: users.id,
-      employeeNo: users.employeeNo,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      active: users.active,
-      hireDate: users.hireDate,
-      branchId: users.branchId,
-      branchName: branches.name,
-      branchNameEn: branches.nameEn,
+      ...personColumns,
       branchCode: branches.code,
       hasPassword: sql<number>`${users.passwordHash} is not null`,
     })

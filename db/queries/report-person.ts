@@ -11,6 +11,7 @@ import {
   users,
 } from "../schema";
 import { subtreeOf } from "../sql/subtree";
+import { personColumns } from "./columns";
 
 /** A person, when they lie inside the viewer's scope; null otherwise (the page answers 404). */
 export async function findPersonInScope({
@@ -23,16 +24,7 @@ export async function findPersonInScope({
   db?: Db;
 }) {
   const [row] = await db
-    .select({
-      id: users.id,
-      employeeNo: users.employeeNo,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      hireDate: users.hireDate,
-      branchName: branches.name,
-      branchNameEn: branches.nameEn,
-    })
+    .select(personColumns)
     .from(users)
     .innerJoin(branches, eq(branches.id, users.branchId))
     .where(and(eq(users.id, id), subtreeOf(scope)));

@@ -24,8 +24,9 @@ export async function getThrottleDecision({
 }
 
 /**
- * The audit entry of a failed sign-in (and of the lockout it causes), written only when the
- * throttle row now holds exactly the state this failure computed, i.e. when the failure counted.
+ * The audit entry of a failed sign-in (and of the lockout it causes), for the statement right after
+ * the guarded throttle write: written only when that write changed the row (a failure that lost a
+ * race is retried, and audited then) and the row holds the state this failure computed.
  */
 function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
   const counted = sql`exists (select 1 from ${loginThrottle} where employee_no = ${employeeNo}
@@ -38,7 +39,7 @@ function auditFailure(db: Db, employeeNo: string, next: ThrottleState) {
   return db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
     select ${crypto.randomUUID()}, (select id from users where employee_no = ${employeeNo}), ${action},
       'employee_no', ${employeeNo}, ${after}
-    where ${counted}`);
+    where changes() = 1 and ${counted}`);
 }
 
 /**

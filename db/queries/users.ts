@@ -4,6 +4,7 @@ import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
 import { branches, users } from "../schema";
 import { writeBatch } from "../write";
+import { personColumns } from "./columns";
 
 export async function findUserByEmployeeNo({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
   return db.query.users.findFirst({ where: eq(users.employeeNo, employeeNo) });
@@ -31,16 +32,9 @@ export async function findUserForSso({
 export async function getSessionUser({ id, db = defaultDb }: { id: string; db?: Db }) {
   const [row] = await db
     .select({
-      id: users.id,
-      employeeNo: users.employeeNo,
-      name: users.name,
-      role: users.role,
-      active: users.active,
+      ...personColumns,
       locale: users.locale,
       sessionVersion: users.sessionVersion,
-      branchId: users.branchId,
-      branchName: branches.name,
-      branchNameEn: branches.nameEn,
       branchPath: branches.path,
     })
     .from(users)

@@ -21,6 +21,7 @@ import {
 } from "@/db/schema";
 import { fileCatalog } from "@/lib/content/catalog";
 import { addCalendarDays, bankDate } from "@/lib/training/assignment-status";
+import { checkRow, playRow } from "./rows";
 import { setUpTestDb } from "./test-db";
 
 const { db } = setUpTestDb();
@@ -262,59 +263,37 @@ describe("listing with status", () => {
     await assignOnboarding({ db, userId: "late", hireDate: "2026-01-01", createdAt: now });
     const [first, second, third] = fileCatalog().chapterSlugs() as [string, string, string];
     await db.insert(checkAttempts).values([
-      {
+      checkRow({
         id: "c1",
         userId: "late",
-        moduleSlug: first,
-        contentVersion: "v",
-        locale: "zh-CN",
-        answers: {},
-        score: 1,
-        maxScore: 1,
+        slug: first,
         percent: 100,
-        passed: true,
         createdAt: new Date("2026-01-20T02:00:00Z"),
-      },
-      {
+      }),
+      checkRow({
         id: "c2",
         userId: "late",
-        moduleSlug: second,
-        contentVersion: "v",
-        locale: "zh-CN",
-        answers: {},
-        score: 0,
-        maxScore: 1,
+        slug: second,
         percent: 0,
-        passed: false,
         createdAt: new Date("2026-02-01T02:00:00Z"),
-      },
-      {
+      }),
+      checkRow({
         id: "c3",
         userId: "late",
-        moduleSlug: second,
-        contentVersion: "v",
-        locale: "zh-CN",
-        answers: {},
-        score: 1,
-        maxScore: 1,
+        slug: second,
         percent: 100,
-        passed: true,
         createdAt: new Date("2026-02-10T02:00:00Z"),
-      },
+      }),
     ]);
     await db.insert(readingProgress).values({ userId: "late", moduleSlug: third, sectionId: "s1" });
-    await db.insert(scenarioAttempts).values({
-      userId: "late",
-      scenarioSlug: "greeting",
-      contentVersion: "v",
-      locale: "zh-CN",
-      state: {} as never,
-      stepStartedAt: 0,
-      status: "completed",
-      percent: 40,
-      passed: false,
-      completedAt: new Date("2026-01-15T02:00:00Z"),
-    });
+    await db.insert(scenarioAttempts).values(
+      playRow({
+        userId: "late",
+        slug: "greeting",
+        percent: 40,
+        completedAt: new Date("2026-01-15T02:00:00Z"),
+      }),
+    );
     await assignTraining({
       db,
       now,

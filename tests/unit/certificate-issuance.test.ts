@@ -13,6 +13,7 @@ import {
 import { certifications } from "@/lib/certification/catalog";
 import type { Certification } from "@/lib/certification/definition";
 import { CODE_ALPHABET } from "@/lib/certification/verification-code";
+import { checkRow, playRow } from "./rows";
 import { setUpTestDb } from "./test-db";
 
 const { db } = setUpTestDb();
@@ -22,37 +23,23 @@ const [lastChapter, ...otherChapters] = [...def.chapters].reverse() as [string, 
 const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
 
 function passCheck(userId: string, slug: string, when: Date, id = crypto.randomUUID(), passed = true) {
-  return db.insert(checkAttempts).values({
-    id,
-    userId,
-    moduleSlug: slug,
-    contentVersion: "v",
-    locale: "zh-CN",
-    answers: {},
-    score: passed ? 8 : 2,
-    maxScore: 8,
-    percent: passed ? 100 : 25,
-    passed,
-    createdAt: when,
-  });
+  return db
+    .insert(checkAttempts)
+    .values(checkRow({ id, userId, slug, percent: passed ? 100 : 25, createdAt: when }));
 }
 
 function playScenario(userId: string, slug: string, percent: number, when: Date) {
-  return db.insert(scenarioAttempts).values({
-    userId,
-    scenarioSlug: slug,
-    contentVersion: "v",
-    locale: "zh-CN",
-    state: {} as never,
-    stepStartedAt: when.getTime(),
-    version: 5,
-    status: "completed",
-    score: percent,
-    maxScore: 100,
-    percent,
-    passed: true,
-    completedAt: when,
-  });
+  return db.insert(scenarioAttempts).values(
+    playRow({
+      userId,
+      slug,
+      percent,
+      stepStartedAt: when.getTime(),
+      version: 5,
+      passed: true,
+      completedAt: when,
+    }),
+  );
 }
 
 async function addLearner(id: string) {

@@ -22,6 +22,7 @@ import {
   users,
 } from "@/db/schema";
 import { fileCatalog } from "@/lib/content/catalog";
+import { checkRow } from "./rows";
 import { setUpTestDb } from "./test-db";
 
 const { db, client } = setUpTestDb();
@@ -171,19 +172,9 @@ describe("content revisions", () => {
 
   it("a major revision makes earlier passes not count: flagged for relearning, and not towards certification", async () => {
     const long = new Date(Date.now() - 7 * 86_400_000);
-    await db.insert(checkAttempts).values({
-      id: crypto.randomUUID(),
-      userId: "l1",
-      moduleSlug: SLUG,
-      contentVersion: "v",
-      locale: "zh-CN",
-      answers: {},
-      score: 8,
-      maxScore: 8,
-      percent: 100,
-      passed: true,
-      createdAt: long,
-    });
+    await db
+      .insert(checkAttempts)
+      .values(checkRow({ userId: "l1", slug: SLUG, percent: 100, createdAt: long }));
     await db.batch(refreshChapterStats({ userId: "l1", slug: SLUG, db }) as never);
     const stat = () =>
       db
@@ -207,19 +198,15 @@ describe("content revisions", () => {
     expect((await loadCertificationFacts({ userId: "l1", db })).results.chapters).toHaveLength(0);
 
     // Passing the new revision clears the flag.
-    await db.insert(checkAttempts).values({
-      id: crypto.randomUUID(),
-      userId: "l1",
-      moduleSlug: SLUG,
-      contentVersion: "v4",
-      locale: "zh-CN",
-      answers: {},
-      score: 8,
-      maxScore: 8,
-      percent: 100,
-      passed: true,
-      createdAt: new Date(Date.now() + 1000),
-    });
+    await db.insert(checkAttempts).values(
+      checkRow({
+        userId: "l1",
+        slug: SLUG,
+        percent: 100,
+        contentVersion: "v4",
+        createdAt: new Date(Date.now() + 1000),
+      }),
+    );
     await db.batch(refreshChapterStats({ userId: "l1", slug: SLUG, db }) as never);
     expect((await stat())[0]).toMatchObject({ passed: true, relearn: false });
   });

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { writeBatch } from "@/db/write";
 import { peopleFilterSchema } from "@/lib/reports/people-filter";
+import { checkRow } from "./rows";
 import { setUpTestDb } from "./test-db";
 
 const { db } = setUpTestDb();
@@ -25,18 +26,7 @@ const items = { passed: ["chapter:ch-a", "scenario:greeting"], competencies: ["g
 async function check(id: string, userId: string, slug: string, percent: number) {
   await writeBatch(
     [
-      db.insert(checkAttempts).values({
-        id,
-        userId,
-        moduleSlug: slug,
-        contentVersion: "v",
-        locale: "zh-CN",
-        answers: {},
-        score: percent,
-        maxScore: 100,
-        percent,
-        passed: percent >= 80,
-      }),
+      db.insert(checkAttempts).values(checkRow({ id, userId, slug, percent })),
       ...refreshChapterStats({ userId, slug, db }),
     ],
     db,

@@ -22,6 +22,7 @@ import {
   users,
 } from "@/db/schema";
 import { writeBatch } from "@/db/write";
+import { checkRow } from "./rows";
 import { setUpTestDb } from "./test-db";
 
 const { db } = setUpTestDb();
@@ -74,18 +75,7 @@ describe("the reports' summary table", () => {
         const percent = Math.floor(random() * 101);
         await writeBatch(
           [
-            db.insert(checkAttempts).values({
-              id: `c${i}`,
-              userId,
-              moduleSlug: slug,
-              contentVersion: "v",
-              locale: "zh-CN",
-              answers: {},
-              score: percent,
-              maxScore: 100,
-              percent,
-              passed: percent >= 80,
-            }),
+            db.insert(checkAttempts).values(checkRow({ id: `c${i}`, userId, slug, percent })),
             ...refreshChapterStats({ userId, slug, db }),
           ],
           db,
@@ -186,18 +176,9 @@ describe("the stored branch totals", () => {
 
     await writeBatch(
       [
-        db.insert(checkAttempts).values({
-          id: "late-pass",
-          userId: "u3",
-          moduleSlug: "ch-b",
-          contentVersion: "v",
-          locale: "zh-CN",
-          answers: {},
-          score: 100,
-          maxScore: 100,
-          percent: 100,
-          passed: true,
-        }),
+        db
+          .insert(checkAttempts)
+          .values(checkRow({ id: "late-pass", userId: "u3", slug: "ch-b", percent: 100 })),
         ...refreshChapterStats({ userId: "u3", slug: "ch-b", db }),
       ],
       db,

@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
+import { auditLog, branches, loginThrottle } from "@/db/schema";
 import { checkThrottle, LOCK_MS, recordFailure, type ThrottleState, WINDOW_MS } from "@/lib/auth/throttle";
+import { setUpTestDb } from "./test-db";
 
 const T0 = 1_800_000_000_000;
 const fail = (times: number, start = T0, step = 1000) => {
@@ -30,5 +34,37 @@ describe("login throttling", () => {
     const state = fail(5, T0, WINDOW_MS / 4);
     expect(state?.lockedUntil).toBeNull();
     expect(checkThrottle(state, T0 + WINDOW_MS * 2)).toEqual({ allowed: true });
+  });
+});
+
+describe("the login throttle in the database", () => {
+  const { db } = setUpTestDb((db) =>
+    db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" }),
+  );
+  const audits = async (employeeNo: string) =>
+    (await db.select().from(auditLog).where(eq(auditLog.targetId, employeeNo))).map((a) => a.action);
+
+  it("locks an employee number on the fifth failure, audits each, and clearing lifts it", async () => {
+    const now = 1_000_000;
+    for (let i = 0; i < 4; i++)
+      expect((await recordLoginFailure({ employeeNo: "E1", now, db }))?.lockedUntil).toBeNull();
+    expect(await getThrottleDecision({ employeeNo: "E1", now, db })).toEqual({ allowed: true });
+    const fifth = await recordLoginFailure({ employeeNo: "E1", now, db });
+    expect(fifth?.lockedUntil).toBe(now + LOCK_MS);
+    expect(await getThrottleDecision({ employeeNo: "E1", now: now + 1, db })).toEqual({
+      allowed: false,
+      retryAt: now + LOCK_MS,
+    });
+    expect(await audits("E1")).toEqual([...Array(4).fill("auth.signin_failed"), "auth.lockout"]);
+    await clearLoginFailures({ employeeNo: "E1", db });
+    expect(await getThrottleDecision({ employeeNo: "E1", now: now + 1, db })).toEqual({ allowed: true });
+  });
+
+  it("counts every one of several concurrent failures once", async () => {
+    const now = 2_000_000;
+    await Promise.all(Array.from({ length: 4 }, () => recordLoginFailure({ employeeNo: "E2", now, db })));
+    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.employeeNo, "E2"));
+    expect(row?.failures).toBe(4);
+    expect(await audits("E2")).toHaveLength(4);
   });
 });

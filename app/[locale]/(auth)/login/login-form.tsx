@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type LoginState, login } from "../actions";
@@ -14,32 +15,22 @@ export function LoginForm({ notice }: { notice?: string }) {
 
   return (
     <form action={action} className="space-y-5" noValidate>
-      <div>
-        <label htmlFor="employeeNo" className="block text-sm font-medium text-slate-700">
-          {t("employeeNo")}
-        </label>
-        <input
-          id="employeeNo"
-          name="employeeNo"
-          autoComplete="username"
-          required
-          defaultValue={"employeeNo" in state ? state.employeeNo : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
-        />
-      </div>
+      <Field
+        id="employeeNo"
+        label={t("employeeNo")}
+        name="employeeNo"
+        autoComplete="username"
+        required
+        defaultValue={"employeeNo" in state ? state.employeeNo : undefined}
+      />
+      <Field
+        id="password"
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <div aria-live="polite" role="status" className="min-h-6">
         {message && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       </div>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button";
 import { homeFor } from "@/lib/auth/roles";
 import { env, oidcEnabled } from "@/lib/env";
 import { switchLocale } from "../../locale-actions";
@@ -34,10 +35,7 @@ export default async function LoginPage() {
           <LoginForm notice={hadSession ? t("login.signedOut") : undefined} />
           {oidcEnabled && (
             <ActionForm action={ssoSignIn} className="mt-4">
-              <button
-                type="submit"
-                className="w-full rounded-md border border-slate-300 px-4 py-2.5 text-sm font-medium hover:bg-slate-50"
-              >
+              <button type="submit" className={`w-full text-sm ${buttonClass("secondary", "lg")}`}>
                 {t("login.sso", { name: env.OIDC_NAME })}
               </button>
             </ActionForm>

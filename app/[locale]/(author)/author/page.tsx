@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listContentItems } from "@/db/queries/content-list";
 import { sourceTitle } from "@/lib/content/source-title";
@@ -47,7 +47,7 @@ export default async function AuthorHome() {
           </Link>
         </li>
       </ul>
-      <DataTable
+      <Table
         caption={t("listCaption")}
         columns={["title", "kind", "status", "editor", "published", "passRate"].map((c) => t(`col.${c}`))}
         empty={t("empty")}
@@ -101,7 +101,7 @@ export default async function AuthorHome() {
             </td>
           </tr>
         ))}
-      </DataTable>
+      </Table>
       <CreateContentForm />
     </>
   );

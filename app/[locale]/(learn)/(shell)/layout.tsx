@@ -1,12 +1,5 @@
-import { requireUser } from "@/app/[locale]/(auth)/session";
-import { shellActions } from "@/app/[locale]/shell-actions";
-import { AppShell } from "@/components/shell/app-shell";
+import { SignedInShell } from "@/app/[locale]/shell";
 
-export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  return (
-    <AppShell user={user} actions={shellActions}>
-      {children}
-    </AppShell>
-  );
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <SignedInShell>{children}</SignedInShell>;
 }

@@ -7,6 +7,7 @@ import { CertificateCard } from "@/components/home/certificate-card";
 import { CertificationProgress } from "@/components/home/certification-progress";
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates } from "@/db/queries/certificates";
 import { getCatalog } from "@/db/queries/content-catalog";
@@ -120,9 +121,7 @@ export default async function LearnerHome() {
               {tc("title")}
             </h2>
             {newest.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-600">
-                {tc("none")}
-              </p>
+              <EmptyState compact>{tc("none")}</EmptyState>
             ) : (
               newest.map(({ def, certificate }) => (
                 <CertificateCard

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 
 export async function VerifyCodeForm({ invalid = false }: { invalid?: boolean }) {
   const t = await getTranslations("verify");
@@ -27,7 +28,7 @@ export async function VerifyCodeForm({ invalid = false }: { invalid?: boolean })
       </div>
       <button
         type="submit"
-        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2"
+        className={`${buttonClass()} focus-visible:outline-2 focus-visible:outline-offset-2`}
       >
         {t("submit")}
       </button>

@@ -8,6 +8,8 @@ import { CompetencyHeatmap } from "@/components/reports/competency-heatmap";
 import { PassRateChart } from "@/components/reports/pass-rate-chart";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { scopeOf } from "@/lib/auth/scope";
@@ -96,11 +98,7 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
       </PageHeader>
       <ReportNav current="overview" />
 
-      {total.headcount === 0 && (
-        <p className="mb-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("overview.empty")}
-        </p>
-      )}
+      {total.headcount === 0 && <EmptyState className="mb-6">{t("overview.empty")}</EmptyState>}
 
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {cards.map((c) => (
@@ -122,31 +120,21 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
             <PassRateChart data={chart.map((c) => ({ label: c.label, value: c.value }))} />
           </div>
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm" data-testid="pass-table">
-              <caption className="px-3 pt-3 text-left text-slate-600">{t("overview.passCaption")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="px-3 py-2 text-left font-medium">
-                    {t("overview.item")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    {t("overview.passShare")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {chart.map((c) => (
-                  <tr key={c.full} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                      {c.full.startsWith(c.label) ? c.full : `${c.label} ${c.full}`}
-                    </th>
-                    <td className="px-3 py-1.5 text-right tabular-nums">{pct(c.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t("overview.passCaption")}
+            showCaption
+            testId="pass-table"
+            columns={[t("overview.item"), { label: t("overview.passShare"), align: "right" }]}
+          >
+            {chart.map((c) => (
+              <tr key={c.full}>
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  {c.full.startsWith(c.label) ? c.full : `${c.label} ${c.full}`}
+                </th>
+                <td className="px-3 py-1.5 text-right tabular-nums">{pct(c.value)}</td>
+              </tr>
+            ))}
+          </Table>
         </div>
       </section>
 

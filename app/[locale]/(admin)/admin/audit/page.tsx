@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { type AuditRow, listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
 
@@ -48,16 +50,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     r.targetEmployeeNo
       ? `${r.targetName} (${r.targetEmployeeNo})`
       : `${t.has(`targets.${r.targetType}`) ? t(`targets.${r.targetType}`) : r.targetType} ${r.targetId ?? ""}`;
-  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")}>
-        <a
-          href={`/api/admin/audit?${query}`}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          download
-        >
+        <a href={`/api/admin/audit?${query}`} className={buttonClass()} download>
           {t("export")}
         </a>
       </PageHeader>
@@ -65,38 +62,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         method="get"
         className="mb-6 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
       >
-        <label htmlFor="action" className="text-sm font-medium lg:col-span-2">
-          {t("filters.action")}
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className={field}>
-            <option value="">{t("filters.any")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {label(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="actor" className="text-sm font-medium">
-          {t("filters.actor")}
-          <input id="actor" name="actor" defaultValue={filters.actor} maxLength={32} className={field} />
-        </label>
-        <label htmlFor="target" className="text-sm font-medium">
-          {t("filters.target")}
-          <input id="target" name="target" defaultValue={filters.target} maxLength={64} className={field} />
-        </label>
-        <label htmlFor="from" className="text-sm font-medium">
-          {t("filters.from")}
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={field} />
-        </label>
-        <label htmlFor="to" className="text-sm font-medium">
-          {t("filters.to")}
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={field} />
-        </label>
+        <Select
+          id="action"
+          label={t("filters.action")}
+          name="action"
+          defaultValue={filters.action ?? ""}
+          options={actions.map((a) => ({ value: a, label: label(a) }))}
+          className="lg:col-span-2"
+        >
+          <option value="">{t("filters.any")}</option>
+        </Select>
+        <Field
+          id="actor"
+          label={t("filters.actor")}
+          name="actor"
+          defaultValue={filters.actor}
+          maxLength={32}
+        />
+        <Field
+          id="target"
+          label={t("filters.target")}
+          name="target"
+          defaultValue={filters.target}
+          maxLength={64}
+        />
+        <Field id="from" label={t("filters.from")} name="from" type="date" defaultValue={filters.from} />
+        <Field id="to" label={t("filters.to")} name="to" type="date" defaultValue={filters.to} />
         <div className="flex gap-3 sm:col-span-2 lg:col-span-6">
-          <button
-            type="submit"
-            className="rounded-md bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900"
-          >
+          <button type="submit" className={buttonClass("dark")}>
             {t("filters.apply")}
           </button>
           <Link href="/admin/audit" className="rounded-md px-4 py-2 font-medium text-brand-700 underline">
@@ -105,7 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">{t("readOnly")}</p>
-      <DataTable
+      <Table
         caption={t("title")}
         columns={(["when", "who", "what", "target", "before", "after"] as const).map((c) =>
           t(`columns.${c}`),
@@ -133,7 +126,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </td>
           </tr>
         ))}
-      </DataTable>
+      </Table>
       {(page > 1 || hasMore) && (
         <nav aria-label={t("pages")} className="mt-3 flex gap-4 text-sm">
           {page > 1 && (

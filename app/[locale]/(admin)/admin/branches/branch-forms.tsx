@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
 import {
@@ -14,7 +15,6 @@ import {
 
 const IDLE: BranchState | ActionError = { status: "idle" };
 const OK = new Set(["created", "renamed", "moved", "updated", "unchanged"]);
-const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
 function Result({ state }: { state: BranchState | ActionError }) {
   const t = useTranslations("adminBranches.result");
@@ -39,35 +39,23 @@ export function CreateBranchForm({ parents }: { parents: BranchOption[] }) {
       <h2 id="create-branch" className="font-semibold sm:col-span-2 lg:col-span-5">
         {t("create.title")}
       </h2>
-      <label htmlFor="new-parent" className="text-sm font-medium">
-        {t("fields.parent")}
-        <select id="new-parent" name="parentId" required className={input}>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="new-code" className="text-sm font-medium">
-        {t("fields.code")}
-        <input
-          id="new-code"
-          name="code"
-          required
-          maxLength={32}
-          pattern="[A-Za-z0-9][A-Za-z0-9_\-]*"
-          className={input}
-        />
-      </label>
-      <label htmlFor="new-name" className="text-sm font-medium">
-        {t("fields.name")}
-        <input id="new-name" name="name" required maxLength={64} className={input} />
-      </label>
-      <label htmlFor="new-name-en" className="text-sm font-medium">
-        {t("fields.nameEn")}
-        <input id="new-name-en" name="nameEn" required maxLength={64} className={input} />
-      </label>
+      <Select
+        id="new-parent"
+        label={t("fields.parent")}
+        name="parentId"
+        required
+        options={parents.map((p) => ({ value: p.id, label: p.label }))}
+      />
+      <Field
+        id="new-code"
+        label={t("fields.code")}
+        name="code"
+        required
+        maxLength={32}
+        pattern="[A-Za-z0-9][A-Za-z0-9_\-]*"
+      />
+      <Field id="new-name" label={t("fields.name")} name="name" required maxLength={64} />
+      <Field id="new-name-en" label={t("fields.nameEn")} name="nameEn" required maxLength={64} />
       <SubmitButton pendingLabel={t("saving")}>{t("create.submit")}</SubmitButton>
       <div className="sm:col-span-2 lg:col-span-5">
         <Result state={state} />
@@ -105,28 +93,22 @@ export function BranchEditor({
       <div className="mt-2 grid gap-4 rounded-md bg-slate-50 p-3 md:grid-cols-3">
         <form action={renameAction} className="space-y-2">
           <input type="hidden" name="id" value={branch.id} />
-          <label htmlFor={`name-${k}`} className="block text-sm font-medium">
-            {t("fields.name")}
-            <input
-              id={`name-${k}`}
-              name="name"
-              defaultValue={branch.name}
-              required
-              maxLength={64}
-              className={input}
-            />
-          </label>
-          <label htmlFor={`name-en-${k}`} className="block text-sm font-medium">
-            {t("fields.nameEn")}
-            <input
-              id={`name-en-${k}`}
-              name="nameEn"
-              defaultValue={branch.nameEn}
-              required
-              maxLength={64}
-              className={input}
-            />
-          </label>
+          <Field
+            id={`name-${k}`}
+            label={t("fields.name")}
+            name="name"
+            defaultValue={branch.name}
+            required
+            maxLength={64}
+          />
+          <Field
+            id={`name-en-${k}`}
+            label={t("fields.nameEn")}
+            name="nameEn"
+            defaultValue={branch.nameEn}
+            required
+            maxLength={64}
+          />
           <SubmitButton pendingLabel={t("saving")} className="sm:w-auto">
             {t("rename")}
           </SubmitButton>
@@ -135,16 +117,13 @@ export function BranchEditor({
         {branch.parentId && (
           <form action={moveAction} className="space-y-2">
             <input type="hidden" name="id" value={branch.id} />
-            <label htmlFor={`parent-${k}`} className="block text-sm font-medium">
-              {t("fields.moveUnder")}
-              <select id={`parent-${k}`} name="parentId" defaultValue={branch.parentId} className={input}>
-                {parents.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Select
+              id={`parent-${k}`}
+              label={t("fields.moveUnder")}
+              name="parentId"
+              defaultValue={branch.parentId}
+              options={parents.map((p) => ({ value: p.id, label: p.label }))}
+            />
             <SubmitButton pendingLabel={t("saving")} className="sm:w-auto">
               {t("move")}
             </SubmitButton>

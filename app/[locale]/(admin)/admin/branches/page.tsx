@@ -4,8 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { isInSubtree } from "@/lib/auth/scope";
+import { localName } from "@/lib/i18n/local-name";
 import { BranchEditor, CreateBranchForm } from "./branch-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,9 +31,7 @@ export default async function BranchesPage() {
         <CreateBranchForm parents={options} />
       </div>
       {tree.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <ul
           className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200"
@@ -47,7 +47,7 @@ export default async function BranchesPage() {
                 style={{ paddingLeft: `${1 + depth * 1.5}rem` }}
               >
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <span className="font-medium">{locale === "en" ? b.nameEn : b.name}</span>
+                  <span className="font-medium">{localName(b, locale)}</span>
                   <span className="font-mono text-sm text-slate-600">{b.code}</span>
                   <Link href={`/admin/users?branch=${b.id}`} className="text-sm text-brand-700 underline">
                     {t("people", { count: b.activeUsers })}

@@ -3,10 +3,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { searchCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { localName } from "@/lib/i18n/local-name";
+import { toLocale } from "@/lib/i18n/locales";
 import { RevokeForm } from "./revoke-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,24 +34,12 @@ export default async function AdminCertificates({ searchParams }: { searchParams
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <form method="get" className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label htmlFor="q" className="flex-1 text-sm font-medium">
-          {t("search")}
-          <input
-            id="q"
-            name="q"
-            defaultValue={query}
-            maxLength={60}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
+        <Field id="q" label={t("search")} name="q" defaultValue={query} maxLength={60} className="flex-1" />
+        <button type="submit" className={buttonClass()}>
           {t("searchButton")}
         </button>
       </form>
-      <DataTable
+      <Table
         caption={t("title")}
         columns={(["holder", "code", "certification", "dates", "status", "actions"] as const).map((c) =>
           t(`columns.${c}`),
@@ -63,7 +55,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
               <td className="px-3 py-2">
                 <span className="font-medium">{r.holderName}</span>
                 <span className="block text-slate-600">
-                  {r.employeeNo} · {locale === "en" ? r.branchNameEn : r.branchName}
+                  {r.employeeNo} · {localName(r, locale, "branchName")}
                 </span>
               </td>
               <td className="px-3 py-2 font-mono">
@@ -72,7 +64,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
                 </a>
               </td>
               <td className="px-3 py-2">
-                {def?.name[locale === "en" ? "en" : "zh-CN"] ?? r.certificationId}
+                {def?.name[toLocale(locale)] ?? r.certificationId}
                 <span className="block text-slate-600">{t("cycle", { cycle: r.cycle })}</span>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
@@ -92,7 +84,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
             </tr>
           );
         })}
-      </DataTable>
+      </Table>
     </>
   );
 }

@@ -4,10 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { listUsers, USERS_PAGE_SIZE, type UserFilters } from "@/db/queries/admin-users";
 import { isRole, ROLES } from "@/lib/auth/roles";
+import { localName } from "@/lib/i18n/local-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUsers"))("title") };
@@ -39,15 +42,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     );
     return `/admin/users?${q}`;
   };
-  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")}>
-        <Link
-          href="/admin/users/import"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
+        <Link href="/admin/users/import" className={buttonClass()}>
           {t("import")}
         </Link>
       </PageHeader>
@@ -55,51 +54,52 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         method="get"
         className="mb-6 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
       >
-        <label htmlFor="q" className="text-sm font-medium lg:col-span-2">
-          {t("search")}
-          <input id="q" name="q" defaultValue={filters.q} maxLength={60} className={field} />
-        </label>
-        <label htmlFor="role" className="text-sm font-medium">
-          {t("fields.role")}
-          <select id="role" name="role" defaultValue={filters.role ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="branch" className="text-sm font-medium">
-          {t("fields.branch")}
-          <select id="branch" name="branch" defaultValue={filters.branchId ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {tree.map((b) => (
-              <option key={b.id} value={b.id}>
-                {branchOptionLabel(b, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="status" className="text-sm font-medium">
-          {t("fields.status")}
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            <option value="active">{t("active")}</option>
-            <option value="inactive">{t("inactive")}</option>
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900 lg:col-start-5"
+        <Field
+          id="q"
+          label={t("search")}
+          name="q"
+          defaultValue={filters.q}
+          maxLength={60}
+          className="lg:col-span-2"
+        />
+        <Select
+          id="role"
+          label={t("fields.role")}
+          name="role"
+          defaultValue={filters.role ?? ""}
+          options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
         >
+          <option value="">{t("any")}</option>
+        </Select>
+        <Select
+          id="branch"
+          label={t("fields.branch")}
+          name="branch"
+          defaultValue={filters.branchId ?? ""}
+          options={tree.map((b) => ({ value: b.id, label: branchOptionLabel(b, locale) }))}
+        >
+          <option value="">{t("any")}</option>
+        </Select>
+        <Select
+          id="status"
+          label={t("fields.status")}
+          name="status"
+          defaultValue={filters.status ?? ""}
+          options={[
+            { value: "active", label: t("active") },
+            { value: "inactive", label: t("inactive") },
+          ]}
+        >
+          <option value="">{t("any")}</option>
+        </Select>
+        <button type="submit" className={`${buttonClass("dark")} lg:col-start-5`}>
           {t("filter")}
         </button>
       </form>
       <p className="mb-2 text-sm text-slate-600" role="status">
         {t("count", { count: total })}
       </p>
-      <DataTable
+      <Table
         caption={t("title")}
         columns={(["employeeNo", "name", "branch", "role", "email", "status"] as const).map((c) =>
           t(`fields.${c}`),
@@ -115,7 +115,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </Link>
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{u.name}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{locale === "en" ? u.branchNameEn : u.branchName}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{localName(u, locale, "branchName")}</td>
             <td className="px-3 py-2 whitespace-nowrap">{tRoles(u.role)}</td>
             <td className="px-3 py-2">{u.email ?? "—"}</td>
             <td className="px-3 py-2 whitespace-nowrap">
@@ -123,7 +123,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </td>
           </tr>
         ))}
-      </DataTable>
+      </Table>
       {pages > 1 && (
         <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
           {page > 1 && (

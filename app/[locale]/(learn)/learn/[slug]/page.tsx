@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { shellActions } from "@/app/[locale]/shell-actions";
+import { shellActions } from "@/app/[locale]/shell";
 import {
   ChapterAttempts,
   ChapterStateProvider,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type SetPasswordState, setPasswordAction } from "../actions";
@@ -22,38 +23,28 @@ export function SetPasswordForm({ token }: { token: string }) {
       </p>
     );
   }
-  const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      <label htmlFor="new-password" className="block text-sm font-medium">
-        {t("password")}
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          aria-describedby="password-rules"
-          className={input}
-        />
-      </label>
-      <p id="password-rules" className="text-sm text-slate-600">
-        {t("rules")}
-      </p>
-      <label htmlFor="confirm-password" className="block text-sm font-medium">
-        {t("confirm")}
-        <input
-          id="confirm-password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={input}
-        />
-      </label>
+      <Field
+        id="new-password"
+        label={t("password")}
+        hint={t("rules")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+      />
+      <Field
+        id="confirm-password"
+        label={t("confirm")}
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <SubmitButton pendingLabel={t("saving")}>{t("submit")}</SubmitButton>
       <p role="status" aria-live="polite" className="text-red-800">
         {outcomeText(state, (s) => (s.status === "idle" ? "" : t(`result.${s.status}`)))}

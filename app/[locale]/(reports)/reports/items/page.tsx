@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/app/[locale]/(auth)/session";
+import { requireUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { countCheckSelections, countScenarioChoices } from "@/db/queries/item-analysis";
 import { can } from "@/lib/auth/roles";
+import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
 import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
 import { passItems } from "@/lib/reports/items";
@@ -29,50 +33,38 @@ async function OptionTable({
 }) {
   const t = await getTranslations("reports.items");
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("option")}
-            </th>
-            <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-medium">
-              {t("chosen")}
-            </th>
-            <th scope="col" className="w-1/3 px-3 py-2 font-medium">
-              {t("share")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {options.map((o) => (
-            <tr key={o.id} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="px-3 py-2 text-left font-normal">
-                {o.text}
-                {o.correct && (
-                  <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">
-                    {t("key")}
-                  </span>
-                )}
-              </th>
-              <td className="px-3 py-2 text-right tabular-nums">{o.count}</td>
-              <td className="px-3 py-2">
-                <span className="flex items-center gap-2">
-                  <span aria-hidden="true" className="h-2 flex-1 rounded-full bg-slate-100">
-                    <span
-                      className={`block h-2 rounded-full ${o.correct ? "bg-emerald-600" : "bg-slate-500"}`}
-                      style={{ width: `${o.share ?? 0}%` }}
-                    />
-                  </span>
-                  <span className="w-14 text-right tabular-nums">{formatPercent(o.share, locale)}</span>
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      framed={false}
+      columns={[
+        t("option"),
+        { label: t("chosen"), align: "right" },
+        { label: t("share"), className: "w-1/3" },
+      ]}
+    >
+      {options.map((o) => (
+        <tr key={o.id}>
+          <th scope="row" className="px-3 py-2 text-left font-normal">
+            {o.text}
+            {o.correct && (
+              <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("key")}</span>
+            )}
+          </th>
+          <td className="px-3 py-2 text-right tabular-nums">{o.count}</td>
+          <td className="px-3 py-2">
+            <span className="flex items-center gap-2">
+              <span aria-hidden="true" className="h-2 flex-1 rounded-full bg-slate-100">
+                <span
+                  className={`block h-2 rounded-full ${o.correct ? "bg-emerald-600" : "bg-slate-500"}`}
+                  style={{ width: `${o.share ?? 0}%` }}
+                />
+              </span>
+              <span className="w-14 text-right tabular-nums">{formatPercent(o.share, locale)}</span>
+            </span>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -84,7 +76,8 @@ export default async function ItemsPage({
 }) {
   const user = await requireUser();
   if (!can(user.role, "reports") && user.role !== "trainer") forbidden();
-  const scope = user.role === "manager" ? user.branchPath : "/";
+  // Trainers analyse content across the whole bank; managers see answers from their own branches.
+  const scope = scopeOf(toViewer(user)) ?? "/";
   const [t, locale, params] = await Promise.all([
     getTranslations("reports.items"),
     getLocale().then(toLocale),
@@ -101,9 +94,7 @@ export default async function ItemsPage({
     const questions = entry?.result.ok ? entry.result.chapter.questions : [];
     const analysis = analyseQuestions(questions, await countCheckSelections({ slug, scope }));
     body = analysis.every((q) => q.answered === 0) ? (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        {t("empty")}
-      </p>
+      <EmptyState>{t("empty")}</EmptyState>
     ) : (
       <ol className="space-y-4">
         {analysis.map((q, i) => (
@@ -136,9 +127,7 @@ export default async function ItemsPage({
     );
     const analysis = analyseSteps(steps, await countScenarioChoices({ slug, scope }));
     body = analysis.every((s) => s.answered === 0) ? (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        {t("empty")}
-      </p>
+      <EmptyState>{t("empty")}</EmptyState>
     ) : (
       <ol className="space-y-4">
         {analysis.map((s) => (
@@ -172,10 +161,7 @@ export default async function ItemsPage({
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
+        <button type="submit" className={buttonClass()}>
           {t("show")}
         </button>
       </form>

@@ -5,12 +5,17 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { listBranchesUnder } from "@/db/queries/branches";
 import { listPeople } from "@/db/queries/report-people";
 import { findBranchInScope } from "@/db/queries/reports";
 import { ROLES } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
+import { certState, PEOPLE_COLUMNS } from "@/lib/reports/people-columns";
 import { filterQuery, PERSON_STATUSES, parsePeopleFilter } from "@/lib/reports/people-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function PeoplePage({
   searchParams,
@@ -43,6 +47,10 @@ export default async function PeoplePage({
   const top = Math.min(...branches.map((b) => depth(b.path)));
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
   const exportQuery = filterQuery(filter);
+  const certText = (p: { certifiedUntil: number | null; expiring: boolean; expired: boolean }) => {
+    const { key, until } = certState(p);
+    return t(key, { date: until === null ? "" : date(until) });
+  };
 
   return (
     <>
@@ -55,57 +63,54 @@ export default async function PeoplePage({
         aria-label={t("filters")}
       >
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <label className="text-sm font-medium">
-            {t("search")}
-            <input type="search" name="q" defaultValue={filter.q ?? ""} className={field} />
-          </label>
-          <label className="text-sm font-medium">
-            {t("branch")}
-            <select name="branch" defaultValue={filter.branch ?? ""} className={field}>
-              <option value="">{t("allBranches")}</option>
-              {branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {`${"　".repeat(depth(b.path) - top)}${locale === "en" ? b.nameEn : b.name}`}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            {t("role")}
-            <select name="role" defaultValue={filter.role ?? ""} className={field}>
-              <option value="">{t("allRoles")}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {tRoles(r)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            {t("status")}
-            <select name="status" defaultValue={filter.status ?? ""} className={field}>
-              <option value="">{t("anyStatus")}</option>
-              {PERSON_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            {t("hiredFrom")}
-            <input type="date" name="hiredFrom" defaultValue={filter.hiredFrom ?? ""} className={field} />
-          </label>
-          <label className="text-sm font-medium">
-            {t("hiredTo")}
-            <input type="date" name="hiredTo" defaultValue={filter.hiredTo ?? ""} className={field} />
-          </label>
+          <Field id="q" label={t("search")} type="search" name="q" defaultValue={filter.q ?? ""} />
+          <Select
+            id="branch"
+            label={t("branch")}
+            name="branch"
+            defaultValue={filter.branch ?? ""}
+            options={branches.map((b) => ({
+              value: b.id,
+              label: `${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`,
+            }))}
+          >
+            <option value="">{t("allBranches")}</option>
+          </Select>
+          <Select
+            id="role"
+            label={t("role")}
+            name="role"
+            defaultValue={filter.role ?? ""}
+            options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
+          >
+            <option value="">{t("allRoles")}</option>
+          </Select>
+          <Select
+            id="status"
+            label={t("status")}
+            name="status"
+            defaultValue={filter.status ?? ""}
+            options={PERSON_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          >
+            <option value="">{t("anyStatus")}</option>
+          </Select>
+          <Field
+            id="hiredFrom"
+            label={t("hiredFrom")}
+            type="date"
+            name="hiredFrom"
+            defaultValue={filter.hiredFrom ?? ""}
+          />
+          <Field
+            id="hiredTo"
+            label={t("hiredTo")}
+            type="date"
+            name="hiredTo"
+            defaultValue={filter.hiredTo ?? ""}
+          />
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          >
+          <button type="submit" className={buttonClass()}>
             {t("apply")}
           </button>
           <Link href="/reports/people" className="text-sm text-brand-700 underline">
@@ -128,70 +133,35 @@ export default async function PeoplePage({
         </p>
       </div>
 
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("empty")}
-        </p>
-      ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("caption", { page: filter.page, pages })}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                {[
-                  "employeeNo",
-                  "name",
-                  "branch",
-                  "role",
-                  "hireDate",
-                  "chapters",
-                  "scenarios",
-                  "certification",
-                  "overdueCol",
-                ].map((k) => (
-                  <th key={k} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className="border-b border-slate-100 last:border-0">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.employeeNo}</td>
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
-                    <Link
-                      href={`/reports/people/${p.id}`}
-                      className="text-brand-700 underline-offset-2 hover:underline"
-                    >
-                      {p.name}
-                    </Link>
-                  </th>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {locale === "en" ? p.branchNameEn : p.branchName}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">{tRoles(p.role)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.hireDate}</td>
-                  <td className="px-3 py-2 tabular-nums">{p.chaptersPassed}</td>
-                  <td className="px-3 py-2 tabular-nums">{p.scenariosPassed}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {p.certifiedUntil !== null
-                      ? t(p.expiring ? "certState.expiring" : "certState.valid", {
-                          date: date(p.certifiedUntil),
-                        })
-                      : t(p.expired ? "certState.expired" : "certState.none")}
-                  </td>
-                  <td
-                    className={`px-3 py-2 tabular-nums ${p.overdue > 0 ? "font-semibold text-red-800" : ""}`}
-                  >
-                    {p.overdue}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption={t("caption", { page: filter.page, pages })}
+        columns={PEOPLE_COLUMNS.map((k) => t(k))}
+        empty={t("empty")}
+        isEmpty={rows.length === 0}
+      >
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.employeeNo}</td>
+            <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
+              <Link
+                href={`/reports/people/${p.id}`}
+                className="text-brand-700 underline-offset-2 hover:underline"
+              >
+                {p.name}
+              </Link>
+            </th>
+            <td className="whitespace-nowrap px-3 py-2">{localName(p, locale, "branchName")}</td>
+            <td className="whitespace-nowrap px-3 py-2">{tRoles(p.role)}</td>
+            <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.hireDate}</td>
+            <td className="px-3 py-2 tabular-nums">{p.chaptersPassed}</td>
+            <td className="px-3 py-2 tabular-nums">{p.scenariosPassed}</td>
+            <td className="whitespace-nowrap px-3 py-2">{certText(p)}</td>
+            <td className={`px-3 py-2 tabular-nums ${p.overdue > 0 ? "font-semibold text-red-800" : ""}`}>
+              {p.overdue}
+            </td>
+          </tr>
+        ))}
+      </Table>
 
       {pages > 1 && (
         <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-4 text-sm">

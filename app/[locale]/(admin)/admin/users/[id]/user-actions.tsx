@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, isActionError, outcomeText } from "@/lib/action-state";
 import type { Role } from "@/lib/auth/roles";
@@ -42,32 +44,19 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
   const [out, outAction] = useActionState(signOutUserAction, IDLE);
   const [act, actAction] = useActionState(setActiveAction, IDLE);
   const box = "space-y-3 rounded-lg bg-white p-5 ring-1 ring-slate-200";
-  const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <form action={editAction} className={box}>
         <h2 className="font-semibold">{t("edit.title")}</h2>
         <input type="hidden" name="userId" value={userId} />
-        <label htmlFor="role" className="block text-sm font-medium">
-          {t("fields.role")}
-          <select id="role" name="role" defaultValue={role} className={select}>
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="branchId" className="block text-sm font-medium">
-          {t("fields.branch")}
-          <select id="branchId" name="branchId" defaultValue={branchId} className={select}>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select id="role" label={t("fields.role")} name="role" defaultValue={role} options={roles} />
+        <Select
+          id="branchId"
+          label={t("fields.branch")}
+          name="branchId"
+          defaultValue={branchId}
+          options={branches.map((b) => ({ value: b.id, label: b.label }))}
+        />
         <SubmitButton pendingLabel={t("saving")} className="sm:w-auto">
           {t("edit.save")}
         </SubmitButton>
@@ -79,7 +68,7 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
           <input type="hidden" name="userId" value={userId} />
           <p className="text-sm text-slate-600">{t("access.resetHint")}</p>
           <details>
-            <summary className="w-fit cursor-pointer rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800">
+            <summary className={`w-fit cursor-pointer ${buttonClass("primary", "lg")}`}>
               {t("access.reset")}
             </summary>
             <SubmitButton pendingLabel={t("saving")} tone="danger" className="mt-2 sm:w-auto">
@@ -112,7 +101,7 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
           </p>
           {active ? (
             <details>
-              <summary className="w-fit cursor-pointer rounded-md bg-red-700 px-4 py-2.5 font-medium text-white hover:bg-red-800">
+              <summary className={`w-fit cursor-pointer ${buttonClass("danger", "lg")}`}>
                 {t("access.deactivate")}
               </summary>
               <SubmitButton pendingLabel={t("saving")} tone="danger" className="mt-2 sm:w-auto">

@@ -5,7 +5,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ContentEditor } from "@/components/author/content-editor";
 import { RollbackButton } from "@/components/author/rollback-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { Table } from "@/components/ui/table";
 import { getContentItem } from "@/db/queries/content-authoring";
 import { itemParams } from "@/lib/authoring/item-params";
 import { sourceTitle } from "@/lib/content/source-title";
@@ -45,7 +45,7 @@ export default async function EditContentPage({ params }: Props) {
         <h2 id="revisions-title" className="mb-3 text-lg font-semibold">
           {tr("title")}
         </h2>
-        <DataTable
+        <Table
           caption={tr("caption")}
           columns={[tr("number"), tr("note"), tr("author"), tr("date"), tr("actions")]}
           empty={tr("none")}
@@ -97,7 +97,7 @@ export default async function EditContentPage({ params }: Props) {
               </td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       </section>
     </>
   );

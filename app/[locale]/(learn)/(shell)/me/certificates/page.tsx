@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { listCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
@@ -27,9 +28,7 @@ export default async function MyCertificates() {
     <>
       <PageHeader title={t("title")} />
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("none")}
-        </p>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {rows.map((c) => {

@@ -1,14 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireApiUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { getCatalog } from "@/db/queries/content-catalog";
-import { streamPeople } from "@/db/queries/report-people";
+import { type PersonRow, streamPeople } from "@/db/queries/report-people";
 import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { attachment, csvStream, type Sheet, xlsxStream } from "@/lib/reports/export-stream";
 import { passItems } from "@/lib/reports/items";
+import { certState, PEOPLE_COLUMNS } from "@/lib/reports/people-columns";
 import { parsePeopleFilter } from "@/lib/reports/people-filter";
 
 const FILES = /^(people|branches)\.(csv|xlsx)$/;
@@ -44,33 +46,23 @@ export async function GET(
         throw new AppError("not_found:branch");
       }
       const people = streamPeople({ scope, filter });
+      const certText = (p: PersonRow) => {
+        const { key, until } = certState(p);
+        return tPeople(key, { date: until === null ? "" : day(until) });
+      };
       sheet = {
-        header: [
-          "employeeNo",
-          "name",
-          "branch",
-          "role",
-          "hireDate",
-          "chapters",
-          "scenarios",
-          "certification",
-          "overdueCol",
-        ].map((k) => tPeople(k)),
+        header: PEOPLE_COLUMNS.map((k) => tPeople(k)),
         rows: (async function* () {
           for await (const chunk of people) {
             yield chunk.map((p) => [
               p.employeeNo,
               p.name,
-              locale === "en" ? p.branchNameEn : p.branchName,
+              localName(p, locale, "branchName"),
               tRoles(p.role),
               p.hireDate,
               p.chaptersPassed,
               p.scenariosPassed,
-              p.certifiedUntil !== null
-                ? tPeople(p.expiring ? "certState.expiring" : "certState.valid", {
-                    date: day(p.certifiedUntil),
-                  })
-                : tPeople(p.expired ? "certState.expired" : "certState.none"),
+              certText(p),
               p.overdue,
             ]);
           }
@@ -85,7 +77,7 @@ export async function GET(
         rootPath: drill?.path ?? scope,
         items: { passed: items.map((i) => i.key), competencies: [] },
       });
-      const name = (b: { name: string; nameEn: string }) => (locale === "en" ? b.nameEn : b.name);
+      const name = (b: { name: string; nameEn: string }) => localName(b, locale);
       sheet = {
         header: [
           t("overview.branch"),

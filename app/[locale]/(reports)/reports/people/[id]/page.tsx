@@ -5,13 +5,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
-import { DataTable } from "@/components/ui/data-table";
+import { Table } from "@/components/ui/table";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
 import { scopeOf } from "@/lib/auth/scope";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { bestCompetencies } from "@/lib/reports/person";
 import { formatPercent } from "@/lib/reports/rates";
@@ -80,7 +81,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const best = bestCompetencies(record.plays, record.scores);
-  const branch = locale === "en" ? person.branchNameEn : person.branchName;
+  const branch = localName(person, locale, "branchName");
 
   return (
     <>
@@ -110,7 +111,7 @@ export default async function PersonPage({ params }: { params: Params }) {
       )}
 
       <Section id="competencies" title={t("competencies")}>
-        <DataTable
+        <Table
           caption={t("competencies")}
           columns={[t("item"), t("competency"), t("percent")]}
           empty={t("competenciesEmpty")}
@@ -128,11 +129,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </tr>
             ));
           })}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="assignments" title={t("assignments")}>
-        <DataTable
+        <Table
           caption={t("assignments")}
           columns={[t("item"), t("due"), t("status")]}
           empty={t("assignmentsEmpty")}
@@ -150,11 +151,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="certificates" title={t("certificates")}>
-        <DataTable
+        <Table
           caption={t("certificates")}
           columns={["cycle", "code", "issued", "expires", "status"].map((k) => t(k))}
           empty={t("certificatesEmpty")}
@@ -176,11 +177,11 @@ export default async function PersonPage({ params }: { params: Params }) {
               </tr>
             );
           })}
-        </DataTable>
+        </Table>
       </Section>
 
       <Section id="attempts" title={t("attempts")}>
-        <DataTable
+        <Table
           caption={t("attempts")}
           columns={["date", "kind", "item", "score", "result"].map((k) => t(k))}
           empty={t("attemptsEmpty")}
@@ -195,7 +196,7 @@ export default async function PersonPage({ params }: { params: Params }) {
               <td className={td}>{a.result}</td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       </Section>
     </>
   );

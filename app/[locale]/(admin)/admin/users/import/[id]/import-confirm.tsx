@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Table } from "@/components/ui/table";
 import { type ActionError, outcomeText } from "@/lib/action-state";
 import { csvFile } from "@/lib/csv/csv";
 import { type ConfirmState, confirmImportAction } from "../actions";
@@ -67,8 +69,9 @@ export function ImportConfirm({
         {state.created.length > 0 && (
           <>
             <p className="text-sm text-slate-700">{t("done.linksIntro")}</p>
-            <button
-              type="button"
+            <Button
+              tone="secondary"
+              size="sm"
               onClick={() =>
                 downloadLinks(state.created, [
                   t("fields.employeeNo"),
@@ -77,45 +80,30 @@ export function ImportConfirm({
                   t("done.link"),
                 ])
               }
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
             >
               {t("done.download")}
-            </button>
-            <div className="max-h-96 overflow-auto rounded-md bg-white ring-1 ring-slate-200">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("done.linksCaption")}</caption>
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("fields.employeeNo")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("fields.name")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("done.link")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {state.created.map((a) => (
-                    <tr key={a.employeeNo}>
-                      <td className="px-3 py-2 whitespace-nowrap">{a.employeeNo}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">{a.name}</td>
-                      <td className="px-3 py-2 font-mono text-xs break-all">
-                        <a
-                          href={a.link}
-                          className="text-brand-700 underline"
-                          aria-label={t("done.linkFor", { employeeNo: a.employeeNo })}
-                        >
-                          {a.link}
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            </Button>
+            <Table
+              caption={t("done.linksCaption")}
+              columns={[t("fields.employeeNo"), t("fields.name"), t("done.link")]}
+              className="max-h-96 overflow-y-auto"
+            >
+              {state.created.map((a) => (
+                <tr key={a.employeeNo}>
+                  <td className="px-3 py-2 whitespace-nowrap">{a.employeeNo}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{a.name}</td>
+                  <td className="px-3 py-2 font-mono text-xs break-all">
+                    <a
+                      href={a.link}
+                      className="text-brand-700 underline"
+                      aria-label={t("done.linkFor", { employeeNo: a.employeeNo })}
+                    >
+                      {a.link}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
         <p className="flex flex-wrap gap-4 text-sm">
@@ -144,10 +132,7 @@ export function ImportConfirm({
       ) : (
         <p className="text-slate-700">{t("confirm.nothing")}</p>
       )}
-      <Link
-        href="/admin/users/import"
-        className="rounded-md border border-slate-300 px-4 py-2.5 text-center font-medium hover:bg-slate-50"
-      >
+      <Link href="/admin/users/import" className={`text-center ${buttonClass("secondary", "lg")}`}>
         {t("confirm.cancel")}
       </Link>
       <p aria-live="polite" className="text-red-800">

@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ImportStatusBadge } from "@/components/admin/import-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
 import { getUpload, planImport } from "@/db/queries/admin-import";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/admin-import/columns";
 import type { PlannedRow, RowAction } from "@/lib/admin-import/plan";
@@ -33,12 +35,12 @@ export default async function ImportPreview({ params, searchParams }: Props) {
     return (
       <>
         <PageHeader title={t("preview.title")} />
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+        <EmptyState>
           {t("preview.expired")}{" "}
           <Link href="/admin/users/import" className="font-medium text-brand-700 underline">
             {t("preview.uploadAgain")}
           </Link>
-        </p>
+        </EmptyState>
       </>
     );
   }
@@ -156,58 +158,39 @@ export default async function ImportPreview({ params, searchParams }: Props) {
               </Link>
             ))}
           </nav>
-          {visible.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-              {t("preview.none")}
-            </p>
-          ) : (
-            <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("preview.caption")}</caption>
-                <thead className="bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {t("preview.line")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {t("preview.result")}
-                    </th>
-                    {IMPORT_FIELDS.map((f) => (
-                      <th key={f} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                        {t(`fields.${f}`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {t("preview.reason")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {visible.map((row) => (
-                    <tr key={row.line} className="align-top" data-testid={`row-${row.line}`}>
-                      <td className="px-3 py-2 tabular-nums">{row.line}</td>
-                      <td className="px-3 py-2">
-                        <ImportStatusBadge action={row.action} />
-                      </td>
-                      {IMPORT_FIELDS.map((f) => (
-                        <td
-                          key={f}
-                          className={`px-3 py-2 whitespace-nowrap ${row.errors.some((e) => e.field === f) ? "font-medium text-red-800" : ""}`}
-                        >
-                          {row.cells[f]}
-                        </td>
-                      ))}
-                      <td
-                        className={`min-w-64 px-3 py-2 ${row.action === "error" ? "text-red-800" : "text-slate-700"}`}
-                      >
-                        {explain(row)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            caption={t("preview.caption")}
+            columns={[
+              t("preview.line"),
+              t("preview.result"),
+              ...IMPORT_FIELDS.map((f) => ({ key: f, label: t(`fields.${f}`) })),
+              t("preview.reason"),
+            ]}
+            empty={t("preview.none")}
+            isEmpty={visible.length === 0}
+          >
+            {visible.map((row) => (
+              <tr key={row.line} className="align-top" data-testid={`row-${row.line}`}>
+                <td className="px-3 py-2 tabular-nums">{row.line}</td>
+                <td className="px-3 py-2">
+                  <ImportStatusBadge action={row.action} />
+                </td>
+                {IMPORT_FIELDS.map((f) => (
+                  <td
+                    key={f}
+                    className={`px-3 py-2 whitespace-nowrap ${row.errors.some((e) => e.field === f) ? "font-medium text-red-800" : ""}`}
+                  >
+                    {row.cells[f]}
+                  </td>
+                ))}
+                <td
+                  className={`min-w-64 px-3 py-2 ${row.action === "error" ? "text-red-800" : "text-slate-700"}`}
+                >
+                  {explain(row)}
+                </td>
+              </tr>
+            ))}
+          </Table>
           {pages > 1 && (
             <nav aria-label={t("preview.pages")} className="mt-3 flex flex-wrap gap-2 text-sm">
               {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getContentItem, getRevision } from "@/db/queries/content-authoring";
 import { itemParams } from "@/lib/authoring/item-params";
 import { lineDiff, withContext } from "@/lib/content/line-diff";
@@ -65,14 +67,12 @@ export default async function DiffPage({ params, searchParams }: Props) {
             <option value="en">English</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
+        <button type="submit" className={buttonClass()}>
           {t("diff.show")}
         </button>
       </form>
       {all.every((l) => l.kind === "same") ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {t("diff.same")}
-        </p>
+        <EmptyState>{t("diff.same")}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full font-mono text-xs">

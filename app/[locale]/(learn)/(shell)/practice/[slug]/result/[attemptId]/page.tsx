@@ -5,6 +5,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClass } from "@/components/ui/button";
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
@@ -80,10 +81,7 @@ export default async function ScenarioResultPage({ params }: Props) {
         </ol>
       </section>
       <p className="mt-8 flex flex-wrap gap-4">
-        <Link
-          href={`/practice/${slug}`}
-          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
-        >
+        <Link href={`/practice/${slug}`} className={buttonClass("primary", "lg")}>
           {t("tryAgain")}
         </Link>
         <Link href="/practice" className="px-2 py-2.5 text-brand-700 underline">
