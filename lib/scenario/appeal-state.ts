@@ -1,0 +1,24 @@
+/**
+ * Human review on appeal (PIPL art. 24): a learner may contest the grade of a free-text answer
+ * once, with a short comment; a trainer then decides. The states and their one allowed order,
+ * none → contested → decided. `APPEAL_STATUSES` is the schema's `scenario_appeals.status`.
+ */
+export const APPEAL_STATUSES = ["contested", "decided"] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+/** Where one answer's appeal stands: never contested, waiting for a trainer, or decided. */
+export type AppealState = "none" | AppealStatus;
+export type AppealEvent = "contest" | "decide";
+
+/** The learner's comment: short, but long enough to say why. */
+export const APPEAL_COMMENT = { min: 2, max: 300 } as const;
+
+const TRANSITIONS: Record<AppealState, Partial<Record<AppealEvent, AppealState>>> = {
+  none: { contest: "contested" },
+  contested: { decide: "decided" },
+  decided: {},
+};
+
+/** The state after `event`, or null when it is not allowed: a second contest, deciding what is not contested. */
+export function nextAppealState(state: AppealState, event: AppealEvent): AppealState | null {
+  return TRANSITIONS[state][event] ?? null;
+}
