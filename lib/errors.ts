@@ -49,6 +49,11 @@ export type Surface =
   | "preview"
   | "due_date"
   | "assignee"
+  | "appeal"
+  | "appeal_comment"
+  | "appeal_reason"
+  | "review_points"
+  | "try_answer"
   // what was looked up or written
   | "chapter"
   | "scenario"
@@ -99,6 +104,9 @@ export const ERROR_MESSAGES = {
   "bad_request:preview": "badPreview",
   "bad_request:due_date": "pastDueDate",
   "bad_request:assignee": "notLearner",
+  "bad_request:appeal": "notAppealable",
+  "bad_request:appeal_comment": "appealComment",
+  "bad_request:try_answer": "badTryAnswer",
   "not_found:chapter": "noChapter",
   "not_found:scenario": "noScenario",
   "not_found:play": "noPlay",
@@ -110,6 +118,7 @@ export const ERROR_MESSAGES = {
   "not_found:assignment_item": "noTrainingItem",
   "not_found:assignee": "noAssignee",
   "not_found:employee": "noEmployee",
+  "not_found:step": "noTextStep",
   "not_found:import": "uploadExpired",
   "conflict:attempt": "submissionIdUsed",
   "conflict:content_version": "chapterUpdated",
@@ -119,8 +128,11 @@ export const ERROR_MESSAGES = {
   "conflict:draft_version": "draftStale",
   "conflict:content_exists": "contentExists",
   "conflict:write": "writeConflict",
+  "conflict:appeal": "alreadyContested",
   "unprocessable:draft": "draftHasErrors",
   "unprocessable:revision": "revisionInvalid",
+  "unprocessable:review_points": "reviewPointsOutOfRange",
+  "unprocessable:appeal_reason": "appealReasonRequired",
   "unavailable:chapter": "chapterUnavailable",
   "internal:server": "server",
 } as const satisfies Partial<Record<`${ErrorType}:${Surface}`, MessageKey>>;

@@ -15,6 +15,7 @@ import {
   scenarioAttempts,
   users,
 } from "../schema";
+import { standingPercent, writtenBy } from "../sql/appeal-standing";
 import { majorCutoff } from "../sql/major-cutoff";
 import { escapeLike } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
@@ -22,10 +23,13 @@ import { rowsAffected, writeBatch } from "../write";
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
   | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
-  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number };
+  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number }
+  /** A stored role-play re-scored by this batch (a trainer's review, `writtenBy` its `writeId`). */
+  | { kind: "rescored"; attemptId: string; writeId: string; percent: number };
 
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
+  if (next.kind === "rescored") return writtenBy(next.attemptId, next.writeId);
   if (next.kind === "chapter") {
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
       and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
@@ -54,8 +58,9 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
       ),
     db
       .select({
+        attemptId: scenarioAttempts.id,
         slug: scenarioAttempts.scenarioSlug,
-        percent: scenarioAttempts.percent,
+        percent: standingPercent(),
         at: scenarioAttempts.completedAt,
       })
       .from(scenarioAttempts)
@@ -68,8 +73,8 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
       ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
   ]);
-  const completed = scenarios.flatMap(({ slug, percent, at }) =>
-    percent !== null && at ? [{ slug, percent, at }] : [],
+  const completed = scenarios.flatMap(({ attemptId, slug, percent, at }) =>
+    percent !== null && at ? [{ attemptId, slug, percent, at }] : [],
   );
   return { results: { chapters, scenarios: completed } satisfies Results, held };
 }
@@ -98,7 +103,14 @@ export async function issuanceStatements({
       ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
       : next?.kind === "scenario"
         ? { ...results, scenarios: [...results.scenarios, { ...next, at: now }] }
-        : results;
+        : next?.kind === "rescored"
+          ? {
+              ...results,
+              scenarios: results.scenarios.map((r) =>
+                r.attemptId === next.attemptId ? { ...r, percent: next.percent } : r,
+              ),
+            }
+          : results;
   return certifications().flatMap((def) => {
     const current = held.find((c) => c.certificationId === def.id) ?? null;
     const decision = decide(def, withNext, current, now);
