@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../../lib/errors";
-import { decisionOutcome, floorResult } from "../../lib/scenario/appeal";
+import { floorResult } from "../../lib/scenario/appeal";
+import { decisionOutcome } from "../../lib/scenario/appeal-state";
 import { type Review, result, type Scores } from "../../lib/scenario/engine";
 import { outOfBounds } from "../../lib/scenario/review-bounds";
 import { type Db, db as defaultDb } from "../client";

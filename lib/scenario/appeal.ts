@@ -1,5 +1,5 @@
 import { type AppealState, nextAppealState } from "./appeal-state";
-import { type PlayState, result, type ScenarioResult, type Scores, type Turn } from "./engine";
+import { type PlayState, result, type ScenarioResult, type Turn } from "./engine";
 import { rubricMinimum } from "./review-bounds";
 import type { Scenario } from "./schema";
 
@@ -33,10 +33,4 @@ export function floorResult(s: Scenario, state: PlayState, contested: readonly s
 export function passPending(s: Scenario, state: PlayState, contested: readonly string[]): boolean {
   if (contested.length === 0) return false;
   return result(s, state).passed && !floorResult(s, state, contested).passed;
-}
-
-/** A trainer's decision as the learner reads it: the points kept, or changed. */
-export function decisionOutcome(before: Scores, after: Scores): "upheld" | "changed" {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].every((k) => (before[k] ?? 0) === (after[k] ?? 0)) ? "upheld" : "changed";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contestRefusal, decisionOutcome, floorResult, passPending } from "@/lib/scenario/appeal";
-import { type AppealState, nextAppealState } from "@/lib/scenario/appeal-state";
+import { contestRefusal, floorResult, passPending } from "@/lib/scenario/appeal";
+import { type AppealState, decisionOutcome, nextAppealState } from "@/lib/scenario/appeal-state";
 import { type Answer, apply, type PlayState, result, start } from "@/lib/scenario/engine";
 import type { Scenario } from "@/lib/scenario/schema";
 import { validateScenario } from "@/lib/scenario/validate";
