@@ -73,4 +73,17 @@ export class ContentEditor {
     await row.getByLabel("回滚说明").fill(note);
     await row.getByRole("button", { name: "确认回滚" }).click();
   }
+
+  /** The 试一试 box of a free-text step in the scenario preview, by the step's id. */
+  tryAnswer(stepId: string) {
+    const step = this.preview.getByRole("listitem").filter({ hasText: `${stepId} · 自由作答` });
+    return {
+      step,
+      result: step.locator("[aria-live]"),
+      grade: async (answer: string) => {
+        await step.getByLabel(/输入一个学员可能给出的回答/).fill(answer);
+        await step.getByRole("button", { name: "评分" }).click();
+      },
+    };
+  }
 }

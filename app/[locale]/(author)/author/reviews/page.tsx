@@ -63,7 +63,7 @@ export default async function ReviewQueuePage() {
       {items.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className="space-y-4">
+        <ul aria-label={t("queue")} className="space-y-4">
           {items.map(({ attempt, turn, step, text, scenario, competencies, appeal }) => (
             <li
               key={`${attempt.id}-${turn.stepId}`}

@@ -1,0 +1,131 @@
+import type { Page } from "@playwright/test";
+import { fileCatalog } from "@/lib/content/catalog";
+import type { Scenario } from "@/lib/scenario/schema";
+import { expectNoSeriousViolations } from "./axe";
+import { expect, test } from "./fixtures";
+import { ContentEditor } from "./pages/editor";
+import { type Move, ScenarioPlayer, ScenarioResult } from "./pages/player";
+
+/** Issue 14's paraphrase: no word of the old accept lists, and a trainer would credit all three elements. */
+const PARAPHRASE = "张先生，真是对不住，这么一笔钱被扣了两次，换了谁都得上火。我这就给您把两笔交易调出来查清楚。";
+/** Issue 14's negation: 抱歉 and 理解您 are there, and both are denied. */
+const NEGATED = "我不觉得抱歉，也不理解您为什么生气。";
+
+const complaint = (() => {
+  const found = fileCatalog().findScenario("complaint", "zh-CN");
+  if (!found) throw new Error("the complaint is invalid");
+  return found.scenario;
+})();
+
+/** The complaint with `apology` as the answer to the apology step, the best choices elsewhere. */
+async function playComplaint(page: Page, s: Scenario, apology: string, after: Move[]) {
+  await page.goto("/practice/complaint");
+  const player = new ScenarioPlayer(page);
+  await player.start();
+  await player.play(s, [
+    { step: "arrive", choice: "a" },
+    { step: "vent", choice: "a" },
+    { step: "apologise", text: apology },
+    ...after,
+    { step: "explain-steps" },
+    { step: "push-today", choice: "a" },
+    { step: "prevent", choice: "a" },
+    { step: "callback", choice: "a" },
+  ]);
+  await expect(page).toHaveURL(/\/practice\/complaint\/result\//);
+  return new ScenarioResult(page);
+}
+
+test("a learner's natural paraphrase earns the elements it meets, on the words that say them", async ({
+  freshSignIn,
+}) => {
+  const page = await freshSignIn("E1019");
+  // 7 points reach the branch for a good apology: the customer lets the teller check the record.
+  const result = await playComplaint(page, complaint, PARAPHRASE, [{ step: "check-record", choice: "a" }]);
+  await expect(result.total(100)).toBeVisible();
+  const turn = result.turn(complaint.steps.apologise?.customer ?? "?");
+  await expect(turn.getByText(/^✓ 道歉（同理心 \+3）：答到了“对不住”/)).toBeVisible();
+  await expect(turn.getByText(/^✓ 认可客户的感受（同理心 \+2）：答到了“换了谁”/)).toBeVisible();
+  await expect(turn.getByText(/^✓ .+（责任担当 \+2）：答到了/)).toBeVisible();
+  await expect(turn.getByText("本步得分：同理心 +5 · 责任担当 +2")).toBeVisible();
+  await expect(turn.locator("mark").filter({ hasText: "对不住" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("a negated answer earns nothing: the grade names the word that cancelled each element", async ({
+  freshSignIn,
+}) => {
+  const page = await freshSignIn("E1019");
+  // 0 points: the customer stays angry.
+  const result = await playComplaint(page, complaint, NEGATED, [{ step: "still-angry", choice: "a" }]);
+  const turn = result.turn(complaint.steps.apologise?.customer ?? "?");
+  await expect(turn.getByText("✗ 道歉（同理心 0/3）：说到了“抱歉”，但被“不”否定，不计分")).toBeVisible();
+  await expect(turn.getByText("✗ 认可客户的感受（同理心 0/2）：说到了“理解您”，但被“不”否定，不计分")).toBeVisible();
+  await expect(turn.getByText(/^✓/)).toHaveCount(0);
+  await expect(turn.locator("mark").filter({ hasText: /^不$/ })).toHaveCount(2);
+});
+
+test("试一试 grades a sample answer on the server and explains it, in both languages, from the keyboard", async ({
+  trainerPage: page,
+}) => {
+  const editor = new ContentEditor(page);
+  await page.goto("/author/scenario/complaint");
+  const box = editor.tryAnswer("apologise");
+  await expect(box.step).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await box.grade(PARAPHRASE);
+  await expect(box.result.getByText("这个回答得 7 分：")).toBeVisible();
+  await expect(box.result.getByText(/^✓ 道歉（同理心 \+3）：答到了“对不住”/)).toBeVisible();
+  await expect(box.result.getByText("按这个得分，演练会走到「check-record」。")).toBeVisible();
+
+  // Keyboard only: type into the box and grade with Ctrl+Enter.
+  const field = box.step.getByLabel(/输入一个学员可能给出的回答/);
+  await field.fill("");
+  await field.focus();
+  await page.keyboard.type(NEGATED);
+  await page.keyboard.press("Control+Enter");
+  await expect(box.result.getByText("这个回答得 0 分：")).toBeVisible();
+  await expect(box.result.getByText("✗ 道歉（同理心 0/3）：说到了“抱歉”，但被“不”否定，不计分")).toBeVisible();
+
+  // Restraint is not an over-promise: the forbidden wording is excused, named with its negator.
+  const explain = editor.tryAnswer("explain-steps");
+  await explain.grade("我不能保证今天到账，核查结果24小时内出来，我明天上午给您打电话。");
+  await expect(explain.result.getByText(/^○ .+被“不能”否定，不算这种说法，不扣分$/)).toBeVisible();
+  await explain.grade("这是系统的问题，跟我没关系，我保证今天就退给您。");
+  await expect(explain.result.getByText(/^⚠ /).first()).toBeVisible();
+
+  // The English version is graded by the English rubric, with English words.
+  await page.getByRole("button", { name: "English" }).click();
+  const en = editor.tryAnswer("apologise");
+  await en.grade("I'm not sorry and I don't understand why you're upset.");
+  await expect(en.result.getByText(/^✗ .+: said “sorry”, but “not” negates it, so it does not count$/)).toBeVisible();
+  await en.grade("I'm so sorry about this, I can see why you're upset. Let me look into both charges now.");
+  await expect(en.result.getByText(/^✓ /).first()).toBeVisible();
+});
+
+test("试一试 refuses what it cannot grade: a step that is not free text, an empty answer, a broken draft", async ({
+  trainerRequest,
+  learnerRequest,
+}) => {
+  const source = (await import("node:fs")).readFileSync("content/scenarios/complaint.zh-CN.yaml", "utf8");
+  const body = { slug: "complaint", locale: "zh-CN", source, stepId: "apologise", answer: PARAPHRASE };
+  const post = (api: typeof trainerRequest, data: unknown) => api.post("/api/author/try-answer", { data });
+
+  const ok = await post(trainerRequest, body);
+  expect(ok.status()).toBe(200);
+  const graded = await ok.json();
+  expect(graded.grade.total).toBe(7);
+  expect(graded.grade.matched.map((m: { id: string }) => m.id).sort()).toEqual(["acknowledge", "apology", "take-on"]);
+
+  const refused = async (data: unknown, status: number, code: string) => {
+    const response = await post(trainerRequest, data);
+    expect(response.status(), code).toBe(status);
+    expect((await response.json()).code).toBe(code);
+  };
+  await refused({ ...body, stepId: "arrive" }, 404, "not_found:step");
+  await refused({ ...body, answer: "   " }, 400, "bad_request:try_answer");
+  await refused({ ...body, answer: "x".repeat(2001) }, 400, "bad_request:try_answer");
+  await refused({ ...body, source: "slug: complaint\nsteps: [" }, 422, "unprocessable:draft");
+  expect((await post(learnerRequest, body)).status()).toBe(403);
+});
