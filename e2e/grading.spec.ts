@@ -1,13 +1,18 @@
 import type { Page } from "@playwright/test";
+import { certifications } from "@/lib/certification/catalog";
+import type { Certification } from "@/lib/certification/definition";
 import { fileCatalog } from "@/lib/content/catalog";
 import type { Scenario } from "@/lib/scenario/schema";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { ContentEditor } from "./pages/editor";
 import { type Move, ScenarioPlayer, ScenarioResult } from "./pages/player";
+import { ReviewQueue } from "./pages/reviews";
+import { auditEntries, certificatesOf, completeScenario, passChapter, playScenario } from "./support/arrange";
 
 /** Issue 14's paraphrase: no word of the old accept lists, and a trainer would credit all three elements. */
-const PARAPHRASE = "张先生，真是对不住，这么一笔钱被扣了两次，换了谁都得上火。我这就给您把两笔交易调出来查清楚。";
+const PARAPHRASE =
+  "张先生，真是对不住，这么一笔钱被扣了两次，换了谁都得上火。我这就给您把两笔交易调出来查清楚。";
 /** Issue 14's negation: 抱歉 and 理解您 are there, and both are denied. */
 const NEGATED = "我不觉得抱歉，也不理解您为什么生气。";
 
@@ -60,7 +65,9 @@ test("a negated answer earns nothing: the grade names the word that cancelled ea
   const result = await playComplaint(page, complaint, NEGATED, [{ step: "still-angry", choice: "a" }]);
   const turn = result.turn(complaint.steps.apologise?.customer ?? "?");
   await expect(turn.getByText("✗ 道歉（同理心 0/3）：说到了“抱歉”，但被“不”否定，不计分")).toBeVisible();
-  await expect(turn.getByText("✗ 认可客户的感受（同理心 0/2）：说到了“理解您”，但被“不”否定，不计分")).toBeVisible();
+  await expect(
+    turn.getByText("✗ 认可客户的感受（同理心 0/2）：说到了“理解您”，但被“不”否定，不计分"),
+  ).toBeVisible();
   await expect(turn.getByText(/^✓/)).toHaveCount(0);
   await expect(turn.locator("mark").filter({ hasText: /^不$/ })).toHaveCount(2);
 });
@@ -86,7 +93,9 @@ test("试一试 grades a sample answer on the server and explains it, in both la
   await page.keyboard.type(NEGATED);
   await page.keyboard.press("Control+Enter");
   await expect(box.result.getByText("这个回答得 0 分：")).toBeVisible();
-  await expect(box.result.getByText("✗ 道歉（同理心 0/3）：说到了“抱歉”，但被“不”否定，不计分")).toBeVisible();
+  await expect(
+    box.result.getByText("✗ 道歉（同理心 0/3）：说到了“抱歉”，但被“不”否定，不计分"),
+  ).toBeVisible();
 
   // Restraint is not an over-promise: the forbidden wording is excused, named with its negator.
   const explain = editor.tryAnswer("explain-steps");
@@ -99,7 +108,9 @@ test("试一试 grades a sample answer on the server and explains it, in both la
   await page.getByRole("button", { name: "English" }).click();
   const en = editor.tryAnswer("apologise");
   await en.grade("I'm not sorry and I don't understand why you're upset.");
-  await expect(en.result.getByText(/^✗ .+: said “sorry”, but “not” negates it, so it does not count$/)).toBeVisible();
+  await expect(
+    en.result.getByText(/^✗ .+: said “sorry”, but “not” negates it, so it does not count$/),
+  ).toBeVisible();
   await en.grade("I'm so sorry about this, I can see why you're upset. Let me look into both charges now.");
   await expect(en.result.getByText(/^✓ /).first()).toBeVisible();
 });
@@ -116,7 +127,11 @@ test("试一试 refuses what it cannot grade: a step that is not free text, an e
   expect(ok.status()).toBe(200);
   const graded = await ok.json();
   expect(graded.grade.total).toBe(7);
-  expect(graded.grade.matched.map((m: { id: string }) => m.id).sort()).toEqual(["acknowledge", "apology", "take-on"]);
+  expect(graded.grade.matched.map((m: { id: string }) => m.id).sort()).toEqual([
+    "acknowledge",
+    "apology",
+    "take-on",
+  ]);
 
   const refused = async (data: unknown, status: number, code: string) => {
     const response = await post(trainerRequest, data);
@@ -128,4 +143,122 @@ test("试一试 refuses what it cannot grade: a step that is not free text, an e
   await refused({ ...body, answer: "x".repeat(2001) }, 400, "bad_request:try_answer");
   await refused({ ...body, source: "slug: complaint\nsteps: [" }, 422, "unprocessable:draft");
   expect((await post(learnerRequest, body)).status()).toBe(403);
+});
+
+/**
+ * Soothing without apologising: the grader credits taking it on (责任担当 2) and nothing else. With
+ * the best choices elsewhere that is 82%, a pass; at the step's minimum (责任担当 −6) it is 64%.
+ */
+const SOOTHING = "您别急，我马上帮您查这两笔扣款。";
+const COMMENT = "“您别急”是在安抚客户的情绪，应该算认可了客户的感受。";
+const REASON = "“您别急”安抚了客户，算认可感受，同理心给 2 分；但没有道歉，道歉的 3 分不给。";
+
+test("a learner contests a grade; the trainer sees it first, decides within the rubric with a reason, and the certificate waiting on it is issued", async ({
+  freshSignIn,
+  trainerPage,
+}) => {
+  // E1021 has no seeded role-play of the complaint: everything but the complaint and the last
+  // chapter done last week, then the complaint played today with the soothing answer.
+  const learner = "E1021";
+  const def = certifications()[0] as Certification;
+  const [last, ...earlier] = [...def.chapters].reverse() as [string, ...string[]];
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+  for (const slug of earlier) await passChapter({ employeeNo: learner, slug, at: lastWeek });
+  for (const { slug } of def.scenarios.filter((s) => s.slug !== "complaint"))
+    await completeScenario({ employeeNo: learner, slug, at: lastWeek });
+  const { attemptId, percent } = await playScenario({
+    employeeNo: learner,
+    slug: "complaint",
+    at: new Date(Date.now() - 3_600_000),
+    texts: { apologise: SOOTHING },
+  });
+  expect(percent).toBe(82);
+  const customer = complaint.steps.apologise?.customer ?? "?";
+
+  // The learner reads why the answer earned what it did, and contests it.
+  const page = await freshSignIn(learner);
+  await page.goto(`/practice/complaint/result/${attemptId}`);
+  const result = new ScenarioResult(page);
+  const turn = result.turn(customer);
+  await expect(turn.getByText("✗ 道歉（同理心 0/3）：没有说到")).toBeVisible();
+  await result.contest(customer, COMMENT);
+  await expect(turn.getByText(`已申请人工复核`, { exact: false })).toBeVisible();
+  await expect(turn.getByText(`“${COMMENT}”`, { exact: false })).toBeVisible();
+  // Once per answer: the form is gone.
+  await expect(turn.getByText("对这条评分有异议？申请人工复核")).toHaveCount(0);
+  // The pass depends on the contested grade, so it waits.
+  await expect(result.summary.getByText(/通过待定：.+本次成绩为 64%，低于通过线 80%/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // The last chapter completes everything else; the certificate waits on the appeal.
+  await passChapter({ employeeNo: learner, slug: last, at: new Date() });
+  expect(await certificatesOf(learner)).toHaveLength(0);
+  await page.reload();
+  await expect(
+    result.summary.getByText(`证书待定：“${def.name["zh-CN"]}”的其他要求都已完成`, { exact: false }),
+  ).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: /进度$/ }).getByText(/^证书待定：/)).toBeVisible();
+  await expect(page.getByText("复核中").first()).toBeVisible();
+
+  // The trainer sees the contested answer first, marked, with the learner's comment and the grade's explanation.
+  const queue = new ReviewQueue(trainerPage);
+  await queue.open();
+  const first = queue.items.first();
+  await expect(first).toContainText(SOOTHING);
+  await expect(first.getByText("学员申诉", { exact: true })).toBeVisible();
+  await expect(first.getByText(`“${COMMENT}”`)).toBeVisible();
+  await expect(first.getByText("✗ 道歉（同理心 0/3）：没有说到")).toBeVisible();
+  await expect(first.getByText("允许 0 至 5")).toBeVisible();
+  await expect(first.getByText("允许 -6 至 2")).toBeVisible();
+  await expectNoSeriousViolations(trainerPage);
+
+  // Points outside the rubric are refused by the server (past the browser's own range check).
+  await first.locator("form").evaluate((form: HTMLFormElement) => {
+    form.noValidate = true;
+  });
+  await queue.decide(SOOTHING, { 同理心: 17, 责任担当: 2 }, REASON);
+  await expect(first.getByText(/给分超出了本步骤评分标准的范围/)).toBeVisible();
+  expect(await auditEntries({ action: "scenario.appeal_decide" })).toHaveLength(0);
+  expect(await certificatesOf(learner)).toHaveLength(0);
+
+  await trainerPage.reload();
+  await queue.decide(SOOTHING, { 同理心: 2, 责任担当: 2 }, REASON);
+  await expect(queue.item(SOOTHING)).toHaveCount(0); // decided appeals leave the queue
+
+  // The audit log keeps who decided, when, the points before and after, and the reason.
+  const [decision, ...others] = await auditEntries({
+    action: "scenario.appeal_decide",
+    target: `${attemptId}#apologise`,
+  });
+  expect(others).toHaveLength(0);
+  expect(decision?.actorEmployeeNo).toBe("E2001");
+  expect(decision?.createdAt).toBeInstanceOf(Date);
+  expect(decision?.before).toMatchObject({
+    points: { ownership: 2 },
+    appeal: "contested",
+    learnerComment: COMMENT,
+  });
+  expect(decision?.after).toMatchObject({
+    points: { empathy: 2, ownership: 2 },
+    comment: REASON,
+    appeal: "decided",
+    outcome: "changed",
+  });
+
+  // The learner sees the decision and its reason, and the certificate the decision issued.
+  await page.goto(`/practice/complaint/result/${attemptId}`);
+  await expect(
+    turn.getByText(/^培训师已复核（陈静怡，.+）：评分由 责任担当 2 调整为 同理心 2 · 责任担当 2。$/),
+  ).toBeVisible();
+  await expect(turn.getByText(`理由：“${REASON}”`)).toBeVisible();
+  await expect(result.summary.getByText(/通过待定/)).toHaveCount(0);
+  await expect(result.summary.getByText("复核决定后，您已获得证书。")).toBeVisible();
+  await expectNoSeriousViolations(page);
+  const held = await certificatesOf(learner);
+  expect(held).toHaveLength(1);
+  await page.goto("/");
+  await expect(
+    page.getByRole("region", { name: "我的证书" }).getByText("有效", { exact: true }),
+  ).toBeVisible();
 });

@@ -78,4 +78,3 @@ export class ScenarioResult {
     return this.page.getByRole("region", { name: /^总分/ });
   }
 }
-

@@ -25,8 +25,11 @@ export class ReviewQueue {
 
   /** Decides a contested answer: points per skill label, and the reason the learner will read. */
   async decide(answer: string, points: Record<string, number>, reason: string) {
-    for (const [competency, p] of Object.entries(points)) await this.points(answer, competency).fill(String(p));
-    await this.item(answer).getByLabel(/复核理由/).fill(reason);
+    for (const [competency, p] of Object.entries(points))
+      await this.points(answer, competency).fill(String(p));
+    await this.item(answer)
+      .getByLabel(/复核理由/)
+      .fill(reason);
     await this.item(answer).getByRole("button", { name: "作出复核决定" }).click();
   }
 }

@@ -90,7 +90,11 @@ function bestAnswer(step: Step, text?: string) {
  * Plays a role-play along its strongest answers at `at`, step by step as the answer route stores
  * them (version-guarded, scores and any certificate in the finishing batch). Returns the percentage.
  */
-export async function completeScenario(play: { employeeNo: string; slug: string; at: Date }): Promise<number> {
+export async function completeScenario(play: {
+  employeeNo: string;
+  slug: string;
+  at: Date;
+}): Promise<number> {
   return (await playScenario(play)).percent;
 }
 
@@ -126,7 +130,11 @@ export async function playScenario({
     now: at.getTime(),
   });
   for (let version = attempt.version; !state.ended; version++) {
-    const applied = apply(scenario, state, bestAnswer(scenario.steps[state.stepId] as Step, texts[state.stepId]));
+    const applied = apply(
+      scenario,
+      state,
+      bestAnswer(scenario.steps[state.stepId] as Step, texts[state.stepId]),
+    );
     if ("error" in applied) throw new Error(`${slug} refused an answer: ${applied.error}`);
     state = applied.state;
     const completion = state.ended ? practice.toCompletion(result(scenario, state)) : null;
