@@ -8,11 +8,21 @@ const MARK_CLASS: Record<Mark, string> = {
   negator: "rounded-sm bg-amber-200 px-0.5 text-amber-950 line-through decoration-2",
 };
 
-/** The words of the answer, with gaps between words that were not side by side ("给您…不便"). */
-function said(words: readonly Span[] | undefined): string {
-  return (words ?? [])
-    .map((w, i) => (i > 0 && (words?.[i - 1]?.end ?? 0) < w.start ? `…${w.text}` : w.text))
-    .join("");
+/** Words this close together are quoted as the answer has them ("换了谁", "24 小时"). */
+const NEAR = 2;
+
+/**
+ * The words of the answer as the learner wrote them: words close together quoted with what lies
+ * between (a particle, a space), words further apart joined with a gap ("给您…不便").
+ */
+function said(answer: string, words: readonly Span[] | undefined): string {
+  const parts: { start: number; end: number }[] = [];
+  for (const w of words ?? []) {
+    const last = parts.at(-1);
+    if (last && w.start >= last.end && w.start - last.end <= NEAR) last.end = w.end;
+    else parts.push({ start: w.start, end: w.end });
+  }
+  return parts.map((p) => answer.slice(p.start, p.end)).join("…");
 }
 
 /** Runs of the answer and what each is marked as: the words the grade rests on. */
@@ -56,7 +66,7 @@ export function GradeExplanation({
   const t = useTranslations("practice.grade");
   const label = (id: string) => competencies.find((c) => c.id === id)?.label ?? id;
   const phrase = (words: readonly Span[] | undefined, p: string) =>
-    said(words) === p ? "" : t("phrase", { phrase: p });
+    said(answer, words) === p ? "" : t("phrase", { phrase: p });
   return (
     <div className="space-y-2 text-sm">
       <p className="rounded bg-slate-50 p-2 leading-relaxed">
@@ -78,7 +88,7 @@ export function GradeExplanation({
               label: m.label,
               competency: label(m.competency),
               points: m.points,
-              words: said(m.words),
+              words: said(answer, m.words),
             })}
             {phrase(m.words, m.phrase)}
           </li>
@@ -90,7 +100,7 @@ export function GradeExplanation({
                   label: m.label,
                   competency: label(m.competency),
                   points: m.points,
-                  words: said(m.cancelled.words),
+                  words: said(answer, m.cancelled.words),
                   negator: m.cancelled.negator.text,
                 })
               : t("missed", { label: m.label, competency: label(m.competency), points: m.points })}
@@ -102,14 +112,14 @@ export function GradeExplanation({
               label: f.label,
               competency: label(f.competency),
               points: f.points,
-              words: said(f.words),
+              words: said(answer, f.words),
             })}
             {phrase(f.words, f.phrase)}
           </li>
         ))}
         {grade.excused.map((e) => (
           <li key={e.id} className="text-slate-700">
-            {t("excused", { label: e.label, words: said(e.words), negator: e.negator.text })}
+            {t("excused", { label: e.label, words: said(answer, e.words), negator: e.negator.text })}
           </li>
         ))}
       </ul>
