@@ -200,6 +200,7 @@ test("a learner contests a grade; the trainer sees it first, decides within the 
   // Once per answer: the form is gone.
   await expect(turn.getByText("对这条评分有异议？申请人工复核")).toHaveCount(0);
   // The pass depends on the contested grade, so it waits.
+  await expect(result.summary.getByText("按系统评分已通过（通过线 80%），待复核确定")).toBeVisible();
   await expect(result.summary.getByText(/通过待定：.+本次成绩为 64%，低于通过线 80%/)).toBeVisible();
   await expectNoSeriousViolations(page);
 
@@ -213,6 +214,7 @@ test("a learner contests a grade; the trainer sees it first, decides within the 
   await page.goto("/");
   await expect(page.getByRole("region", { name: /进度$/ }).getByText(/^证书待定：/)).toBeVisible();
   await expect(page.getByText("复核中").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
 
   // The trainer sees the contested answer first, marked, with the learner's comment and the grade's explanation.
   const queue = new ReviewQueue(trainerPage);
@@ -266,6 +268,7 @@ test("a learner contests a grade; the trainer sees it first, decides within the 
   ).toBeVisible();
   await expect(turn.getByText(`理由：“${REASON}”`)).toBeVisible();
   await expect(result.summary.getByText(/通过待定/)).toHaveCount(0);
+  await expect(result.summary.getByText("已通过（通过线 80%）", { exact: true })).toBeVisible();
   await expect(result.summary.getByText("复核决定后，您已获得证书。")).toBeVisible();
   await expectNoSeriousViolations(page);
   const held = await certificatesOf(learner);

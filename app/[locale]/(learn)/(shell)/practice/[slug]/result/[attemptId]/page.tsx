@@ -58,9 +58,9 @@ export default async function ScenarioResultPage({ params }: Props) {
           {t("score", { percent: attempt.percent ?? 0 })}
         </h2>
         <p>
-          {attempt.passed
-            ? t("passed", { passScore: scenario.passScore })
-            : t("failed", { passScore: scenario.passScore })}
+          {t(attempt.passed ? (pending ? "passedPending" : "passed") : "failed", {
+            passScore: scenario.passScore,
+          })}
         </p>
         {pending && (
           <p className="mt-2 font-medium text-amber-950">
