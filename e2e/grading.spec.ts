@@ -27,6 +27,12 @@ async function playComplaint(page: Page, s: Scenario, apology: string, after: Mo
   await page.goto("/practice/complaint");
   const player = new ScenarioPlayer(page);
   await player.start();
+  // The first role-play a fresh server starts loads jieba's dictionary (the scenario is validated,
+  // its rubric segmented): seconds on a quiet machine, more than expect's 10 s on a loaded one.
+  test.slow();
+  await expect(page.getByText(s.steps.arrive?.customer ?? "?", { exact: true })).toBeVisible({
+    timeout: 45_000,
+  });
   await player.play(s, [
     { step: "arrive", choice: "a" },
     { step: "vent", choice: "a" },
