@@ -16,7 +16,8 @@ import { CERTIFICATE_KINDS } from "../lib/certification/rules";
 import { CONTENT_KINDS } from "../lib/content/sources";
 import { LOCALES } from "../lib/i18n/locales";
 import { NOTIFICATION_KINDS } from "../lib/notifications/kinds";
-import type { PlayState } from "../lib/scenario/engine";
+import { APPEAL_STATUSES } from "../lib/scenario/appeal-state";
+import type { PlayState, Scores } from "../lib/scenario/engine";
 import { ASSIGNMENT_ITEMS, ASSIGNMENT_SOURCES } from "../lib/training/assignment-status";
 import type { Statement } from "../lib/xapi/types";
 
@@ -186,6 +187,42 @@ export const scenarioScores = sqliteTable(
   (t) => [primaryKey({ columns: [t.attemptId, t.competency] })],
 );
 export type ScenarioScore = typeof scenarioScores.$inferSelect;
+
+/**
+ * A learner's appeal against the grade of one free-text answer (PIPL art. 24): once per answer,
+ * then a trainer's decision. While it is contested the attempt counts towards a certificate at
+ * `floorPercent`, what it keeps even if every contested answer earned its rubric's minimum.
+ */
+export const scenarioAppeals = sqliteTable(
+  "scenario_appeals",
+  {
+    id: id(),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => scenarioAttempts.id),
+    stepId: text("step_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    comment: text("comment").notNull(),
+    status: text("status", { enum: APPEAL_STATUSES }).notNull().default("contested"),
+    floorPercent: integer("floor_percent").notNull(),
+    /** The answer's points when it was contested, and as the trainer decided. */
+    pointsBefore: text("points_before", { mode: "json" }).notNull().$type<Scores>(),
+    pointsAfter: text("points_after", { mode: "json" }).$type<Scores>(),
+    decidedBy: text("decided_by").references(() => users.id),
+    reason: text("reason"),
+    createdAt: createdAt(),
+    decidedAt: integer("decided_at", { mode: "timestamp" }),
+  },
+  (t) => [
+    uniqueIndex("scenario_appeals_answer_uq").on(t.attemptId, t.stepId),
+    index("scenario_appeals_status_idx").on(t.status, t.createdAt),
+    index("scenario_appeals_user_idx").on(t.userId),
+  ],
+);
+export type ScenarioAppeal = typeof scenarioAppeals.$inferSelect;
+export type NewScenarioAppeal = typeof scenarioAppeals.$inferInsert;
 
 /**
  * One certification cycle of one person. A renewal is a new row with the next cycle, so the history

@@ -55,6 +55,11 @@ export type Surface =
   | "preview"
   | "due_date"
   | "assignee"
+  | "appeal"
+  | "appeal_comment"
+  | "appeal_reason"
+  | "review_points"
+  | "try_answer"
   // what was looked up or written
   | "chapter"
   | "scenario"
@@ -113,6 +118,9 @@ export const ERROR_MESSAGES = {
   "bad_request:preview": "badPreview",
   "bad_request:due_date": "pastDueDate",
   "bad_request:assignee": "notLearner",
+  "bad_request:appeal": "notAppealable",
+  "bad_request:appeal_comment": "appealComment",
+  "bad_request:try_answer": "badTryAnswer",
   "not_found:chapter": "noChapter",
   "not_found:scenario": "noScenario",
   "not_found:play": "noPlay",
@@ -123,6 +131,7 @@ export const ERROR_MESSAGES = {
   "not_found:person": "noPerson",
   "not_found:certificate": "noCertificate",
   "not_found:assignment_item": "noTrainingItem",
+  "not_found:step": "noTextStep",
   "not_found:import": "uploadExpired",
   "conflict:attempt": "submissionIdUsed",
   "conflict:content_version": "chapterUpdated",
@@ -132,9 +141,12 @@ export const ERROR_MESSAGES = {
   "conflict:draft_version": "draftStale",
   "conflict:content_exists": "contentExists",
   "conflict:write": "writeConflict",
+  "conflict:appeal": "alreadyContested",
   "unprocessable:draft": "draftHasErrors",
   "unprocessable:revision": "revisionInvalid",
   "too_many:verify": "verifyRateLimited",
+  "unprocessable:review_points": "reviewPointsOutOfRange",
+  "unprocessable:appeal_reason": "appealReasonRequired",
   "unavailable:chapter": "chapterUnavailable",
   "unavailable:content_check": "checkerBusy",
   "too_large:content": "contentTooLarge",

@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { LIMITS } from "@/lib/content/limits";
 import type { ContentKind } from "@/lib/content/sources";
 import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
 import type { Locale } from "@/lib/i18n/locales";
 import { EditorPreview } from "./editor-preview";
-import type { ItemIssues, Preview } from "./editor-types";
+import type { ItemIssues, Preview, TryAnswer } from "./editor-types";
 import { IssueList } from "./issue-list";
 import { PublishForm } from "./publish-form";
 import { SourceEditor, type SourceEditorHandle } from "./source-editor";
@@ -79,6 +79,25 @@ export function ContentEditor({ kind, slug, draft }: Props) {
       setVersion(draft.version);
     }
   }, [draft, version, dirty]);
+
+  // 试一试 grades against the draft as it is now, in the language being edited.
+  const tryAnswer: TryAnswer = useCallback(
+    async (stepId, answer) => {
+      try {
+        const { response, body } = await send("/api/author/try-answer", "POST", {
+          slug,
+          locale,
+          source: sources[locale],
+          stepId,
+          answer,
+        });
+        return response.ok ? body : { error: String(body.message ?? response.status) };
+      } catch {
+        return { error: t("network") };
+      }
+    },
+    [slug, locale, sources, t],
+  );
 
   const switchLocale = (next: Locale) => {
     setLocale(next);
@@ -226,7 +245,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           </p>
         )}
         {sources[locale].trim() ? (
-          <EditorPreview preview={preview} lang={locale} />
+          <EditorPreview preview={preview} lang={locale} tryAnswer={tryAnswer} />
         ) : (
           <p className="text-slate-600">{t("enOptional")}</p>
         )}

@@ -16,6 +16,7 @@ import {
   scenarioAttempts,
   users,
 } from "../schema";
+import { standingPercent, writtenBy } from "../sql/appeal-standing";
 import { majorCutoff } from "../sql/major-cutoff";
 import { escapeLike } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
@@ -24,10 +25,13 @@ import { certificateEarnedInserts, certificateRevokedInserts } from "./xapi-even
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
   | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
-  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number };
+  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number }
+  /** A stored role-play re-scored by this batch (a trainer's review, `writtenBy` its `writeId`). */
+  | { kind: "rescored"; attemptId: string; writeId: string; percent: number };
 
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
+  if (next.kind === "rescored") return writtenBy(next.attemptId, next.writeId);
   if (next.kind === "chapter") {
     // The chapter too: an earlier attempt's id resent to another chapter's route must not count
     // as that chapter's result (the ownership check runs after the batch).
@@ -59,8 +63,9 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
       ),
     db
       .select({
+        attemptId: scenarioAttempts.id,
         slug: scenarioAttempts.scenarioSlug,
-        percent: scenarioAttempts.percent,
+        percent: standingPercent(),
         at: scenarioAttempts.completedAt,
       })
       .from(scenarioAttempts)
@@ -74,8 +79,8 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
     db.select({ employeeNo: users.employeeNo }).from(users).where(eq(users.id, userId)),
   ]);
-  const completed = scenarios.flatMap(({ slug, percent, at }) =>
-    percent !== null && at ? [{ slug, percent, at }] : [],
+  const completed = scenarios.flatMap(({ attemptId, slug, percent, at }) =>
+    percent !== null && at ? [{ attemptId, slug, percent, at }] : [],
   );
   return {
     results: { chapters, scenarios: completed } satisfies Results,
@@ -110,7 +115,14 @@ export async function issuanceStatements({
       ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
       : next?.kind === "scenario"
         ? { ...results, scenarios: [...results.scenarios, { ...next, at: now }] }
-        : results;
+        : next?.kind === "rescored"
+          ? {
+              ...results,
+              scenarios: results.scenarios.map((r) =>
+                r.attemptId === next.attemptId ? { ...r, percent: next.percent } : r,
+              ),
+            }
+          : results;
   return certifications().flatMap((def) => {
     const current = held.find((c) => c.certificationId === def.id) ?? null;
     const decision = decide(def, withNext, current, now);

@@ -12,6 +12,7 @@ import {
   learnerItemStats,
   notifications,
   readingProgress,
+  scenarioAppeals,
   scenarioAttempts,
   scenarioScores,
   users,
@@ -118,6 +119,7 @@ const SOURCES: Record<string, Source> = {
   assignments: owned(assignments, ["assignedBy"]),
   readingProgress: owned(readingProgress),
   notifications: owned(notifications, ["dedupeKey", "emailClaimedAt"]),
+  reviewAppeals: owned(scenarioAppeals, ["decidedBy"]),
 };
 
 async function* pagesOf(source: Source, userId: string, db: Db, limit: number) {

@@ -4,6 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { type Db, db as defaultDb } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
+import { standingPercent } from "../sql/appeal-standing";
 import { rowsAffected, writeBatch } from "../write";
 import { refreshScenarioStats } from "./report-stats";
 
@@ -141,7 +142,16 @@ export async function advanceScenarioAttempt({
   return rowsAffected(update) === 1;
 }
 
-export type ScenarioStanding = { bestPercent: number; passed: boolean; attempts: number };
+/**
+ * A learner's best role-play result: `bestPercent` as graded, `standingPercent` as it counts towards
+ * a certificate (contested answers at their floor); they differ only while an appeal is open.
+ */
+export type ScenarioStanding = {
+  bestPercent: number;
+  standingPercent: number;
+  passed: boolean;
+  attempts: number;
+};
 
 export async function getScenarioStandings({
   userId,
@@ -154,6 +164,7 @@ export async function getScenarioStandings({
     .select({
       slug: scenarioAttempts.scenarioSlug,
       best: sql<number>`max(${scenarioAttempts.percent})`,
+      standing: sql<number>`max(${standingPercent()})`,
       passed: sql<number>`max(${scenarioAttempts.passed})`,
       attempts: sql<number>`count(*)`,
     })
@@ -161,7 +172,10 @@ export async function getScenarioStandings({
     .where(and(eq(scenarioAttempts.userId, userId), eq(scenarioAttempts.status, "completed")))
     .groupBy(scenarioAttempts.scenarioSlug);
   return new Map(
-    rows.map((r) => [r.slug, { bestPercent: r.best, passed: r.passed === 1, attempts: r.attempts }]),
+    rows.map((r) => [
+      r.slug,
+      { bestPercent: r.best, standingPercent: r.standing, passed: r.passed === 1, attempts: r.attempts },
+    ]),
   );
 }
 

@@ -185,6 +185,7 @@ describe("a person's data export", () => {
         "plays.csv",
         "profile.csv",
         "reading-progress.csv",
+        "review-appeals.csv",
         "role-play-scores.csv",
         "role-play-turns.csv",
       ].sort(),
