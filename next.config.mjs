@@ -1,21 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const isProd = process.env.NODE_ENV === "production";
-
-const csp = [
-  "default-src 'self'",
-  // Next.js inlines its bootstrap scripts; eval is only allowed for the dev server's hot reload.
-  `script-src 'self' 'unsafe-inline'${isProd ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
 /**
  * Every page lives under app/[locale]/ but its address has no locale: /learn is served from
  * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language cookie, else from
@@ -49,10 +33,8 @@ function localized(source, target, has = []) {
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "@libsql/client", "libsql"],
-  // Employee files up to 5 MB are uploaded through a server action (checked again in the action).
   experimental: {
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "6mb" },
     // Instances share one build directory: each keeps the pages it renders (chapters) in memory,
     // so two never write the same file and none keeps state on disk.
     isrFlushToDisk: false,
@@ -60,7 +42,7 @@ const nextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
-        // proxy.ts marks a prerendered page the role may not open (and answers 403).
+        // proxy.ts marks a prerendered page the role may not open (and answers 403); see lib/http/proxy-markers.ts.
         ...localized(PAGE, "/denied", [{ type: "header", key: "x-training-denied", value: "1" }]),
         ...localized("/", ""),
         ...localized(PAGE, "/:path"),
@@ -71,8 +53,8 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
+        // The Content-Security-Policy is set by proxy.ts: a fresh nonce for each rendered page.
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ssoServerEnv } from "./e2e/support/sso-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -41,7 +42,12 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT} --db ${DATABASE_URL} --fresh`,
     // Passwords expire after 90 days here, so e2e/password-policy.spec.ts can age one (seeded ones are new).
-    env: { NODE_OPTIONS: inheritedNodeOptions, PASSWORD_MAX_AGE_DAYS: "90" },
+    env: {
+      NODE_OPTIONS: inheritedNodeOptions,
+      APP_URL: baseURL,
+      PASSWORD_MAX_AGE_DAYS: "90",
+      ...ssoServerEnv(PORT),
+    },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,7 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
+import { AppError } from "@/lib/errors";
+import { BARE_RESPONSE_HEADERS } from "@/lib/http/bare-response-headers";
+import { canonicalPath } from "@/lib/http/canonical-path";
 import { resolveClientAddress, trustedProxies } from "@/lib/http/client-ip";
+import { localeOf } from "@/lib/i18n/locales";
 import { Drain } from "@/lib/server/drain";
 import { captureConsole, createLogger, errorFields, requestContext } from "@/lib/server/log";
 import { routeNamer } from "@/lib/server/route-names";
@@ -76,6 +80,17 @@ function keepRequestQuery(res: ServerResponse) {
     name.toLowerCase() === "x-nextjs-rewritten-query" ? res : setHeader(name, value);
 }
 
+/**
+ * An address no page can have (a malformed percent-encoding such as /verify/%FF, an encoded
+ * slash, a dot segment): Next.js would answer a bare 500 before any of the app's code runs, so it
+ * is refused here with the app's own 400 and headers.
+ */
+function refuseBadPath(req: IncomingMessage, res: ServerResponse) {
+  const locale = localeOf({ headers: new Headers({ cookie: req.headers.cookie ?? "" }) });
+  res.writeHead(400, { ...BARE_RESPONSE_HEADERS, "Content-Type": "application/json" });
+  res.end(JSON.stringify(new AppError("bad_request:path").toBody(locale)));
+}
+
 const server = createServer();
 const drain = new Drain(server);
 /** Request lines still waiting for their user id; written before the process exits. */
@@ -110,10 +125,14 @@ server.on("request", (req, res) => {
     res.end(JSON.stringify({ status: "draining" }));
     return;
   }
+  if (canonicalPath(pathname) === null) {
+    refuseBadPath(req, res);
+    return;
+  }
   requestContext.run({ requestId }, () =>
     handle(req, res).catch((e: unknown) => {
       log("error", { msg: "unhandled request error", error: errorFields(e) });
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      if (!res.headersSent) res.writeHead(500, { ...BARE_RESPONSE_HEADERS, "Content-Type": "text/plain" });
       res.end("Internal Server Error");
     }),
   );

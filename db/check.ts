@@ -121,12 +121,27 @@ async function branchStats(db: Db) {
   );
 }
 
+/**
+ * Employee numbers in their canonical form (trimmed, upper case), one account each. The migration
+ * that introduced the form folded what it could; two accounts whose numbers differ only in case
+ * are listed here for an administrator to merge or deactivate.
+ */
+async function employeeNumbers(db: Db) {
+  const rows = tuples<[string, string]>(
+    await db.values(sql`select id, employee_no from users
+      where employee_no <> upper(trim(employee_no)) order by employee_no`),
+  );
+  const problems = rows.map(([id, no]) => `${no} (account ${id}) is another spelling of an existing number`);
+  return result("employee_numbers", problems, "every employee number canonical and unique");
+}
+
 /** Every check, in order; a failing query is a failed check, not a crash. */
 export async function checkDatabase(db: Db): Promise<CheckResult[]> {
   const checks: [string, (db: Db) => Promise<CheckResult>][] = [
     ["integrity_check", integrity],
     ["foreign_key_check", foreignKeys],
     ["migrations", migrations],
+    ["employee_numbers", employeeNumbers],
     ["learner_item_stats", itemStats],
     ["branch_report_stats", branchStats],
   ];

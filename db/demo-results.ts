@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { apply, result, start } from "../lib/scenario/engine";
-import { scoreKnowledgeCheck } from "../lib/training/score-check";
+import { answersFrom, scoreKnowledgeCheck } from "../lib/training/score-check";
 import type { Db } from "./client";
 import { DEMO_LEARNERS } from "./demo-bank";
 import { loadCatalog } from "./queries/content-catalog";
@@ -60,7 +60,7 @@ export async function seedDemoResults(db: Db, now: Date) {
             return [q.id, miss && wrong.length ? [wrong[(i + n) % wrong.length] as string] : right];
           }),
         );
-        const scored = scoreKnowledgeCheck(chapter.questions, answers, chapter.meta.passScore);
+        const scored = scoreKnowledgeCheck(chapter.questions, answersFrom(answers), chapter.meta.passScore);
         checks.push({
           id: `demo-${person.employeeNo}-${slug}-${k}`,
           userId: person.id,

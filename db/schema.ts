@@ -16,8 +16,10 @@ import { CERTIFICATE_KINDS } from "../lib/certification/rules";
 import { CONTENT_KINDS } from "../lib/content/sources";
 import { LOCALES } from "../lib/i18n/locales";
 import { NOTIFICATION_KINDS } from "../lib/notifications/kinds";
-import type { PlayState } from "../lib/scenario/engine";
+import { APPEAL_STATUSES } from "../lib/scenario/appeal-state";
+import type { PlayState, Scores } from "../lib/scenario/engine";
 import { ASSIGNMENT_ITEMS, ASSIGNMENT_SOURCES } from "../lib/training/assignment-status";
+import type { Statement } from "../lib/xapi/types";
 
 const id = () =>
   text("id")
@@ -284,6 +286,42 @@ export const scenarioScores = sqliteTable(
 export type ScenarioScore = typeof scenarioScores.$inferSelect;
 
 /**
+ * A learner's appeal against the grade of one free-text answer (PIPL art. 24): once per answer,
+ * then a trainer's decision. While it is contested the attempt counts towards a certificate at
+ * `floorPercent`, what it keeps even if every contested answer earned its rubric's minimum.
+ */
+export const scenarioAppeals = sqliteTable(
+  "scenario_appeals",
+  {
+    id: id(),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => scenarioAttempts.id),
+    stepId: text("step_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    comment: text("comment").notNull(),
+    status: text("status", { enum: APPEAL_STATUSES }).notNull().default("contested"),
+    floorPercent: integer("floor_percent").notNull(),
+    /** The answer's points when it was contested, and as the trainer decided. */
+    pointsBefore: text("points_before", { mode: "json" }).notNull().$type<Scores>(),
+    pointsAfter: text("points_after", { mode: "json" }).$type<Scores>(),
+    decidedBy: text("decided_by").references(() => users.id),
+    reason: text("reason"),
+    createdAt: createdAt(),
+    decidedAt: integer("decided_at", { mode: "timestamp" }),
+  },
+  (t) => [
+    uniqueIndex("scenario_appeals_answer_uq").on(t.attemptId, t.stepId),
+    index("scenario_appeals_status_idx").on(t.status, t.createdAt),
+    index("scenario_appeals_user_idx").on(t.userId),
+  ],
+);
+export type ScenarioAppeal = typeof scenarioAppeals.$inferSelect;
+export type NewScenarioAppeal = typeof scenarioAppeals.$inferInsert;
+
+/**
  * One certification cycle of one person. A renewal is a new row with the next cycle, so the history
  * stays; the unique (user, certification, cycle) index stops two concurrent submissions issuing twice.
  */
@@ -537,3 +575,47 @@ export const contentRevisions = sqliteTable(
   ],
 );
 export type ContentRevision = typeof contentRevisions.$inferSelect;
+
+/**
+ * xAPI statements for the learning record store (lib/xapi builds them). Each is inserted in the
+ * batch of the event it records, under its deterministic statement id (so a retried event stores
+ * it once), and stays until an LRS has acknowledged it: `npm run xapi:forward` claims the oldest
+ * unsent ones in `seq` order, sends them and marks them sent, or records the failure and when to
+ * try again. Sent rows are pruned after 30 days.
+ */
+export const xapiOutbox = sqliteTable(
+  "xapi_outbox",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    statement: text("statement", { mode: "json" }).notNull().$type<Statement>(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** The forwarder run holding it while it is being sent; a claim older than 5 minutes is void. */
+    claimedBy: text("claimed_by"),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("xapi_outbox_queue_idx").on(t.seq).where(sql`sent_at is null`),
+    index("xapi_outbox_claim_idx").on(t.claimedAt).where(sql`sent_at is null`),
+    index("xapi_outbox_sent_idx").on(t.sentAt).where(sql`sent_at is not null`),
+  ],
+);
+export type XapiOutboxRow = typeof xapiOutbox.$inferSelect;
+
+/**
+ * The forwarder's state, one row: when the LRS last acknowledged a send, the last error, and how
+ * long the whole queue waits after consecutive failures (exponential backoff, so statements
+ * still go in order once the LRS is back).
+ */
+export const xapiForwarder = sqliteTable("xapi_forwarder", {
+  id: text("id").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  pausedUntil: integer("paused_until", { mode: "timestamp_ms" }),
+  lastSuccessAt: integer("last_success_at", { mode: "timestamp_ms" }),
+  lastErrorAt: integer("last_error_at", { mode: "timestamp_ms" }),
+  lastError: text("last_error"),
+});

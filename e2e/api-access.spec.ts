@@ -129,6 +129,15 @@ const API_ROUTES: Route[] = [
     granted: { status: 200, type: "text/markdown" },
   },
   {
+    file: "data-export/[userId]",
+    method: "GET",
+    // Nobody's id: only an admin gets past the check (to the 404); everyone else may export only themselves.
+    path: `/api/data-export/${NO_ATTEMPT}`,
+    allowed: ["admin"],
+    granted: { status: 404, code: "not_found:person" },
+    refused: "forbidden:my_data",
+  },
+  {
     file: "learn/[slug]/me",
     method: "GET",
     path: `/api/learn/${SLUG}/me`,
@@ -166,6 +175,21 @@ const API_ROUTES: Route[] = [
     data: {},
     ...LEARNERS,
     granted: { status: 400, code: "bad_request:answer" },
+  },
+  {
+    file: "verify/[code]",
+    method: "GET",
+    path: "/api/verify/222222222222",
+    everyone: { status: 404, code: "not_found:certificate" },
+  },
+  {
+    file: "admin/users/import",
+    method: "POST",
+    path: "/api/admin/users/import",
+    data: {},
+    ...ADMINS,
+    // Not a multipart form: back to the import page with its "choose a file" message.
+    granted: { status: 303, type: "redirect:/admin/users/import" },
   },
   {
     file: "reports/overview",

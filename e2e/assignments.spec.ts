@@ -50,12 +50,12 @@ test("a manager cannot assign outside their 分行, by branch or by person", asy
   await branch.selectOption("br-south-tianhe");
   await managerPage.getByLabel("截止日期").fill(due);
   await managerPage.getByRole("button", { name: "分配" }).click();
-  await expect(managerPage.getByRole("status")).toHaveText("该网点或员工不在您的管辖范围内，未做任何分配。");
+  await expect(managerPage.getByRole("status")).toHaveText("您管辖的网点中没有该网点或员工，未做任何分配。");
 
   await managerPage.getByLabel("单个员工").check();
   await managerPage.getByLabel("员工号").fill("E1005"); // a learner in 天河支行
   await managerPage.getByRole("button", { name: "分配" }).click();
-  await expect(managerPage.getByRole("status")).toHaveText("该网点或员工不在您的管辖范围内，未做任何分配。");
+  await expect(managerPage.getByRole("status")).toHaveText("您管辖的网点中没有该网点或员工，未做任何分配。");
 
   expect(await assignmentsDueOn(due)).toBe(0);
 });

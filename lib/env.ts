@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
+import { completeSsoGroups, configuredSso, SSO_ENV } from "./auth/sso-env";
 import { LOOPBACK_PROXIES, parseProxyList } from "./http/client-ip";
 
 /** A running production server (not `next build`, which also runs with NODE_ENV=production). */
@@ -15,63 +16,74 @@ const appUrl = z
 
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^(file:|libsql:|https?:|wss?:)/,
-      "DATABASE_URL must start with file:, libsql:, http(s): or ws(s):",
-    )
-    .default("file:./data/app.db"),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  /** Signs session tokens; required in production (see sessionSecret). */
-  AUTH_SECRET: z.string().min(32).optional(),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_NAME: z.string().min(1).default("SSO"),
-  /** Public address of the app: links in e-mails, the certificate's QR code, set-password links. */
-  APP_URL: productionRun ? appUrl : appUrl.default("http://localhost:3000"),
-  /** Addresses whose X-Forwarded-For / -Proto / X-Request-Id are believed (server.ts); "" trusts none. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default(LOOPBACK_PROXIES)
-    .transform((v, ctx) => {
-      const parsed = parseProxyList(v);
-      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-      return typeof parsed === "string" ? [] : parsed;
-    }),
-  /** The least severe server log line written (server.ts): one JSON line per request at "info". */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
-  SMTP_URL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
       .string()
-      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
-      .optional(),
-  ),
-  MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
-  /** A session unused this long ends (besides its 12-hour lifetime); fractions allowed (tests). */
-  SESSION_IDLE_MINUTES: z.preprocess(blankIsUnset, z.coerce.number().positive().max(720).default(30)),
-  /** When set, a password older than this must be replaced at the next sign-in. */
-  PASSWORD_MAX_AGE_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().max(3650).optional()),
-  /**
-   * Encrypts the second factor's secrets and keys the recovery-code hashes; derived from
-   * AUTH_SECRET when unset. Set it so that rotating AUTH_SECRET does not void every enrolment.
-   */
-  TWO_FACTOR_KEY: z.string().min(32).optional(),
-  /** Audit entries are kept at least this long; `npm run audit:archive` moves older ones to signed files. */
-  AUDIT_RETENTION_DAYS: z.preprocess(
-    blankIsUnset,
-    z.coerce.number().int().min(180, "AUDIT_RETENTION_DAYS must be at least 180").default(180),
-  ),
-  /** The Ed25519 private key (PEM) that signs audit archives. */
-  AUDIT_ARCHIVE_KEY_FILE: z.preprocess(blankIsUnset, z.string().min(1).optional()),
-  /** Where `npm run audit:archive` writes the archives. */
-  AUDIT_ARCHIVE_DIR: z.preprocess(blankIsUnset, z.string().min(1).default("./data/audit-archive")),
-});
+      .regex(
+        /^(file:|libsql:|https?:|wss?:)/,
+        "DATABASE_URL must start with file:, libsql:, http(s): or ws(s):",
+      )
+      .default("file:./data/app.db"),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    /** Signs session tokens; required in production (see sessionSecret). */
+    AUTH_SECRET: z.string().min(32).optional(),
+    /** OIDC, WeCom and DingTalk sign-in: lib/auth/sso-env.ts. */
+    ...SSO_ENV,
+    /** Public address of the app: links in e-mails, the certificate's QR code, set-password links. */
+    APP_URL: productionRun ? appUrl : appUrl.default("http://localhost:3000"),
+    /** Addresses whose X-Forwarded-For / -Proto / X-Request-Id are believed (server.ts); "" trusts none. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default(LOOPBACK_PROXIES)
+      .transform((v, ctx) => {
+        const parsed = parseProxyList(v);
+        if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+        return typeof parsed === "string" ? [] : parsed;
+      }),
+    /** The least severe server log line written (server.ts): one JSON line per request at "info". */
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Where reminder e-mails go, e.g. smtp://user:pass@mail.bank.local:587; no e-mail when unset. */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+    MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
+    /** The LRS's xAPI base, e.g. https://lrs.bank.local/data/xAPI (`/statements` is appended); unset: statements only queue. */
+    LRS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    LRS_USERNAME: z.string().optional(),
+    LRS_PASSWORD: z.string().optional(),
+    /** The whole Authorization value ("Basic …"), instead of LRS_USERNAME and LRS_PASSWORD. */
+    LRS_AUTH: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
+    /** Also forward from inside each app instance every N seconds (0, the default: only `npm run xapi:forward`). */
+    XAPI_FORWARD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+    /** A session unused this long ends (besides its 12-hour lifetime); fractions allowed (tests). */
+    SESSION_IDLE_MINUTES: z.preprocess(blankIsUnset, z.coerce.number().positive().max(720).default(30)),
+    /** When set, a password older than this must be replaced at the next sign-in. */
+    PASSWORD_MAX_AGE_DAYS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number().int().positive().max(3650).optional(),
+    ),
+    /**
+     * Encrypts the second factor's secrets and keys the recovery-code hashes; derived from
+     * AUTH_SECRET when unset. Set it so that rotating AUTH_SECRET does not void every enrolment.
+     */
+    TWO_FACTOR_KEY: z.string().min(32).optional(),
+    /** Audit entries are kept at least this long; `npm run audit:archive` moves older ones to signed files. */
+    AUDIT_RETENTION_DAYS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number().int().min(180, "AUDIT_RETENTION_DAYS must be at least 180").default(180),
+    ),
+    /** The Ed25519 private key (PEM) that signs audit archives. */
+    AUDIT_ARCHIVE_KEY_FILE: z.preprocess(blankIsUnset, z.string().min(1).optional()),
+    /** Where `npm run audit:archive` writes the archives. */
+    AUDIT_ARCHIVE_DIR: z.preprocess(blankIsUnset, z.string().min(1).default("./data/audit-archive")),
+  })
+  .superRefine(completeSsoGroups);
 
 export type Env = z.infer<typeof schema>;
 
@@ -127,4 +139,5 @@ export function twoFactorKeyMaterial(): string {
   return material;
 }
 
-export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+/** The single sign-on buttons the sign-in page offers. */
+export const ssoButtons = configuredSso(env);

@@ -15,7 +15,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  length_required: 411,
+  too_large: 413,
+  unsupported: 415,
   unprocessable: 422,
+  too_many: 429,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -26,10 +30,12 @@ export type Surface =
   // who is asking
   | "session"
   | "origin"
+  | "path"
   | "learn"
   | "author"
   | "reports"
   | "admin"
+  | "my_data"
   // what was sent
   | "body"
   | "form"
@@ -49,6 +55,11 @@ export type Surface =
   | "preview"
   | "due_date"
   | "assignee"
+  | "appeal"
+  | "appeal_comment"
+  | "appeal_reason"
+  | "review_points"
+  | "try_answer"
   // what was looked up or written
   | "chapter"
   | "scenario"
@@ -56,10 +67,11 @@ export type Surface =
   | "revision"
   | "export"
   | "branch"
+  | "person"
   | "certificate"
+  | "verify"
   | "assignment"
   | "assignment_item"
-  | "employee"
   | "import"
   | "attempt"
   | "content_version"
@@ -68,6 +80,8 @@ export type Surface =
   | "draft_version"
   | "content_exists"
   | "write"
+  | "content_limits"
+  | "content_check"
   | "server";
 
 type MessageKey = keyof typeof zh.errors & keyof typeof en.errors;
@@ -81,7 +95,12 @@ export const ERROR_MESSAGES = {
   "forbidden:reports": "managersOnly",
   "forbidden:admin": "adminsOnly",
   "forbidden:assignment": "outsideScope",
+  "bad_request:path": "badPath",
+  "forbidden:my_data": "ownDataOnly",
   "bad_request:body": "badBody",
+  "length_required:body": "lengthRequired",
+  "too_large:body": "bodyTooLarge",
+  "unsupported:body": "notJson",
   "bad_request:form": "badForm",
   "bad_request:submission": "badSubmission",
   "bad_request:answers": "badAnswers",
@@ -99,6 +118,9 @@ export const ERROR_MESSAGES = {
   "bad_request:preview": "badPreview",
   "bad_request:due_date": "pastDueDate",
   "bad_request:assignee": "notLearner",
+  "bad_request:appeal": "notAppealable",
+  "bad_request:appeal_comment": "appealComment",
+  "bad_request:try_answer": "badTryAnswer",
   "not_found:chapter": "noChapter",
   "not_found:scenario": "noScenario",
   "not_found:play": "noPlay",
@@ -106,10 +128,10 @@ export const ERROR_MESSAGES = {
   "not_found:revision": "noRevision",
   "not_found:export": "noExport",
   "not_found:branch": "noBranch",
+  "not_found:person": "noPerson",
   "not_found:certificate": "noCertificate",
   "not_found:assignment_item": "noTrainingItem",
-  "not_found:assignee": "noAssignee",
-  "not_found:employee": "noEmployee",
+  "not_found:step": "noTextStep",
   "not_found:import": "uploadExpired",
   "conflict:attempt": "submissionIdUsed",
   "conflict:content_version": "chapterUpdated",
@@ -119,9 +141,16 @@ export const ERROR_MESSAGES = {
   "conflict:draft_version": "draftStale",
   "conflict:content_exists": "contentExists",
   "conflict:write": "writeConflict",
+  "conflict:appeal": "alreadyContested",
   "unprocessable:draft": "draftHasErrors",
   "unprocessable:revision": "revisionInvalid",
+  "too_many:verify": "verifyRateLimited",
+  "unprocessable:review_points": "reviewPointsOutOfRange",
+  "unprocessable:appeal_reason": "appealReasonRequired",
   "unavailable:chapter": "chapterUnavailable",
+  "unavailable:content_check": "checkerBusy",
+  "too_large:content": "contentTooLarge",
+  "unprocessable:content_limits": "contentTooComplex",
   "internal:server": "server",
 } as const satisfies Partial<Record<`${ErrorType}:${Surface}`, MessageKey>>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

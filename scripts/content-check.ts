@@ -1,10 +1,11 @@
 // Validates the shipped curriculum (chapters and scenarios) with the same checks the editor and
-// publish run: prints `file:line:column message` for each problem and exits 1 if there is any.
+// publish run, through the same bounded path (limits, then a worker thread with a time budget):
+// prints `file:line:column message` for each problem and exits 1 if there is any.
 import path from "node:path";
 import { certificationFiles } from "@/lib/certification/catalog";
 import { examShares } from "@/lib/certification/definition";
 import { fileCatalog, sourcesVersion } from "@/lib/content/catalog";
-import { checkItem } from "@/lib/content/check-item";
+import { checkDraft } from "@/lib/content/check-draft";
 import { contentFile, fileSources } from "@/lib/content/sources";
 import type { Locale } from "@/lib/i18n/locales";
 import { gateRubrics } from "./rubric-eval/gate";
@@ -14,8 +15,10 @@ const rel = (file: string) => path.relative(process.cwd(), file);
 
 const catalog = fileCatalog();
 const items = fileSources(sourcesVersion);
+// A command on a busy CI machine, over trusted files: a generous budget, still a bounded one.
+const BUDGET_MS = 30_000;
 for (const item of items) {
-  const issues = checkItem(item, catalog.scenarios);
+  const { issues } = await checkDraft(item, async () => catalog.scenarios, { budgetMs: BUDGET_MS });
   for (const [locale, list] of Object.entries(issues)) {
     const file = rel(contentFile(item.kind, item.slug, locale as Locale));
     for (const i of list ?? []) problems.push(`${file}:${i.line}:${i.column} ${i.message}`);

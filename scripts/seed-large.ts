@@ -26,7 +26,7 @@ const { seedDemo } = await import("../db/seed");
 const { rebuildReportStats } = await import("../db/queries/report-stats");
 const { fileCatalog } = await import("../lib/content/catalog");
 const { start, apply, result } = await import("../lib/scenario/engine");
-const { scoreKnowledgeCheck } = await import("../lib/training/score-check");
+const { answersFrom, scoreKnowledgeCheck } = await import("../lib/training/score-check");
 const { findCertification } = await import("../lib/certification/catalog");
 const { addCalendarDays, bankDate } = await import("../lib/training/assignment-status");
 const { makeRandom, branchTree, personName } = await import("./seed-large-data");
@@ -169,7 +169,7 @@ for (let n = 1; n <= EMPLOYEES; n++) {
         const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
         answers[q.id] = random() < p || wrong.length === 0 ? right : [pick(wrong)];
       }
-      const scored = scoreKnowledgeCheck(c.questions, answers, c.meta.passScore);
+      const scored = scoreKnowledgeCheck(c.questions, answersFrom(answers), c.meta.passScore);
       if (scored.passed && !firstPass.has(`chapter:${c.slug}`)) firstPass.set(`chapter:${c.slug}`, at);
       attempts++;
       await insert(

@@ -2,19 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { LIMITS } from "@/lib/content/limits";
 import type { ContentKind } from "@/lib/content/sources";
 import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
 import type { Locale } from "@/lib/i18n/locales";
 import { EditorPreview } from "./editor-preview";
-import type { ItemIssues, Preview } from "./editor-types";
+import type { ItemIssues, Preview, TryAnswer } from "./editor-types";
 import { IssueList } from "./issue-list";
 import { PublishForm } from "./publish-form";
 import { SourceEditor, type SourceEditorHandle } from "./source-editor";
 
 const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
-const MAX_FILE = 200_000;
 
 type Props = {
   kind: ContentKind;
@@ -55,7 +55,8 @@ export function ContentEditor({ kind, slug, draft }: Props) {
     const timer = setTimeout(async () => {
       try {
         const { response, body } = await send("/api/author/preview", "POST", { kind, slug, locale, sources });
-        if (response.ok) {
+        // 413/422: too large or complex to check; its issues name the limit and the line.
+        if (response.ok || body.issues) {
           setIssues(body.issues ?? {});
           // While the text has errors, keep showing the last preview that rendered, marked as such.
           if (body.preview) setPreview(body.preview);
@@ -78,6 +79,25 @@ export function ContentEditor({ kind, slug, draft }: Props) {
       setVersion(draft.version);
     }
   }, [draft, version, dirty]);
+
+  // 试一试 grades against the draft as it is now, in the language being edited.
+  const tryAnswer: TryAnswer = useCallback(
+    async (stepId, answer) => {
+      try {
+        const { response, body } = await send("/api/author/try-answer", "POST", {
+          slug,
+          locale,
+          source: sources[locale],
+          stepId,
+          answer,
+        });
+        return response.ok ? body : { error: String(body.message ?? response.status) };
+      } catch {
+        return { error: t("network") };
+      }
+    },
+    [slug, locale, sources, t],
+  );
 
   const switchLocale = (next: Locale) => {
     setLocale(next);
@@ -103,6 +123,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         return null;
       }
       if (!response.ok) {
+        if (body.issues) setIssues(body.issues);
         setMessage(t("failed", { message: String(body.message ?? response.status) }));
         return null;
       }
@@ -117,7 +138,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
 
   async function importFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_FILE) return setMessage(t("importTooLarge"));
+    if (file.size > LIMITS.bytes) return setMessage(t("importTooLarge", { max: LIMITS.bytes / 1024 }));
     change(await file.text());
     setMessage(t("importLoaded", { name: file.name }));
   }
@@ -224,7 +245,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           </p>
         )}
         {sources[locale].trim() ? (
-          <EditorPreview preview={preview} lang={locale} />
+          <EditorPreview preview={preview} lang={locale} tryAnswer={tryAnswer} />
         ) : (
           <p className="text-slate-600">{t("enOptional")}</p>
         )}

@@ -1,11 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { Preview } from "./editor-types";
+import type { Preview, TryAnswer as Try } from "./editor-types";
+import { TryAnswer } from "./try-answer";
 
-/** The draft as learners will see it, with the knowledge check's answers marked for the trainer. */
-export function EditorPreview({ preview, lang }: { preview: Preview; lang: string }) {
+/**
+ * The draft as learners will see it, with the knowledge check's answers marked for the trainer;
+ * each free-text step shows its rubric and a 试一试 box.
+ */
+export function EditorPreview({
+  preview,
+  lang,
+  tryAnswer,
+}: {
+  preview: Preview;
+  lang: string;
+  tryAnswer: Try;
+}) {
   const t = useTranslations("authoring.editor");
+  const tt = useTranslations("authoring.tryAnswer");
   if (!preview) return <p className="text-slate-600">{t("previewUnavailable")}</p>;
   if (preview.kind === "scenario") {
     const { scenario } = preview;
@@ -47,7 +60,24 @@ export function EditorPreview({ preview, lang }: { preview: Preview; lang: strin
                   ))}
                 </ul>
               )}
-              {step.kind === "text" && <p className="mt-1 text-sm">{step.prompt}</p>}
+              {step.kind === "text" && (
+                <>
+                  <p className="mt-1 text-sm">{step.prompt}</p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    {tt("rubric", {
+                      required: step.rubric.required.map((r) => `${r.label} +${r.points}`).join(" · "),
+                    })}
+                    {step.rubric.forbidden.length > 0 && (
+                      <span className="block">
+                        {tt("forbidden", {
+                          forbidden: step.rubric.forbidden.map((r) => `${r.label} −${r.points}`).join(" · "),
+                        })}
+                      </span>
+                    )}
+                  </p>
+                  <TryAnswer stepId={id} competencies={scenario.competencies} tryAnswer={tryAnswer} />
+                </>
+              )}
             </li>
           ))}
         </ol>

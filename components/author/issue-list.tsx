@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ContentIssue } from "@/lib/content/types";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ItemIssues } from "./editor-types";
 
@@ -21,6 +22,13 @@ export function IssueList({
   onPick(locale: Locale, line: number): void;
 }) {
   const t = useTranslations("authoring.editor");
+  // Limit issues are worded here, in the trainer's language; the others come from the validator.
+  const text = ({ limit, message }: ContentIssue) => {
+    if (!limit) return message;
+    const { code, max, found = 0 } = limit;
+    const kb = (n: number) => Math.ceil(n / 1024);
+    return t(`limit.${code}`, { max, found, maxKb: kb(max), foundKb: kb(found), seconds: max / 1000 });
+  };
   return (
     <div id={id} aria-live="polite" className="mt-3">
       {checking ? (
@@ -39,7 +47,12 @@ export function IssueList({
                     onClick={() => onPick(locale, issue.line)}
                     className="text-left text-red-900 underline decoration-dotted hover:decoration-solid"
                   >
-                    {t("issue", { locale: names[locale], ...issue })}
+                    {t("issue", {
+                      locale: names[locale],
+                      line: issue.line,
+                      column: issue.column,
+                      message: text(issue),
+                    })}
                   </button>
                 </li>
               )),

@@ -10,16 +10,23 @@ import { checkRequirements } from "@/lib/certification/rules";
 import type { Locale } from "@/lib/i18n/locales";
 import { itemTitle } from "@/lib/training/item-title";
 
-/** Each requirement of a certification with the learner's latest standing: chapter status, best role-play score. */
+/**
+ * Each requirement of a certification with the learner's latest standing: chapter status, best
+ * role-play score. A role-play counts as it stands (contested answers at their floor); one whose
+ * score meets the requirement only as graded is marked as waiting for a review, and so is the
+ * certification when that is all it waits for (`waiting`).
+ */
 export async function CertificationProgress({
   definition: c,
   chapters,
   scenarios,
+  waiting,
   locale,
 }: {
   definition: Certification;
   chapters: Map<string, ChapterStanding>;
   scenarios: Map<string, ScenarioStanding>;
+  waiting: boolean;
   locale: Locale;
 }) {
   const catalog = await getCatalog();
@@ -32,9 +39,11 @@ export async function CertificationProgress({
       passed: s.passed,
       at: now,
     })),
-    scenarios: [...scenarios].map(([slug, s]) => ({ slug, percent: s.bestPercent, at: now })),
+    scenarios: [...scenarios].map(([slug, s]) => ({ slug, percent: s.standingPercent, at: now })),
   });
-  const scenarioMet = (slug: string, min: number) => (scenarios.get(slug)?.bestPercent ?? -1) >= min;
+  const scenarioMet = (slug: string, min: number) => (scenarios.get(slug)?.standingPercent ?? -1) >= min;
+  const onHold = (slug: string, min: number) =>
+    !scenarioMet(slug, min) && (scenarios.get(slug)?.bestPercent ?? -1) >= min;
   return (
     <section
       id="certification"
@@ -47,6 +56,7 @@ export async function CertificationProgress({
       <p className="mt-1 text-slate-700">
         {check.met ? t("certMet") : t("certMissing", { count: check.missing.length })}
       </p>
+      {waiting && <p className="mt-1 font-medium text-amber-900">{t("certWaiting")}</p>}
       <div className="mt-4 grid gap-6 md:grid-cols-2">
         <div>
           <h3 className="font-medium">
@@ -86,6 +96,11 @@ export async function CertificationProgress({
                   <span className={scenarioMet(s.slug, s.minPercent) ? "text-emerald-800" : "text-slate-600"}>
                     {best === undefined ? t("none") : t("best", { percent: best })} ·{" "}
                     {t("minScore", { min: s.minPercent })}
+                    {onHold(s.slug, s.minPercent) && (
+                      <span className="ml-1 rounded-full bg-amber-100 px-2 text-amber-950">
+                        {t("onHold")}
+                      </span>
+                    )}
                   </span>
                 </li>
               );

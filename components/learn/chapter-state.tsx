@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useState } from "react";
+import { UserLink } from "@/components/shell/user-link";
 import type { TocEntry } from "@/lib/content/types";
 import { localName } from "@/lib/i18n/local-name";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
@@ -52,12 +53,10 @@ export function HeaderUser() {
   if (!state) return <p className="h-8 w-24" aria-hidden />;
   const { user } = state;
   return (
-    <p className="text-right text-sm leading-tight">
-      <span className="block font-medium">{user.name}</span>
-      <span className="block text-xs text-white/80">
-        {t(user.role as "learner")} · {localName(user, locale, "branchName")}
-      </span>
-    </p>
+    <UserLink
+      name={user.name}
+      detail={`${t(user.role as "learner")} · ${localName(user, locale, "branchName")}`}
+    />
   );
 }
 

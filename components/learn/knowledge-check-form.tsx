@@ -22,7 +22,19 @@ type Result = {
   }[];
 };
 
-type Answers = Record<string, string[]>;
+/** Picked options by question id: a Map, so that no content id can meet Object.prototype. */
+type Answers = Map<string, string[]>;
+
+/** A saved selection (a JSON object) back to a Map; anything unreadable counts as none. */
+function restore(saved: string): Answers {
+  try {
+    const value: unknown = JSON.parse(saved);
+    if (typeof value !== "object" || value === null) return new Map();
+    return new Map(Object.entries(value).filter((e): e is [string, string[]] => Array.isArray(e[1])));
+  } catch {
+    return new Map();
+  }
+}
 
 /**
  * The knowledge check. It knows the questions and options only; the server scores the answers.
@@ -43,7 +55,7 @@ export function KnowledgeCheckForm({
   const t = useTranslations("learn.check");
   const { reload } = useChapterState();
   const storageKey = `kc:${slug}:${version}`;
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => new Map());
   const [attemptId, setAttemptId] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [message, setMessage] = useState("");
@@ -52,20 +64,20 @@ export function KnowledgeCheckForm({
 
   useEffect(() => {
     const saved = sessionStorage.getItem(storageKey);
-    if (saved) setAnswers(JSON.parse(saved) as Answers);
+    if (saved) setAnswers(restore(saved));
   }, [storageKey]);
 
   function choose(q: PublicQuestion, optionId: string, checked: boolean) {
     setAnswers((prev) => {
-      const current = prev[q.id] ?? [];
+      const current = prev.get(q.id) ?? [];
       const next =
         q.type === "multiple"
           ? checked
             ? [...current, optionId]
             : current.filter((id) => id !== optionId)
           : [optionId];
-      const updated = { ...prev, [q.id]: next };
-      sessionStorage.setItem(storageKey, JSON.stringify(updated));
+      const updated = new Map(prev).set(q.id, next);
+      sessionStorage.setItem(storageKey, JSON.stringify(Object.fromEntries(updated)));
       return updated;
     });
   }
@@ -73,7 +85,7 @@ export function KnowledgeCheckForm({
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (pending) return;
-    const missing = questions.filter((q) => !answers[q.id]?.length).length;
+    const missing = questions.filter((q) => !answers.get(q.id)?.length).length;
     if (missing > 0) {
       setMessage(t("unanswered", { count: missing }));
       return;
@@ -86,7 +98,7 @@ export function KnowledgeCheckForm({
       const response = await fetch(`/api/learn/${encodeURIComponent(slug)}/attempts`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ attemptId: id, answers, version }),
+        body: JSON.stringify({ attemptId: id, answers: Object.fromEntries(answers), version }),
       });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) {
@@ -108,7 +120,7 @@ export function KnowledgeCheckForm({
   }, [result]);
 
   function retry() {
-    setAnswers({});
+    setAnswers(new Map());
     setAttemptId(null);
     setResult(null);
     setMessage("");
@@ -155,7 +167,7 @@ export function KnowledgeCheckForm({
             </legend>
             <div className="mt-2 space-y-1">
               {q.options.map((o) => {
-                const checked = answers[q.id]?.includes(o.id) ?? false;
+                const checked = answers.get(q.id)?.includes(o.id) ?? false;
                 return (
                   <label
                     key={o.id}

@@ -1,9 +1,24 @@
 import { useTranslations } from "next-intl";
 import { type Turn, turnPoints } from "@/lib/scenario/engine";
 import type { Scenario } from "@/lib/scenario/schema";
+import { GradeExplanation } from "./grade-explanation";
 
-/** One answered step after the attempt: what was said, the points, the feedback and, for free text, the rubric. */
-export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn }) {
+/**
+ * One answered step after the attempt: what was said, the points, the feedback and, for free text,
+ * why the grader gave its points and the model answer. `children` comes last: the appeal's status
+ * or the form to ask for one. `showReview` is false when a decided appeal already shows the review.
+ */
+export function TurnReview({
+  scenario,
+  turn,
+  showReview = true,
+  children,
+}: {
+  scenario: Scenario;
+  turn: Turn;
+  showReview?: boolean;
+  children?: React.ReactNode;
+}) {
   const t = useTranslations("practice");
   const tr = useTranslations("review");
   const step = scenario.steps[turn.stepId];
@@ -43,7 +58,7 @@ export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn 
           ))}
         </p>
       )}
-      {turn.review && (
+      {turn.review && showReview && (
         <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-2 text-sm">
           <span className="font-medium">{tr("adjusted")}</span>（{tr("reviewer")}：{turn.review.reviewerName}
           ）：
@@ -56,21 +71,13 @@ export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn 
       {turn.grade ? (
         <div className="mt-2 space-y-1 text-sm">
           <p className="font-medium">{t("result.rubric")}</p>
-          {turn.grade.matched.map((m) => (
-            <p key={m.id}>
-              ✓ {t("result.matched")}：{m.label}（“{m.phrase}”）
-            </p>
-          ))}
-          {turn.grade.missed.map((m) => (
-            <p key={m.id}>
-              ✗ {t("result.missed")}：{m.label}
-            </p>
-          ))}
-          {turn.grade.forbidden.map((f) => (
-            <p key={f.id} className="text-red-800">
-              ⚠ {t("result.forbidden")}：{f.label}（“{f.phrase}”）
-            </p>
-          ))}
+          {turn.answer.type === "text" && (
+            <GradeExplanation
+              answer={turn.answer.text}
+              grade={turn.grade}
+              competencies={scenario.competencies}
+            />
+          )}
           <p className="mt-1 rounded bg-slate-50 p-2">
             <span className="font-medium">{t("result.modelAnswer")}：</span>
             {turn.feedback}
@@ -82,6 +89,7 @@ export function TurnReview({ scenario, turn }: { scenario: Scenario; turn: Turn 
           {turn.feedback}
         </p>
       )}
+      {children}
     </li>
   );
 }

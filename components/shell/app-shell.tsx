@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/db/queries/users";
 import { localName } from "@/lib/i18n/local-name";
 import { AppHeader, type ShellActions } from "./app-header";
+import { UserLink } from "./user-link";
 
 export async function AppShell({
   user,
@@ -12,14 +13,17 @@ export async function AppShell({
   actions: ShellActions;
   children: React.ReactNode;
 }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("roles")]);
+  const [locale, t, tNav] = await Promise.all([
+    getLocale(),
+    getTranslations("roles"),
+    getTranslations("nav"),
+  ]);
   const userBlock = (
-    <p className="text-right text-sm leading-tight">
-      <span className="block font-medium">{user.name}</span>
-      <span className="block text-xs text-white/80">
-        {t(user.role)} · {localName(user, locale, "branchName")}
-      </span>
-    </p>
+    <UserLink
+      name={user.name}
+      detail={`${t(user.role)} · ${localName(user, locale, "branchName")}`}
+      title={tNav("profile")}
+    />
   );
   return (
     <>

@@ -143,7 +143,8 @@ function isAssignable(catalog: Catalog, itemType: AssignmentItemType, itemSlug: 
 /**
  * Assigns an item with a due date to one learner or to every active learner of a branch subtree.
  * The scope is checked in the SQL itself: the target must lie inside the actor's branch subtree
- * (anywhere for an admin), or nothing is written. Someone who already has the item gets the new
+ * (anywhere for an admin), or nothing is written; a branch or person that does not exist gets the
+ * same answer as one outside the scope. Someone who already has the item gets the new
  * due date. The assignments, their "assigned" notifications and the audit entry are one batch.
  * Returns how many people were assigned.
  */
@@ -224,8 +225,8 @@ export async function assignTraining({
     ],
     db,
   );
-  if (!found) throw new AppError("not_found:assignee");
-  if (!found.inScope) throw new AppError("forbidden:assignment");
+  // Unknown and outside the actor's scope answer alike, so nobody learns what exists elsewhere.
+  if (!found?.inScope) throw new AppError("forbidden:assignment");
   if ("learner" in found && !found.learner) {
     throw new AppError(
       "bad_request:assignee",

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import { type Db, db as defaultDb } from "../client";
 import { auditArchives, auditLog, users } from "../schema";
 
@@ -26,12 +27,13 @@ function filterSql({ action, actor, target, from, to }: AuditFilters): SQL | und
     conditions.push(
       action.endsWith(".") ? sql`${auditLog.action} like ${`${action}%`}` : eq(auditLog.action, action),
     );
-  if (actor) conditions.push(eq(users.employeeNo, actor.trim()));
+  if (actor) conditions.push(eq(users.employeeNo, canonicalEmployeeNo(actor)));
   if (target) {
-    const t = target.trim();
+    // An id as typed, or an employee number or certificate code in its canonical (upper-case) form.
+    const [t, c] = [target.trim(), canonicalEmployeeNo(target)];
     conditions.push(
-      sql`(${auditLog.targetId} = ${t} or ${targetUser.employeeNo} = ${t}
-        or json_extract(${auditLog.after}, '$.code') = ${t} or json_extract(${auditLog.after}, '$.employeeNo') = ${t})`,
+      sql`(${auditLog.targetId} in (${t}, ${c}) or ${targetUser.employeeNo} = ${c}
+        or json_extract(${auditLog.after}, '$.code') = ${c} or json_extract(${auditLog.after}, '$.employeeNo') = ${c})`,
     );
   }
   if (from) conditions.push(gte(auditLog.createdAt, new Date(`${from}T00:00:00Z`)));

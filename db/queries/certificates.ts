@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import { certifications } from "../../lib/certification/catalog";
 import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
@@ -15,28 +16,36 @@ import {
   scenarioAttempts,
   users,
 } from "../schema";
+import { standingPercent, writtenBy } from "../sql/appeal-standing";
 import { majorCutoff } from "../sql/major-cutoff";
 import { escapeLike } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
+import { certificateEarnedInserts, certificateRevokedInserts } from "./xapi-events";
 
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
   | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
-  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number };
+  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number }
+  /** A stored role-play re-scored by this batch (a trainer's review, `writtenBy` its `writeId`). */
+  | { kind: "rescored"; attemptId: string; writeId: string; percent: number };
 
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
+  if (next.kind === "rescored") return writtenBy(next.attemptId, next.writeId);
   if (next.kind === "chapter") {
+    // The chapter too: an earlier attempt's id resent to another chapter's route must not count
+    // as that chapter's result (the ownership check runs after the batch).
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
-      and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
+      and user_id = ${userId} and module_slug = ${next.slug} and passed = ${next.passed ? 1 : 0})`;
   }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
-    and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
+    and user_id = ${userId} and scenario_slug = ${next.slug} and version = ${next.version}
+    and status = 'completed')`;
 }
 
 /** Everything the certification rules read about one person, in one round trip. */
 export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
-  const [chapters, scenarios, held] = await db.batch([
+  const [chapters, scenarios, held, [person]] = await db.batch([
     db
       .select({
         slug: checkAttempts.moduleSlug,
@@ -54,8 +63,9 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
       ),
     db
       .select({
+        attemptId: scenarioAttempts.id,
         slug: scenarioAttempts.scenarioSlug,
-        percent: scenarioAttempts.percent,
+        percent: standingPercent(),
         at: scenarioAttempts.completedAt,
       })
       .from(scenarioAttempts)
@@ -67,11 +77,17 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
         ),
       ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
+    db.select({ employeeNo: users.employeeNo }).from(users).where(eq(users.id, userId)),
   ]);
-  const completed = scenarios.flatMap(({ slug, percent, at }) =>
-    percent !== null && at ? [{ slug, percent, at }] : [],
+  const completed = scenarios.flatMap(({ attemptId, slug, percent, at }) =>
+    percent !== null && at ? [{ attemptId, slug, percent, at }] : [],
   );
-  return { results: { chapters, scenarios: completed } satisfies Results, held };
+  return {
+    results: { chapters, scenarios: completed } satisfies Results,
+    held,
+    /** Who the certificates' xAPI statements are about. */
+    learner: { employeeNo: person?.employeeNo ?? userId },
+  };
 }
 
 /**
@@ -79,7 +95,8 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
  * to run in the same batch as that submission and after it. Each insert is guarded twice: the
  * submission must have been stored as assumed (a retry or a lost race stores nothing), and no certificate of this or a later
  * cycle may exist; the unique (user, certification, cycle) index backs that up. So two concurrent
- * submissions that both complete the rules issue one certificate.
+ * submissions that both complete the rules issue one certificate. The holder's notification and the
+ * xAPI "earned" statement (in the outbox) are written only where that certificate was.
  */
 export async function issuanceStatements({
   userId,
@@ -92,13 +109,20 @@ export async function issuanceStatements({
   now: Date;
   db?: Db;
 }): Promise<BatchItem<"sqlite">[]> {
-  const { results, held } = await loadCertificationFacts({ userId, db });
+  const { results, held, learner } = await loadCertificationFacts({ userId, db });
   const withNext: Results =
     next?.kind === "chapter"
       ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
       : next?.kind === "scenario"
         ? { ...results, scenarios: [...results.scenarios, { ...next, at: now }] }
-        : results;
+        : next?.kind === "rescored"
+          ? {
+              ...results,
+              scenarios: results.scenarios.map((r) =>
+                r.attemptId === next.attemptId ? { ...r, percent: next.percent } : r,
+              ),
+            }
+          : results;
   return certifications().flatMap((def) => {
     const current = held.find((c) => c.certificationId === def.id) ?? null;
     const decision = decide(def, withNext, current, now);
@@ -121,6 +145,20 @@ export async function issuanceStatements({
             'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
         from ${certificates} where id = ${id}
         on conflict do nothing`),
+      ...certificateEarnedInserts({
+        learner,
+        certificate: {
+          id,
+          certificationId: def.id,
+          cycle,
+          kind: decision.kind,
+          code,
+          issuedAt: decision.issuedAt,
+          expiresAt: decision.expiresAt,
+          snapshot: decision.snapshot,
+        },
+        db,
+      }),
     ];
   });
 }
@@ -206,8 +244,9 @@ export async function findCertificateForVerify({ code, db = defaultDb }: { code:
 }
 
 /**
- * Revokes a certificate once: the update is guarded by `revoked_at is null`, and the audit entry
- * and the holder's notification are written in the same batch only when it changed something.
+ * Revokes a certificate once: the update is guarded by `revoked_at is null`, and the audit entry,
+ * the holder's notification and the xAPI "revoked" statement (in the outbox) are written in the
+ * same batch only when it changed something.
  */
 export async function revokeCertificate({
   db = defaultDb,
@@ -238,6 +277,13 @@ export async function revokeCertificate({
           'expiresAt', strftime('%Y-%m-%dT%H:%M:%fZ', expires_at / 1000.0, 'unixepoch'))
       from ${certificates} where id = ${r.id} and ${changed}
       on conflict do nothing`),
+      ...(await certificateRevokedInserts({
+        id: r.id,
+        revokedAt: r.now,
+        revokedById: r.actorId,
+        reason: r.reason,
+        db,
+      })),
     ],
     db,
   );
@@ -278,7 +324,7 @@ export async function searchCertificates({
       q
         ? or(
             eq(certificates.code, q.toUpperCase()),
-            eq(users.employeeNo, q.toUpperCase()),
+            eq(users.employeeNo, canonicalEmployeeNo(q)),
             sql`${users.name} like ${like} escape '\\'`,
           )
         : undefined,

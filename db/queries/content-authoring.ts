@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { checkItem, hasIssues, type ItemIssues } from "../../lib/content/check-item";
+import { checkDraft } from "../../lib/content/check-draft";
+import { hasIssues, type ItemIssues } from "../../lib/content/check-item";
 import type { ContentKind } from "../../lib/content/sources";
 import { newItemSource } from "../../lib/content/templates";
 import { AppError } from "../../lib/errors";
@@ -114,10 +115,13 @@ async function publish(
 ): Promise<PublishOutcome> {
   const catalog = await loadCatalog({ db });
   const sources = { "zh-CN": text.sourceZh, ...(text.sourceEn?.trim() ? { en: text.sourceEn } : {}) };
-  const issues = checkItem(
+  // Bounded like the editor's preview: limits, then a worker thread with a time budget.
+  const checked = await checkDraft(
     { kind: item.kind, slug: item.slug, version: "draft", sources },
-    catalog.scenarios,
+    async () => catalog.scenarios,
   );
+  if (checked.refused === "busy") throw new AppError("unavailable:content_check");
+  const { issues } = checked;
   if (hasIssues(issues)) return { ok: false, issues };
 
   const id = crypto.randomUUID();

@@ -22,12 +22,15 @@ export async function getReadingProgress({ userId, moduleSlug, db = defaultDb }:
 /** Records the furthest section reached; an earlier section never moves progress back. */
 export async function saveReadingProgress({
   db = defaultDb,
+  alongside = [],
   ...p
 }: {
   userId: string;
   moduleSlug: string;
   sectionIndex: number;
   sectionId: string;
+  /** Statements for the same atomic batch, after the progress (the xAPI "experienced" of a chapter read to its end). */
+  alongside?: BatchItem<"sqlite">[];
   db?: Db;
 }) {
   await writeBatch(
@@ -40,6 +43,7 @@ export async function saveReadingProgress({
           set: { sectionIndex: p.sectionIndex, sectionId: p.sectionId, updatedAt: sql`(unixepoch())` },
           setWhere: sql`excluded.section_index > ${readingProgress.sectionIndex}`,
         }),
+      ...alongside,
     ],
     db,
   );

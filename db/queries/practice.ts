@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState, ScenarioResult } from "../../lib/scenario/engine";
 import { type Db, db as defaultDb } from "../client";
 import { type ScenarioAttempt, scenarioAttempts, scenarioScores } from "../schema";
+import { standingPercent } from "../sql/appeal-standing";
 import { rowsAffected, writeBatch } from "../write";
 import { refreshScenarioStats } from "./report-stats";
 
@@ -25,7 +26,7 @@ export async function createScenarioAttempt({
     [
       db
         .insert(scenarioAttempts)
-        .values({ ...a, id, stepStartedAt: a.now })
+        .values({ ...a, id, stepStartedAt: a.now, createdAt: new Date(a.now) })
         .returning(),
     ],
     db,
@@ -72,6 +73,11 @@ export function toCompletion(r: ScenarioResult): Completion {
   };
 }
 
+/** SQL: the attempt stands at `version` (what the rest of a step's batch is guarded by). */
+export function scenarioAttemptAt({ id, version }: { id: string; version: number }): SQL {
+  return sql`exists (select 1 from ${scenarioAttempts} where id = ${id} and version = ${version})`;
+}
+
 /**
  * Stores one answered step, guarded by the version read: if another request advanced the attempt
  * first, nothing is written and false comes back. A finishing step stores the scores in the same batch.
@@ -87,7 +93,10 @@ export async function advanceScenarioAttempt({
   state: PlayState;
   now: number;
   completion: Completion | null;
-  /** Statements for the same atomic batch, after the update (a certificate this completes). */
+  /**
+   * Statements for the same atomic batch, after the update (the step's xAPI statements, a
+   * certificate this completes); guard them with `scenarioAttemptAt({ id, version: version + 1 })`.
+   */
   alongside?: BatchItem<"sqlite">[];
   db?: Db;
 }): Promise<boolean> {
@@ -123,7 +132,7 @@ export async function advanceScenarioAttempt({
       ...(done?.competencies ?? []).map((c) =>
         db.run(sql`insert into ${scenarioScores} (attempt_id, competency, score, max_score)
         select ${a.id}, ${c.id}, ${c.score}, ${c.max}
-        where exists (select 1 from ${scenarioAttempts} where id = ${a.id} and version = ${next})`),
+        where ${scenarioAttemptAt({ id: a.id, version: next })}`),
       ),
       ...(done ? refreshScenarioStats({ userId: a.userId, slug: a.scenarioSlug, db }) : []),
       ...(a.alongside ?? []),
@@ -133,7 +142,16 @@ export async function advanceScenarioAttempt({
   return rowsAffected(update) === 1;
 }
 
-export type ScenarioStanding = { bestPercent: number; passed: boolean; attempts: number };
+/**
+ * A learner's best role-play result: `bestPercent` as graded, `standingPercent` as it counts towards
+ * a certificate (contested answers at their floor); they differ only while an appeal is open.
+ */
+export type ScenarioStanding = {
+  bestPercent: number;
+  standingPercent: number;
+  passed: boolean;
+  attempts: number;
+};
 
 export async function getScenarioStandings({
   userId,
@@ -146,6 +164,7 @@ export async function getScenarioStandings({
     .select({
       slug: scenarioAttempts.scenarioSlug,
       best: sql<number>`max(${scenarioAttempts.percent})`,
+      standing: sql<number>`max(${standingPercent()})`,
       passed: sql<number>`max(${scenarioAttempts.passed})`,
       attempts: sql<number>`count(*)`,
     })
@@ -153,7 +172,10 @@ export async function getScenarioStandings({
     .where(and(eq(scenarioAttempts.userId, userId), eq(scenarioAttempts.status, "completed")))
     .groupBy(scenarioAttempts.scenarioSlug);
   return new Map(
-    rows.map((r) => [r.slug, { bestPercent: r.best, passed: r.passed === 1, attempts: r.attempts }]),
+    rows.map((r) => [
+      r.slug,
+      { bestPercent: r.best, standingPercent: r.standing, passed: r.passed === 1, attempts: r.attempts },
+    ]),
   );
 }
 

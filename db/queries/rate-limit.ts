@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "../client";
 import { rateLimits } from "../schema";
 
@@ -30,4 +30,22 @@ export async function hitRateLimit({
     .returning({ count: rateLimits.count });
   const count = row?.count ?? limit + 1;
   return { allowed: count <= limit, count };
+}
+
+/**
+ * Takes back one request counted in the current window (an attempt that turned out to be fine);
+ * nothing when the window has started over since.
+ */
+export async function refundRateLimit({
+  key,
+  windowMs,
+  now = Date.now(),
+  db = defaultDb,
+}: Pick<RateLimit, "windowMs"> & { key: string; now?: number; db?: Db }) {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(
+      and(eq(rateLimits.key, key), gt(rateLimits.count, 0), gt(rateLimits.windowStartedAt, now - windowMs)),
+    );
 }

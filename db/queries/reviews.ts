@@ -4,6 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { PlayState } from "../../lib/scenario/engine";
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, branches, type ScenarioAttempt, scenarioAttempts, scenarioScores, users } from "../schema";
+import { writtenBy } from "../sql/appeal-standing";
 import { rowsAffected, writeBatch } from "../write";
 import type { Completion } from "./practice";
 import { refreshScenarioStats } from "./report-stats";
@@ -69,16 +70,19 @@ export async function saveReview({
   stepId: string;
   before: unknown;
   after: unknown;
-  /** Statements for the same atomic batch (a certificate the new score completes). */
+  /** The audit action: a review, or a review that decides the learner's appeal. */
+  action?: "scenario.review" | "scenario.appeal_decide";
+  /** Marks the state this batch writes; statements in `alongside` check it with `writtenBy`. */
+  writeId?: string;
+  /** Statements for the same atomic batch (the appeal's decision, a certificate the new score completes). */
   alongside?: BatchItem<"sqlite">[];
   db?: Db;
 }): Promise<boolean> {
   const { attempt, completion } = r;
   const next = attempt.version + 1;
   // The version alone cannot tell this write from a concurrent one that reached the same version.
-  const writeId = crypto.randomUUID();
-  const guard = sql`exists (select 1 from ${scenarioAttempts}
-    where id = ${attempt.id} and json_extract(state, '$.writeId') = ${writeId})`;
+  const writeId = r.writeId ?? crypto.randomUUID();
+  const guard = writtenBy(attempt.id, writeId);
   const [update] = await writeBatch(
     [
       db
@@ -98,7 +102,7 @@ export async function saveReview({
       ),
       ...refreshScenarioStats({ userId: attempt.userId, slug: attempt.scenarioSlug, db }),
       db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, before, after)
-      select ${crypto.randomUUID()}, ${r.reviewerId}, 'scenario.review', 'scenario_attempt', ${`${attempt.id}#${r.stepId}`},
+      select ${crypto.randomUUID()}, ${r.reviewerId}, ${r.action ?? "scenario.review"}, 'scenario_attempt', ${`${attempt.id}#${r.stepId}`},
         ${JSON.stringify(r.before)}, ${JSON.stringify(r.after)} where ${guard}`),
       ...(r.alongside ?? []),
     ],

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import {
+  ADDRESS_LIMIT,
   checkThrottle,
   recordFailure,
   type ThrottleDecision,
@@ -9,6 +10,7 @@ import {
 import { type Db, db as defaultDb } from "../client";
 import { auditLog, loginThrottle } from "../schema";
 import { rowsAffected, writeBatch } from "../write";
+import { hitRateLimit, refundRateLimit } from "./rate-limit";
 
 export async function getThrottleDecision({
   employeeNo,
@@ -98,4 +100,36 @@ export async function recordLoginFailure({
 
 export async function clearLoginFailures({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
   await writeBatch([db.delete(loginThrottle).where(eq(loginThrottle.employeeNo, sql`${employeeNo}`))], db);
+}
+
+const addressKey = (address: string) => `signin:${address}`;
+
+/**
+ * Counts a sign-in attempt from a client address before its password is checked, and says whether
+ * the address may still try (ADDRESS_LIMIT). Counting first means concurrent attempts cannot all
+ * slip under the limit; a sign-in that succeeds gives its count back (`succeededFromAddress`), so
+ * only failures use the address's allowance.
+ */
+export async function claimAddressAttempt({
+  address,
+  now,
+  db = defaultDb,
+}: {
+  address: string;
+  now: number;
+  db?: Db;
+}): Promise<boolean> {
+  return (await hitRateLimit({ key: addressKey(address), ...ADDRESS_LIMIT, now, db })).allowed;
+}
+
+export async function succeededFromAddress({
+  address,
+  now,
+  db = defaultDb,
+}: {
+  address: string;
+  now: number;
+  db?: Db;
+}) {
+  await refundRateLimit({ key: addressKey(address), windowMs: ADDRESS_LIMIT.windowMs, now, db });
 }

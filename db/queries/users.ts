@@ -1,31 +1,15 @@
 import "server-only";
-import { eq, or } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { canonicalEmployeeNo } from "../../lib/auth/employee-no";
 import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
 import { branches, users } from "../schema";
 import { writeBatch } from "../write";
 import { personColumns } from "./columns";
 
+/** The person with this employee number, in any spelling of it (see canonicalEmployeeNo). */
 export async function findUserByEmployeeNo({ employeeNo, db = defaultDb }: { employeeNo: string; db?: Db }) {
-  return db.query.users.findFirst({ where: eq(users.employeeNo, employeeNo) });
-}
-
-/** OIDC identities match an existing account by email or employee number; nobody is created on the fly. */
-export async function findUserForSso({
-  email,
-  employeeNo,
-  db = defaultDb,
-}: {
-  email?: string;
-  employeeNo?: string;
-  db?: Db;
-}) {
-  const conditions = [
-    email ? eq(users.email, email.toLowerCase()) : undefined,
-    employeeNo ? eq(users.employeeNo, employeeNo) : undefined,
-  ].filter((c) => c !== undefined);
-  if (conditions.length === 0) return undefined;
-  return db.query.users.findFirst({ where: or(...conditions) });
+  return db.query.users.findFirst({ where: eq(users.employeeNo, canonicalEmployeeNo(employeeNo)) });
 }
 
 /** When a person's password was last set (their account's creation when never recorded). */
@@ -64,4 +48,29 @@ export async function setUserLocale({
   db?: Db;
 }) {
   await writeBatch([db.update(users).set({ locale }).where(eq(users.id, userId))], db);
+}
+
+/**
+ * Ends the session a user signs out of, at once: the version it carries is bumped, so that token
+ * and every other one issued before stop counting on the next request (getCurrentUser, the proxy).
+ * Guarded by the version, so replaying a token already ended changes nothing.
+ */
+export async function endSession({
+  userId,
+  sessionVersion,
+  db = defaultDb,
+}: {
+  userId: string;
+  sessionVersion: number;
+  db?: Db;
+}) {
+  await writeBatch(
+    [
+      db
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion))),
+    ],
+    db,
+  );
 }

@@ -5,7 +5,13 @@ import { timeAllowedMs } from "../../lib/scenario/timing";
 import { type Db, db as defaultDb } from "../client";
 import { issuanceStatements } from "../queries/certificates";
 import { scenarioAtVersion } from "../queries/content-catalog";
-import { advanceScenarioAttempt, getScenarioAttempt, toCompletion } from "../queries/practice";
+import {
+  advanceScenarioAttempt,
+  getScenarioAttempt,
+  scenarioAttemptAt,
+  toCompletion,
+} from "../queries/practice";
+import { scenarioAnsweredInserts } from "../queries/xapi-events";
 import { settleCertificates } from "./settle-certificates";
 
 /** What the browser sends for a step: which step it answers, and a choice, a text or "time ran out". */
@@ -28,7 +34,9 @@ function toAnswer(body: StepAnswer): Answer {
  * A learner answers the current step of their role-play. It must be the attempt's current step (no
  * skipping or replaying); the engine applies the answer on the server's clock and scores it against
  * the revision the attempt started on; the new state is stored with a version guard, and a finishing
- * step stores the scores, the report summaries and any certificate it completes in the same batch.
+ * step stores the scores, the report summaries and any certificate it completes in the same batch,
+ * and the batch puts the step's xAPI statements (and the role-play's "completed") in the outbox,
+ * written only when the version guard let the step through.
  * Points and feedback stay on the server until the attempt ends.
  */
 export async function answerScenarioStep({
@@ -38,7 +46,7 @@ export async function answerScenarioStep({
   now = Date.now(),
   db = defaultDb,
 }: {
-  user: { id: string };
+  user: { id: string; employeeNo: string };
   attemptId: string;
   answer: StepAnswer;
   now?: number;
@@ -64,8 +72,25 @@ export async function answerScenarioStep({
   });
   if ("error" in applied) throw new AppError(APPLY_ERRORS[applied.error]);
   const { state } = applied;
-  const completion = state.ended ? toCompletion(result(scenario, state)) : null;
+  const ending = state.ended ? result(scenario, state) : null;
+  const completion = ending ? toCompletion(ending) : null;
   const at = new Date(now);
+  const recorded = scenarioAnsweredInserts({
+    learner: { employeeNo: user.employeeNo },
+    attempt: {
+      id: attempt.id,
+      scenarioSlug: attempt.scenarioSlug,
+      contentVersion: attempt.contentVersion,
+      locale: attempt.locale,
+      startedAt: attempt.createdAt,
+    },
+    scenario,
+    state,
+    result: ending,
+    at,
+    guard: scenarioAttemptAt({ id: attempt.id, version: attempt.version + 1 }),
+    db,
+  });
   const issuing = completion
     ? await issuanceStatements({
         userId: user.id,
@@ -88,7 +113,7 @@ export async function answerScenarioStep({
     state,
     now,
     completion,
-    alongside: issuing,
+    alongside: [...recorded, ...issuing],
     db,
   });
   if (!stored) throw new AppError("conflict:step");

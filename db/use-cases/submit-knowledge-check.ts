@@ -1,7 +1,12 @@
 import "server-only";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
-import { type Answers, findAnswerProblem, scoreKnowledgeCheck } from "../../lib/training/score-check";
+import {
+  type Answers,
+  answersFrom,
+  findAnswerProblem,
+  scoreKnowledgeCheck,
+} from "../../lib/training/score-check";
 import { type Db, db as defaultDb } from "../client";
 import { issuanceStatements } from "../queries/certificates";
 import { chapterAtVersion, loadCatalog } from "../queries/content-catalog";
@@ -57,7 +62,7 @@ export async function submitKnowledgeCheck({
       moduleSlug: slug,
       contentVersion: entry.result.chapter.version,
       locale: entry.locale,
-      answers,
+      answers: Object.fromEntries(answers),
       score: result.score,
       maxScore: result.maxScore,
       percent: result.percent,
@@ -74,7 +79,7 @@ export async function submitKnowledgeCheck({
     at: now,
     db,
   });
-  const shown = scoreKnowledgeCheck(questions, stored.answers, meta.passScore);
+  const shown = scoreKnowledgeCheck(questions, answersFrom(stored.answers), meta.passScore);
   return {
     ...shown,
     attemptId,

@@ -21,7 +21,7 @@ export class ContentEditor {
   }
 
   get preview() {
-    return this.page.getByRole("region", { name: /预览/ });
+    return this.page.getByRole("region", { name: /预览|Preview/ });
   }
 
   /** The list of problems the validator found. */
@@ -72,5 +72,21 @@ export class ContentEditor {
     await row.getByRole("button", { name: "回滚到此版本" }).click();
     await row.getByLabel("回滚说明").fill(note);
     await row.getByRole("button", { name: "确认回滚" }).click();
+  }
+
+  /** The 试一试 box of a free-text step in the scenario preview, by the step's id (either interface language). */
+  tryAnswer(stepId: string) {
+    const step = this.preview
+      .getByRole("listitem")
+      .filter({ hasText: new RegExp(`${stepId} · (自由作答|Free text)`) });
+    return {
+      step,
+      field: step.getByLabel(/输入一个学员可能给出的回答|Type an answer a learner might give/),
+      result: step.locator("[aria-live]"),
+      async grade(answer: string) {
+        await this.field.fill(answer);
+        await step.getByRole("button", { name: /^(评分|Grade)$/ }).click();
+      },
+    };
   }
 }

@@ -56,4 +56,25 @@ export class ScenarioResult {
   get competencies() {
     return this.page.getByRole("table", { name: "各项能力得分率" });
   }
+
+  /** One step of the transcript, by what the customer said in it. */
+  turn(customer: string) {
+    return this.page
+      .getByRole("region", { name: /对话回顾/ })
+      .getByRole("listitem")
+      .filter({ hasText: customer });
+  }
+
+  /** Asks for human review of the free-text answer in the step where the customer said `customer`. */
+  async contest(customer: string, comment: string) {
+    const turn = this.turn(customer);
+    await turn.getByText("对这条评分有异议？申请人工复核").click();
+    await turn.getByLabel(/您认为评分哪里不对/).fill(comment);
+    await turn.getByRole("button", { name: "提交复核申请" }).click();
+  }
+
+  /** The summary at the top: score, pass, anything pending, a certificate earned. */
+  get summary() {
+    return this.page.getByRole("region", { name: /^总分/ });
+  }
 }

@@ -65,7 +65,7 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
   const [{ loadCatalog }, { submitKnowledgeCheck }] = await Promise.all([app.catalog(), app.submit()]);
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
   if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
-  const answers = Object.fromEntries(
+  const answers = new Map(
     entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
   );
   await submitKnowledgeCheck({
@@ -80,9 +80,9 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
 
-/** The strongest answer to a step: the choice worth most points, or the model answer. */
-function bestAnswer(step: Step) {
-  if (step.kind === "text") return { type: "text" as const, text: step.modelAnswer };
+/** The strongest answer to a step: the choice worth most points, or the model answer (unless `text` is given). */
+function bestAnswer(step: Step, text?: string) {
+  if (step.kind === "text") return { type: "text" as const, text: text ?? step.modelAnswer };
   if (step.kind === "end") throw new Error("an ended role-play takes no answer");
   const [best] = [...step.choices].sort((a, b) => totalPoints(b.points) - totalPoints(a.points));
   return { type: "choice" as const, choiceId: String(best?.id) };
@@ -92,15 +92,26 @@ function bestAnswer(step: Step) {
  * Plays a role-play along its strongest answers at `at`, step by step as the answer route stores
  * them (version-guarded, scores and any certificate in the finishing batch). Returns the percentage.
  */
-export async function completeScenario({
-  employeeNo,
-  slug,
-  at,
-}: {
+export async function completeScenario(play: {
   employeeNo: string;
   slug: string;
   at: Date;
 }): Promise<number> {
+  return (await playScenario(play)).percent;
+}
+
+/** As completeScenario, with the free-text answers given in `texts` (by step id); returns the attempt too. */
+export async function playScenario({
+  employeeNo,
+  slug,
+  at,
+  texts = {},
+}: {
+  employeeNo: string;
+  slug: string;
+  at: Date;
+  texts?: Record<string, string>;
+}): Promise<{ attemptId: string; percent: number }> {
   const [{ loadCatalog }, practice, { issuanceStatements }] = await Promise.all([
     app.catalog(),
     app.practice(),
@@ -121,7 +132,11 @@ export async function completeScenario({
     now: at.getTime(),
   });
   for (let version = attempt.version; !state.ended; version++) {
-    const applied = apply(scenario, state, bestAnswer(scenario.steps[state.stepId] as Step));
+    const applied = apply(
+      scenario,
+      state,
+      bestAnswer(scenario.steps[state.stepId] as Step, texts[state.stepId]),
+    );
     if ("error" in applied) throw new Error(`${slug} refused an answer: ${applied.error}`);
     state = applied.state;
     const completion = state.ended ? practice.toCompletion(result(scenario, state)) : null;
@@ -150,7 +165,7 @@ export async function completeScenario({
     });
     if (!stored) throw new Error(`${slug}: a step was not stored`);
   }
-  return result(scenario, state).percent;
+  return { attemptId: attempt.id, percent: result(scenario, state).percent };
 }
 
 /** Gives an account another role in its own branch, as an admin would (its sessions end). */
@@ -210,6 +225,17 @@ export async function checkAttemptsWithId(id: string) {
     columns: { id: true },
   });
   return rows.length;
+}
+
+/** The ids of one person's knowledge-check submissions. */
+export async function checkAttemptIdsOf(employeeNo: string) {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.checkAttempts.findMany({
+    where: (a, { eq }) => eq(a.userId, userId),
+    columns: { id: true },
+  });
+  return rows.map((r) => r.id);
 }
 
 /** Assignments, to anyone, due on a calendar day. */
@@ -284,4 +310,9 @@ export async function branchFacts({
         : [];
     }),
   };
+}
+
+/** The certificates a learner holds, newest first. */
+export async function certificatesOf(employeeNo: string) {
+  return (await app.certificates()).listCertificates({ userId: await userIdOf(employeeNo) });
 }

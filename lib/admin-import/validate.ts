@@ -1,3 +1,4 @@
+import { canonicalEmployeeNo, EMPLOYEE_NO } from "../auth/employee-no";
 import type { Role } from "../auth/roles";
 import { branchResolver, type ImportBranch } from "./branch-resolver";
 import { IMPORT_FIELDS, type ImportField, mapHeaders, REQUIRED_FIELDS } from "./columns";
@@ -92,7 +93,6 @@ const ACTIVE_WORDS: Record<string, boolean> = {
   无效: false,
 };
 
-const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -119,7 +119,8 @@ function validateRow(
   for (const field of REQUIRED_FIELDS) if (!cells[field]) errors.push({ field, code: "missing_value" });
   const has = (f: ImportField) => cells[f] !== "";
 
-  if (has("employeeNo") && !EMPLOYEE_NO.test(cells.employeeNo)) {
+  const employeeNo = canonicalEmployeeNo(cells.employeeNo);
+  if (has("employeeNo") && !EMPLOYEE_NO.test(employeeNo)) {
     errors.push({ field: "employeeNo", code: "bad_employee_no" });
   }
   if (has("name") && [...cells.name].length > 64) errors.push({ field: "name", code: "name_too_long" });
@@ -146,7 +147,7 @@ function validateRow(
   const record =
     errors.length === 0 && role && hireDate && active !== undefined
       ? {
-          employeeNo: cells.employeeNo,
+          employeeNo,
           name: cells.name,
           branchId,
           role,
@@ -188,11 +189,11 @@ export function validateTable(table: Table, branches: readonly ImportBranch[]): 
 
   const lines = new Map<string, number[]>();
   for (const row of rows) {
-    const key = row.cells.employeeNo.toUpperCase();
+    const key = canonicalEmployeeNo(row.cells.employeeNo);
     if (key) lines.set(key, [...(lines.get(key) ?? []), row.line]);
   }
   for (const row of rows) {
-    const same = lines.get(row.cells.employeeNo.toUpperCase()) ?? [];
+    const same = lines.get(canonicalEmployeeNo(row.cells.employeeNo)) ?? [];
     if (same.length > 1) {
       row.errors.push({
         field: "employeeNo",

@@ -37,7 +37,7 @@ export function scoreAttempt(
 ): AttemptScore {
   const scored = items.map((item): ScoredItem => {
     const q = questionOfItem(item, lookup);
-    const picked = new Set(Object.hasOwn(answers, item.key) ? answers[item.key] : []);
+    const picked = new Set(answers.get(item.key) ?? []);
     const selected = item.options.map((o) => o.optionId).filter((id) => picked.has(id));
     const points = selected.length === 0 ? 0 : scoreQuestion(q, selected);
     return {

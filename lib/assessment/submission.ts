@@ -54,14 +54,14 @@ export function validateSubmission(
       return { ok: false, problem: { code: "pick-count", key: item.key, picks: optionIds.length } };
     answers.push([item.key, optionIds]);
   }
-  return { ok: true, answers: Object.fromEntries(answers) };
+  return { ok: true, answers: new Map(answers) };
 }
 
 /** A single chapter's answers keyed by item key, re-keyed by question id (as `check_attempts` stores them). */
 export function answersByQuestionId(items: readonly AttemptItem[], answers: Answers): Answers {
-  return Object.fromEntries(
-    items.flatMap((item) => {
-      const picked = Object.hasOwn(answers, item.key) ? answers[item.key] : undefined;
+  return new Map(
+    items.flatMap((item): [string, string[]][] => {
+      const picked = answers.get(item.key);
       return picked ? [[item.questionId, picked]] : [];
     }),
   );

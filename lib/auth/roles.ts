@@ -39,3 +39,8 @@ export function areasFor(role: Role): Area[] {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Item analysis (`/reports/items`): the reporting roles, and trainers for the content they write. */
+export function canAnalyseItems(role: Role): boolean {
+  return can(role, "reports") || role === "trainer";
+}

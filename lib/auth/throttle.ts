@@ -28,3 +28,10 @@ export function recordFailure(state: ThrottleState | undefined, now: number): Th
     lockedUntil: failures >= MAX_FAILURES ? now + LOCK_MS : null,
   };
 }
+
+/**
+ * Sign-in attempts from one client address that may fail within a window, whatever the employee
+ * numbers tried: password spraying across many accounts stops here, while a branch whose tellers
+ * share one address still has room for their typing slips.
+ */
+export const ADDRESS_LIMIT = { limit: 20, windowMs: 15 * 60 * 1000 };

@@ -11,6 +11,15 @@ export function generateVerificationCode(): string {
   return code;
 }
 
+/** A code from an address segment, percent-decoded (a space typed as %20); null when not a code. */
+export function codeFromPath(segment: string): string | null {
+  try {
+    return normaliseCode(decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+}
+
 /** A typed or scanned code in canonical form ("7kq2-m9xh 4prt" → "7KQ2M9XH4PRT"), or null if it cannot be one. */
 export function normaliseCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, "");

@@ -4,6 +4,7 @@ import { validateScenario } from "@/lib/scenario/validate";
 import en from "@/messages/en.json" with { type: "json" };
 import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import { compileChapter, contentVersion } from "./compile";
+import { yamlLimitIssues } from "./limits-yaml";
 import type { ScenarioCards } from "./render-html";
 import { type ContentSource, fileSources } from "./sources";
 import type { CompileResult, ContentIssue } from "./types";
@@ -36,29 +37,46 @@ const SCENARIO_ORDER = ["greeting", "listening", "complaint"];
 // Compiled results by version, locale (and, for chapters, the scenario titles they show): a cache
 // that is safe to lose, so each published revision is compiled once per process.
 const compiled = new Map<string, ChapterEntry["result"] | ScenarioEntry["result"]>();
+// Drafts change with every keystroke: only the last few texts are kept (by their hash), so that
+// the locale the trainer is not typing in is not compiled again on every keystroke.
+const drafts = new Map<string, ChapterEntry["result"] | ScenarioEntry["result"]>();
 
-function memo<T extends ChapterEntry["result"] | ScenarioEntry["result"]>(key: string, make: () => T): T {
-  // Drafts change with every keystroke: compile them afresh instead of filling the cache.
-  if (key.includes("|draft|")) return make();
-  const hit = compiled.get(key);
+function memo<T extends ChapterEntry["result"] | ScenarioEntry["result"]>(
+  key: string,
+  source: string,
+  make: () => T,
+): T {
+  const draft = key.includes("|draft|");
+  const cache = draft ? drafts : compiled;
+  const at = draft ? `${key}|${contentVersion(source)}` : key;
+  const hit = cache.get(at);
   if (hit) return hit as T;
-  if (compiled.size > 500) compiled.clear();
+  if (cache.size >= (draft ? 8 : 500)) cache.clear();
   const value = make();
-  compiled.set(key, value);
+  cache.set(at, value);
   return value;
 }
 
 export function scenarioCardsOf(scenarios: Map<string, ScenarioEntry>, locale: Locale): ScenarioCards {
-  const cards: ScenarioCards = {};
+  const cards = new Map<string, { title: string; playable: boolean }>();
   for (const s of scenarios.values()) {
     if (s.locale === locale && "scenario" in s.result)
-      cards[s.slug] = { title: s.result.scenario.title, playable: true };
+      cards.set(s.slug, { title: s.result.scenario.title, playable: true });
   }
   return cards;
 }
 
-export function compileScenarioSource(source: string, slug: string, locale: Locale, version: string) {
-  return memo(`s|${version}|${locale}`, () => validateScenario(source, { slug, locale }));
+/** A scenario's YAML, checked against the limits (lib/content/limits.ts) before it is parsed. */
+export function compileScenarioSource(
+  source: string,
+  slug: string,
+  locale: Locale,
+  version: string,
+): ScenarioEntry["result"] {
+  return memo(`s|${version}|${locale}|${slug}`, source, () => {
+    const limited = yamlLimitIssues(source);
+    return limited.length > 0 ? { issues: limited } : validateScenario(source, { slug, locale });
+  });
 }
 
 export function compileChapterSource(
@@ -72,8 +90,8 @@ export function compileChapterSource(
 ) {
   const cards = scenarioCardsOf(scenarios, locale);
   const known = [...new Set([...scenarios.values()].map((s) => s.slug))];
-  const key = `c|${version}|${locale}|${JSON.stringify(cards)}`;
-  return memo(key, () => {
+  const key = `c|${version}|${locale}|${slug}|${JSON.stringify([...cards])}`;
+  return memo(key, source, () => {
     const result = compileChapter(source, {
       labels: MDX_LABELS[locale],
       expect: { slug, locale },

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseFrontMatter } from "./front-matter";
 import { extractKnowledgeCheck } from "./knowledge-check";
+import { mdxLimitIssues } from "./limits-mdx";
 import { parseMdx } from "./parse";
 import { type ComponentLabels, renderChapterHtml, type ScenarioCards } from "./render-html";
 import type { ChapterMeta, CompileResult, ContentIssue } from "./types";
@@ -19,10 +20,12 @@ export function contentVersion(source: string): string {
 }
 
 /**
- * The one content pipeline for shipped and trainer-written chapters: parse → validate → extract
- * the knowledge check → render HTML through the component whitelist. No code is evaluated.
+ * The one content pipeline for shipped and trainer-written chapters: limits → parse → validate →
+ * extract the knowledge check → render HTML through the component whitelist. No code is evaluated.
  */
 export function compileChapter(source: string, options: CompileOptions): CompileResult {
+  const limited = mdxLimitIssues(source);
+  if (limited.length > 0) return { ok: false, issues: limited };
   const parsed = parseMdx(source);
   if ("issue" in parsed) return { ok: false, issues: [parsed.issue] };
   const { tree } = parsed;

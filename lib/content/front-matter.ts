@@ -1,4 +1,4 @@
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { type ChapterMeta, type ContentIssue, REVIEW_MODES } from "./types";
@@ -28,7 +28,8 @@ export function parseFrontMatter(
   yamlText: string,
   startLine: number,
 ): { meta: ChapterMeta } | { issues: ContentIssue[] } {
-  const doc = parseDocument(yamlText, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const lines = yamlText.split("\n");
   const lineOfKey = (key: string) => {
     const i = lines.findIndex((l) => l.startsWith(`${key}:`));
@@ -43,7 +44,22 @@ export function parseFrontMatter(
       })),
     };
   }
-  const parsed = chapterMetaSchema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    // Aliases expand on conversion: a few hundred bytes of nested ones would make gigabytes.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    let line = startLine + 1;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = startLine + lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    const message = "front matter: aliases (*name) expand too much; write the values out instead";
+    return { issues: [{ line, column: 1, message }] };
+  }
+  const parsed = chapterMetaSchema.safeParse(data);
   if (parsed.success) return { meta: parsed.data };
   return {
     issues: parsed.error.issues.map((issue) => {

@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as textOf } from "mdast-util-to-string";
+import { contentIdProblem } from "./ids";
 import { checkPool, DEFAULT_DRAW, parseDraw, parseSection, sectionsOf } from "./pool";
 import type { ContentIssue, PublicQuestion, Question, QuestionType } from "./types";
 import { at, attribute, componentChildren, isJsx } from "./validate";
@@ -50,6 +51,8 @@ export function extractKnowledgeCheck(root: Root): {
     }
     const id = str(child, "id");
     const type = str(child, "type") as QuestionType;
+    const idProblem = id ? contentIdProblem(id) : null;
+    if (idProblem) issues.push(at(child, `question id ${idProblem}`));
     if (id && questionIds.has(id)) issues.push(at(child, `duplicate question id "${id}"`));
     questionIds.add(id);
     const sectionText = str(child, "section");
@@ -67,6 +70,8 @@ export function extractKnowledgeCheck(root: Root): {
         continue;
       }
       const optionId = str(o, "id");
+      const optionProblem = optionId ? contentIdProblem(optionId) : null;
+      if (optionProblem) issues.push(at(o, `question "${id}": option id ${optionProblem}`));
       if (optionId && optionIds.has(optionId))
         issues.push(at(o, `question "${id}": duplicate option id "${optionId}"`));
       optionIds.add(optionId);

@@ -27,8 +27,8 @@ export type ComponentLabels = {
   keyStatSource: string;
 };
 
-/** Scenarios a chapter may link to: their title in the chapter's language, and whether the player can run them. */
-export type ScenarioCards = Record<string, { title: string; playable: boolean }>;
+/** Scenarios a chapter may link to, by slug: their title in the chapter's language, and whether the player can run them. */
+export type ScenarioCards = ReadonlyMap<string, { title: string; playable: boolean }>;
 type Context = { labels: ComponentLabels; scenarios: ScenarioCards };
 type Build = (props: (name: string) => string, children: ElementContent[], ctx: Context) => Element;
 
@@ -75,7 +75,7 @@ const BUILDERS: Record<string, Build> = {
   Steps: (_, children, { labels }) =>
     h("div.mdx-steps", { role: "group", ariaLabel: labels.steps }, children),
   ScenarioLink: (p, _, { labels, scenarios }) => {
-    const scenario = scenarios[p("slug")];
+    const scenario = scenarios.get(p("slug"));
     const title = h("span.mdx-scenario-title", ` ${scenario?.title ?? p("slug")}`);
     if (!scenario?.playable) {
       return h("div.mdx-scenario.mdx-scenario-soon", [
@@ -99,7 +99,7 @@ const BUILDERS: Record<string, Build> = {
 export function renderChapterHtml(
   tree: Root,
   labels: ComponentLabels,
-  scenarios: ScenarioCards = {},
+  scenarios: ScenarioCards = new Map(),
 ): { hast: HastRoot; html: string; segments: ChapterSegment[]; toc: TocEntry[] } {
   const ctx: Context = { labels, scenarios };
   const toc: TocEntry[] = [];

@@ -1,7 +1,29 @@
 import type { Locale } from "@/lib/i18n/locales";
 
 /** A problem in a content file, positioned for `file:line:column message`. */
-export type ContentIssue = { line: number; column: number; message: string };
+export type ContentIssue = {
+  line: number;
+  column: number;
+  message: string;
+  /** Set when the text exceeds a size or complexity limit (lib/content/limits.ts); the editor words it. */
+  limit?: LimitNote;
+};
+
+/** Which limit a text exceeds, with the numbers the editor shows in the trainer's language. */
+export type LimitNote = { code: LimitCode; max: number; found?: number };
+
+export type LimitCode =
+  | "bytes"
+  | "lines"
+  | "lineChars"
+  | "depth"
+  | "marks"
+  | "paragraphMarks"
+  | "containers"
+  | "quoteLines"
+  | "setext"
+  | "timeout"
+  | "crashed";
 
 export type ChapterMeta = {
   id: string;

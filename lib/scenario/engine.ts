@@ -49,6 +49,11 @@ function stepOf(s: Scenario, id: string): Step {
   return step;
 }
 
+/** Where a free-text answer leads: the first branch whose minimum its rubric points reach, else `next`. */
+export function nextAfterText(step: Extract<Step, { kind: "text" }>, total: number): string {
+  return step.branches.find((b) => total >= b.minPoints)?.next ?? step.next;
+}
+
 export function start(s: Scenario): PlayState {
   const first = stepOf(s, s.start);
   return { stepId: s.start, mood: first.mood ?? DEFAULT_MOOD, turns: [], ended: first.kind === "end" };
@@ -86,8 +91,7 @@ export function apply(
     if (!answer.text.trim()) return { error: "empty-text" };
     grade = gradeFreeText(step.rubric, answer.text);
     points = grade.points;
-    const total = grade.total;
-    next = step.branches.find((b) => total >= b.minPoints)?.next ?? step.next;
+    next = nextAfterText(step, grade.total);
     feedback = step.modelAnswer;
   } else return { error: "ended" };
 

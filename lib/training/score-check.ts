@@ -1,6 +1,12 @@
 import type { Question } from "@/lib/content/types";
 
-export type Answers = Record<string, string[]>;
+/** The options a learner picked, by question id: a Map, as content ids must never meet Object.prototype. */
+export type Answers = ReadonlyMap<string, string[]>;
+
+/** Answers as stored and sent (a JSON object) to the Map the scoring reads. Own keys only. */
+export function answersFrom(record: Readonly<Record<string, string[]>>): Answers {
+  return new Map(Object.entries(record));
+}
 
 export type QuestionResult = {
   questionId: string;
@@ -27,11 +33,11 @@ export type CheckResult = {
  */
 export function findAnswerProblem(questions: Question[], answers: Answers): string | null {
   const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const questionId of Object.keys(answers)) {
+  for (const questionId of answers.keys()) {
     if (!byId.has(questionId)) return `Unknown question "${questionId}"`;
   }
   for (const q of questions) {
-    const picked = answers[q.id];
+    const picked = answers.get(q.id);
     if (!picked || picked.length === 0) return `Question "${q.id}" is not answered`;
     if (new Set(picked).size !== picked.length) return `Question "${q.id}" lists an option twice`;
     const known = new Set(q.options.map((o) => o.id));
@@ -61,7 +67,7 @@ export function percentOf(score: number, maxScore: number): number {
 
 export function scoreKnowledgeCheck(questions: Question[], answers: Answers, passScore: number): CheckResult {
   const results = questions.map((q): QuestionResult => {
-    const selected = answers[q.id] ?? [];
+    const selected = [...(answers.get(q.id) ?? [])];
     const points = scoreQuestion(q, selected);
     return {
       questionId: q.id,

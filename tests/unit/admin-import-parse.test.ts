@@ -173,6 +173,12 @@ describe("row validation", () => {
     expect(rows[1]?.record).not.toBeNull();
   });
 
+  it("stores an employee number in its canonical form, upper case and trimmed (item 21)", () => {
+    const [row] = validate([[" e5001 ", ...good.slice(1)]]).rows;
+    expect(row?.errors).toEqual([]);
+    expect(row?.record?.employeeNo).toBe("E5001");
+  });
+
   it("skips blank lines but keeps spreadsheet line numbers", () => {
     const { rows } = validate([good, ["", "", ""], ["E5002", ...good.slice(1)]]);
     expect(rows.map((r) => r.line)).toEqual([2, 4]);

@@ -10,6 +10,7 @@ import { reviewAttempt, reviewLevel } from "@/lib/assessment/review";
 import { scoreAttempt } from "@/lib/assessment/score";
 import { answersByQuestionId, validateSubmission } from "@/lib/assessment/submission";
 import type { Question } from "@/lib/content/types";
+import { answersFrom } from "@/lib/training/score-check";
 
 const opt = (id: string, correct = false) => ({ id, text: `text ${id}`, correct, feedback: `why ${id}` });
 const q = (id: string, type: Question["type"], section: number, options: Question["options"]): Question => ({
@@ -104,15 +105,12 @@ describe("validateSubmission", () => {
     const r = validateSubmission(items, right, "complete");
     expect(r).toEqual({
       ok: true,
-      answers: { "ch/q1": ["b"], "ch/q2": ["a", "c"], "ch/q3": ["true"], "ch/q4": ["c"] },
+      answers: answersFrom({ "ch/q1": ["b"], "ch/q2": ["a", "c"], "ch/q3": ["true"], "ch/q4": ["c"] }),
     });
     if (r.ok)
-      expect(answersByQuestionId(items, r.answers)).toEqual({
-        q1: ["b"],
-        q2: ["a", "c"],
-        q3: ["true"],
-        q4: ["c"],
-      });
+      expect(answersByQuestionId(items, r.answers)).toEqual(
+        answersFrom({ q1: ["b"], q2: ["a", "c"], q3: ["true"], q4: ["c"] }),
+      );
   });
 
   it.each([
@@ -154,7 +152,7 @@ describe("validateSubmission", () => {
   it("partial (exam autosave): any subset, an empty list clears, still refuses what does not fit", () => {
     expect(validateSubmission(items, { "ch/q2": right["ch/q2"], "ch/q3": [] }, "partial")).toEqual({
       ok: true,
-      answers: { "ch/q2": ["a", "c"] },
+      answers: answersFrom({ "ch/q2": ["a", "c"] }),
     });
     expect(validateSubmission(items, { "ch/q3": ["true"] }, "partial")).toMatchObject({
       ok: false,
@@ -165,7 +163,7 @@ describe("validateSubmission", () => {
 
 describe("scoring and review of a closed attempt", () => {
   // q1 right, q2 half right (a only), q3 wrong, q4 unanswered: 1.5 of 4 = 37%.
-  const answers = { "ch/q1": ["b"], "ch/q2": ["a"], "ch/q3": ["false"] };
+  const answers = answersFrom({ "ch/q1": ["b"], "ch/q2": ["a"], "ch/q3": ["false"] });
   const scored = scoreAttempt(items, answers, lookup, 80);
 
   it("scores from the saved answers, the same every time", () => {

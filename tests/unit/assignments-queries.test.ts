@@ -129,14 +129,14 @@ describe("assignTraining scope", () => {
     expect(await db.select().from(auditLog)).toEqual([]);
   });
 
-  it("answers 404 for an unknown branch, person or item and 400 for a bad date", async () => {
+  it("answers an unknown branch or person as one outside the scope, 404 for an unknown item and 400 for a bad date", async () => {
     const base = { db, now, actor: eastManager, ...item, dueDate: inDays(7) };
-    await expect(assignTraining({ ...base, target: { branchId: "nowhere" } })).rejects.toMatchObject({
-      status: 404,
-    });
-    await expect(assignTraining({ ...base, target: { userId: "nobody" } })).rejects.toMatchObject({
-      status: 404,
-    });
+    const outside = { code: "forbidden:assignment", status: 403 };
+    await expect(assignTraining({ ...base, target: { branchId: "nowhere" } })).rejects.toMatchObject(outside);
+    await expect(assignTraining({ ...base, target: { userId: "nobody" } })).rejects.toMatchObject(outside);
+    await expect(
+      assignTraining({ ...base, actor: admin, target: { userId: "nobody" } }),
+    ).rejects.toMatchObject(outside);
     await expect(
       assignTraining({ ...base, itemSlug: "no-such-chapter", target: { userId: "l-ja" } }),
     ).rejects.toMatchObject({ status: 404 });

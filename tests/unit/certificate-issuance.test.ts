@@ -129,6 +129,23 @@ describe("certificate issuance in the submission batch", () => {
     expect(await held("u3")).toEqual([]);
   });
 
+  it("issues nothing when an earlier attempt of another chapter is resent to the last chapter", async () => {
+    await addLearner("u3b");
+    await almostCertified("u3b", at("2026-03-01"));
+    const now = at("2026-03-02");
+    const earlier = crypto.randomUUID();
+    await passCheck("u3b", otherChapters[0] as string, at("2026-02-28"), earlier); // own, passed, other chapter
+    const replay = await issuanceStatements({
+      userId: "u3b",
+      next: { kind: "chapter", attemptId: earlier, slug: lastChapter, percent: 100, passed: true },
+      now,
+      db,
+    });
+    // The route's insert of the resent id stores nothing (the id is taken); the guard must refuse too.
+    await db.batch([passCheck("u3b", lastChapter, now, earlier).onConflictDoNothing(), ...replay] as never);
+    expect(await held("u3b")).toEqual([]);
+  });
+
   it("renews as a new cycle inside the window and keeps the first one", async () => {
     await addLearner("u4");
     await almostCertified("u4", at("2026-01-01"));

@@ -20,11 +20,15 @@ const failing = async () => (await checkDatabase(db)).filter((r) => !r.ok).map((
 beforeAll(async () => {
   await runMigrations(db, url);
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
-  await db
-    .insert(users)
-    .values(
-      ["u1", "u2"].map((id) => ({ id, employeeNo: id, name: id, branchId: "b1", hireDate: "2026-01-01" })),
-    );
+  await db.insert(users).values(
+    ["u1", "u2"].map((id) => ({
+      id,
+      employeeNo: id.toUpperCase(),
+      name: id,
+      branchId: "b1",
+      hireDate: "2026-01-01",
+    })),
+  );
   for (const [i, [userId, percent]] of (
     [
       ["u1", 90],
@@ -64,6 +68,7 @@ describe("checkDatabase", () => {
       "integrity_check",
       "foreign_key_check",
       "migrations",
+      "employee_numbers",
       "learner_item_stats",
       "branch_report_stats",
     ]);
@@ -94,7 +99,7 @@ describe("checkDatabase", () => {
   it("finds a dangling reference written with foreign keys off, and a missing migration", async () => {
     // migrate() runs its batch with foreign keys off, on a file and on a server alike.
     await client.migrate([
-      "insert into users (id, employee_no, name, branch_id, hire_date) values ('u9', 'u9', 'u9', 'gone', '2026-01-01')",
+      "insert into users (id, employee_no, name, branch_id, hire_date) values ('u9', 'U9', 'u9', 'gone', '2026-01-01')",
     ]);
     await db.run(
       sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`,

@@ -10,6 +10,7 @@ import {
 import { scoreAttempt } from "@/lib/assessment/score";
 import { validateSubmission } from "@/lib/assessment/submission";
 import type { Question } from "@/lib/content/types";
+import { answersFrom } from "@/lib/training/score-check";
 
 const t = (iso: string) => new Date(iso);
 const started = t("2026-03-02T02:00:00Z");
@@ -49,9 +50,9 @@ describe("exam timing", () => {
   });
 
   it("stays open without a submission before the deadline; a submission before it closes it then", () => {
-    const saved = { "one/q1": ["a"] };
+    const saved = answersFrom({ "one/q1": ["a"] });
     expect(examClosing({ deadline, saved, now: t("2026-03-02T02:20:00Z") })).toBeNull();
-    const submitted = { "one/q1": ["a"], "two/q7": ["a"] };
+    const submitted = answersFrom({ "one/q1": ["a"], "two/q7": ["a"] });
     expect(examClosing({ deadline, saved, submitted, now: t("2026-03-02T02:20:00Z") })).toEqual({
       closedAt: t("2026-03-02T02:20:00Z"),
       reason: "submitted",
@@ -60,7 +61,7 @@ describe("exam timing", () => {
   });
 
   it("closes at the deadline with what was saved, however late it is noticed, and the same every time", () => {
-    const saved = { "one/q1": ["a"] };
+    const saved = answersFrom({ "one/q1": ["a"] });
     const lazy = examClosing({ deadline, saved, now: t("2026-03-03T09:00:00Z") });
     expect(lazy).toEqual({ closedAt: deadline, reason: "deadline", answers: saved });
     expect(examClosing({ deadline, saved, now: deadline })).toEqual(lazy);
@@ -82,8 +83,12 @@ describe("exam timing", () => {
       submitted: late.answers,
       now: t("2026-03-02T02:31:00Z"),
     });
-    expect(closing).toMatchObject({ closedAt: deadline, reason: "deadline", answers: { "one/q1": ["a"] } });
-    const score = scoreAttempt(items, closing?.answers ?? {}, lookup, 80);
+    expect(closing).toMatchObject({
+      closedAt: deadline,
+      reason: "deadline",
+      answers: answersFrom({ "one/q1": ["a"] }),
+    });
+    const score = scoreAttempt(items, closing?.answers ?? new Map(), lookup, 80);
     expect(score).toMatchObject({ score: 1, maxScore: 2, percent: 50, passed: false });
     expect(score.chapters).toEqual([
       { slug: "one", score: 1, maxScore: 1, percent: 100 },

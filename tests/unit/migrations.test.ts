@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkDatabase } from "@/db/check";
 import { createDb, openClient } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 
@@ -71,5 +72,36 @@ describe("migrations", () => {
     expect(await triggers(db)).toEqual(TRIGGERS);
     await db.$client.execute("insert into audit_log (id, action, target_type) values ('a1', 'test', 'test')");
     await expect(db.$client.execute("delete from audit_log")).rejects.toThrow(/append-only/);
+  });
+
+  it("fold employee numbers into their canonical form, and leave a case-only duplicate for db:check to report", async () => {
+    // The history before the canonical form: everything before 0007.
+    const old = path.join(dir, "before-canonical");
+    cpSync(MIGRATIONS, old, { recursive: true });
+    const journalPath = path.join(old, "meta/_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8"));
+    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < "0007");
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const { db, url } = freshDb("canonical");
+    await migrate(db, { migrationsFolder: old });
+    await db.$client.executeMultiple(`
+      insert into branches (id, code, name, name_en, path) values ('b1', 'B1', '总行', 'HQ', '/b1/');
+      insert into users (id, employee_no, name, branch_id, hire_date) values
+        ('u1', 'e1001', '甲', 'b1', '2026-01-01'),
+        ('u2', 'E2002', '乙', 'b1', '2026-01-01'),
+        ('u3', 'e2002', '丙', 'b1', '2026-01-01');
+      insert into login_throttle (employee_no, failures, window_started_at) values ('e1001', 3, 0), ('E2002', 1, 0);
+    `);
+    await runMigrations(db, url);
+    const numbers = await db.$client.execute("select id, employee_no from users order by id");
+    expect(numbers.rows.map((r) => [r.id, r.employee_no])).toEqual([
+      ["u1", "E1001"],
+      ["u2", "E2002"],
+      ["u3", "e2002"],
+    ]);
+    const throttled = await db.$client.execute("select employee_no from login_throttle");
+    expect(throttled.rows.map((r) => r.employee_no)).toEqual(["E2002"]);
+    const report = (await checkDatabase(db)).find((r) => r.check === "employee_numbers");
+    expect(report).toMatchObject({ ok: false, detail: expect.stringContaining("e2002 (account u3)") });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Question } from "@/lib/content/types";
-import { findAnswerProblem, scoreKnowledgeCheck, scoreQuestion } from "@/lib/training/score-check";
+import {
+  answersFrom,
+  findAnswerProblem,
+  scoreKnowledgeCheck,
+  scoreQuestion,
+} from "@/lib/training/score-check";
 
 const opt = (id: string, correct = false) => ({ id, text: id, correct, feedback: `fb-${id}` });
 const at = { section: 1, line: 1 };
@@ -45,13 +50,17 @@ describe("scoreQuestion", () => {
 
 describe("scoreKnowledgeCheck", () => {
   it("all correct passes with 100%", () => {
-    const r = scoreKnowledgeCheck(questions, { q1: ["b"], q2: ["a", "c", "d"], q3: ["true"] }, 80);
+    const r = scoreKnowledgeCheck(
+      questions,
+      answersFrom({ q1: ["b"], q2: ["a", "c", "d"], q3: ["true"] }),
+      80,
+    );
     expect(r).toMatchObject({ score: 3, maxScore: 3, percent: 100, passed: true });
     expect(r.questions.every((q) => q.correct)).toBe(true);
   });
 
   it("partial answers: floors the percentage and fails below the pass mark", () => {
-    const r = scoreKnowledgeCheck(questions, { q1: ["b"], q2: ["a", "c"], q3: ["false"] }, 80);
+    const r = scoreKnowledgeCheck(questions, answersFrom({ q1: ["b"], q2: ["a", "c"], q3: ["false"] }), 80);
     expect(r.score).toBeCloseTo(5 / 3);
     expect(r.percent).toBe(55);
     expect(r.passed).toBe(false);
@@ -61,11 +70,10 @@ describe("scoreKnowledgeCheck", () => {
 
   it("exactly at the pass mark passes; a hair below does not", () => {
     const five = Array.from({ length: 5 }, (_, i): Question => ({ ...single, id: `q${i}` }));
-    const answers = (right: number) =>
-      Object.fromEntries(five.map((q, i) => [q.id, [i < right ? "b" : "a"]]));
+    const answers = (right: number) => new Map(five.map((q, i) => [q.id, [i < right ? "b" : "a"]]));
     expect(scoreKnowledgeCheck(five, answers(4), 80)).toMatchObject({ percent: 80, passed: true });
     expect(scoreKnowledgeCheck(five, answers(3), 80)).toMatchObject({ percent: 60, passed: false });
-    const r = scoreKnowledgeCheck([multiple, tf], { q2: ["a", "c"], q3: ["true"] }, 84);
+    const r = scoreKnowledgeCheck([multiple, tf], answersFrom({ q2: ["a", "c"], q3: ["true"] }), 84);
     expect(r.percent).toBe(83);
     expect(r.passed).toBe(false);
   });
@@ -73,7 +81,7 @@ describe("scoreKnowledgeCheck", () => {
 
 describe("findAnswerProblem", () => {
   const ok = { q1: ["b"], q2: ["a"], q3: ["true"] };
-  it("accepts a complete submission", () => expect(findAnswerProblem(questions, ok)).toBeNull());
+  it("accepts a complete submission", () => expect(findAnswerProblem(questions, answersFrom(ok))).toBeNull());
   it.each([
     [{ ...ok, q9: ["a"] }, /Unknown question "q9"/],
     [{ q1: ["b"], q2: ["a"] }, /"q3" is not answered/],
@@ -82,6 +90,6 @@ describe("findAnswerProblem", () => {
     [{ ...ok, q1: ["a", "b"] }, /exactly one answer/],
     [{ ...ok, q2: ["a", "a"] }, /lists an option twice/],
   ])("refuses %j", (answers, message) => {
-    expect(findAnswerProblem(questions, answers)).toMatch(message);
+    expect(findAnswerProblem(questions, answersFrom(answers))).toMatch(message);
   });
 });

@@ -1,8 +1,21 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
+import {
+  claimAddressAttempt,
+  clearLoginFailures,
+  getThrottleDecision,
+  recordLoginFailure,
+  succeededFromAddress,
+} from "@/db/queries/throttle";
 import { auditLog, branches, loginThrottle, users } from "@/db/schema";
-import { checkThrottle, LOCK_MS, recordFailure, type ThrottleState, WINDOW_MS } from "@/lib/auth/throttle";
+import {
+  ADDRESS_LIMIT,
+  checkThrottle,
+  LOCK_MS,
+  recordFailure,
+  type ThrottleState,
+  WINDOW_MS,
+} from "@/lib/auth/throttle";
 import { setUpTestDb } from "./test-db";
 
 const T0 = 1_800_000_000_000;
@@ -81,5 +94,19 @@ describe("the login throttle in the database", () => {
     const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.employeeNo, "E2"));
     expect(row?.failures).toBe(4);
     expect(await audits("E2")).toHaveLength(4);
+  });
+
+  it("limits failed sign-ins per client address across employee numbers, and a success gives its count back (item 6)", async () => {
+    const now = 3_000_000;
+    const address = "203.0.113.7";
+    await succeededFromAddress({ address, now, db }); // nothing counted yet: nothing to give back
+    for (let i = 0; i < ADDRESS_LIMIT.limit; i++) {
+      expect(await claimAddressAttempt({ address, now, db }), `attempt ${i + 1}`).toBe(true);
+      if (i === 0) await succeededFromAddress({ address, now, db }); // this one was a good password
+    }
+    expect(await claimAddressAttempt({ address, now, db })).toBe(true); // the refunded one
+    expect(await claimAddressAttempt({ address, now, db })).toBe(false);
+    expect(await claimAddressAttempt({ address: "203.0.113.8", now, db })).toBe(true);
+    expect(await claimAddressAttempt({ address, now: now + ADDRESS_LIMIT.windowMs, db })).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import { fileCatalog } from "@/lib/content/catalog";
 import type { Question } from "@/lib/content/types";
 import type { Scenario } from "@/lib/scenario/schema";
 import { GRACE_MS } from "@/lib/scenario/timing";
+import type { Answers } from "@/lib/training/score-check";
 import { setUpTestDb } from "./test-db";
 
 const catalog = fileCatalog();
@@ -46,12 +47,10 @@ function chapter(slug: string): Question[] {
   if (!entry?.result.ok) throw new Error(`${slug} does not compile`);
   return entry.result.chapter.questions;
 }
-const rightAnswers = (qs: Question[]) =>
-  Object.fromEntries(qs.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
-const wrongAnswers = (qs: Question[]) =>
-  Object.fromEntries(
-    qs.map((q) => [q.id, [q.options.find((o) => !o.correct)?.id ?? (q.options[0]?.id as string)]]),
-  );
+const rightAnswers = (qs: Question[]): Answers =>
+  new Map(qs.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+const wrongAnswers = (qs: Question[]): Answers =>
+  new Map(qs.map((q) => [q.id, [q.options.find((o) => !o.correct)?.id ?? (q.options[0]?.id as string)]]));
 
 function scenario(slug: string): Scenario {
   const found = catalog.findScenario(slug, "zh-CN");
@@ -87,7 +86,7 @@ async function playThrough(userId: string, slug: string, start = T0) {
   for (;;) {
     now += 1000;
     const next = await answerScenarioStep({
-      user: { id: userId },
+      user: { id: userId, employeeNo: userId.toUpperCase() },
       attemptId: started.attemptId,
       answer: bestAnswer(s, stepId),
       now,
@@ -124,7 +123,7 @@ describe("submitKnowledgeCheck", () => {
 
   it("answers a retry with the first outcome and stores nothing twice; another person cannot reuse the id", async () => {
     const attemptId = crypto.randomUUID();
-    const submit = (userId: string, answers: Record<string, string[]>) =>
+    const submit = (userId: string, answers: Answers) =>
       submitKnowledgeCheck({ user: { id: userId }, slug, locale: "zh-CN", attemptId, answers, db });
     const first = await submit("l2", wrongAnswers(questions));
     const retry = await submit("l2", rightAnswers(questions));
@@ -138,10 +137,15 @@ describe("submitKnowledgeCheck", () => {
     const base = { user: { id: "l3" }, locale: "zh-CN" as const, db };
     const attemptId = crypto.randomUUID();
     await expect(
-      submitKnowledgeCheck({ ...base, slug, attemptId, answers: { ...rightAnswers(questions), q99: ["a"] } }),
+      submitKnowledgeCheck({
+        ...base,
+        slug,
+        attemptId,
+        answers: new Map([...rightAnswers(questions), ["q99", ["a"]]]),
+      }),
     ).rejects.toMatchObject({ code: "bad_request:answers", status: 400 });
     await expect(
-      submitKnowledgeCheck({ ...base, slug: "no-such-chapter", attemptId, answers: {} }),
+      submitKnowledgeCheck({ ...base, slug: "no-such-chapter", attemptId, answers: new Map() }),
     ).rejects.toMatchObject({ code: "not_found:chapter", status: 404 });
     expect(await db.$count(checkAttempts, eq(checkAttempts.id, attemptId))).toBe(0);
   });
@@ -164,7 +168,13 @@ describe("answerScenarioStep", () => {
     return started;
   }
   const answer = (userId: string, attemptId: string, body: StepAnswer, now: number) =>
-    answerScenarioStep({ user: { id: userId }, attemptId, answer: body, now, db });
+    answerScenarioStep({
+      user: { id: userId, employeeNo: userId.toUpperCase() },
+      attemptId,
+      answer: body,
+      now,
+      db,
+    });
 
   it("shows only the first step's words when it starts", async () => {
     const started = await begin("l4");

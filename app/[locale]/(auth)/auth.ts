@@ -1,17 +1,29 @@
+import { cookies } from "next/headers";
 import type { DefaultSession } from "next-auth";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
-import { recordSignIn } from "@/db/queries/sign-ins";
-import { clearLoginFailures, getThrottleDecision, recordLoginFailure } from "@/db/queries/throttle";
-import { findUserByEmployeeNo, findUserForSso } from "@/db/queries/users";
+import { recordSignIn, resolveSsoSignIn } from "@/db/queries/sign-in";
+import {
+  claimAddressAttempt,
+  clearLoginFailures,
+  getThrottleDecision,
+  recordLoginFailure,
+  succeededFromAddress,
+} from "@/db/queries/throttle";
+import { endSession, findUserByEmployeeNo } from "@/db/queries/users";
+import { canonicalEmployeeNo } from "@/lib/auth/employee-no";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { clockOf, sessionEndsAt, sessionState } from "@/lib/auth/session-clock";
 import { SESSION_TIMING } from "@/lib/auth/session-timing";
-import { env, oidcEnabled } from "@/lib/env";
+import { isSsoProvider, type SsoIdentity } from "@/lib/auth/sso-match";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { authConfig } from "./auth.config";
+import { ssoProviders } from "./providers";
 import {
   afterFirstFactor,
   requestAddress,
@@ -24,6 +36,8 @@ declare module "next-auth" {
     role?: Role;
     branchId?: string;
     sessionVersion?: number;
+    /** Set by a single sign-on provider's profile(): who the provider says this is. */
+    sso?: SsoIdentity;
     /** Set by the second step: how the first factor passed, and how the second did. */
     firstFactor?: string;
     secondFactor?: string;
@@ -55,18 +69,28 @@ class InvalidCredentials extends CredentialsSignin {
 class LockedOut extends CredentialsSignin {
   code = "locked";
 }
+class AddressThrottled extends CredentialsSignin {
+  code = "throttled";
+}
 
 const credentialsSchema = z.object({
-  employeeNo: z.string().trim().min(1).max(32),
+  employeeNo: z.string().max(64).transform(canonicalEmployeeNo).pipe(z.string().min(1).max(32)),
   password: z.string().min(1).max(256),
 });
 
-async function authorizeCredentials(raw: unknown) {
+/**
+ * Checks a password sign-in: first the client address's allowance (server.ts resolved the address
+ * from trusted proxies), then the account's lockout, then the password, as long for an unknown
+ * number as for a wrong password.
+ */
+async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidCredentials();
   const { employeeNo, password } = parsed.data;
   const now = Date.now();
+  const address = clientIp(request.headers.get("x-forwarded-for"));
 
+  if (!(await claimAddressAttempt({ address, now }))) throw new AddressThrottled();
   if (!(await getThrottleDecision({ employeeNo, now })).allowed) throw new LockedOut();
 
   const user = await findUserByEmployeeNo({ employeeNo });
@@ -76,7 +100,7 @@ async function authorizeCredentials(raw: unknown) {
     if (state?.lockedUntil) throw new LockedOut();
     throw new InvalidCredentials();
   }
-  await clearLoginFailures({ employeeNo });
+  await Promise.all([clearLoginFailures({ employeeNo }), succeededFromAddress({ address, now })]);
   return {
     id: user.id,
     name: user.name,
@@ -85,25 +109,6 @@ async function authorizeCredentials(raw: unknown) {
     sessionVersion: user.sessionVersion,
   };
 }
-
-const ssoMatch = (profile: { email?: unknown; employee_no?: unknown } | undefined) =>
-  findUserForSso({
-    email: typeof profile?.email === "string" ? profile.email : undefined,
-    employeeNo: typeof profile?.employee_no === "string" ? profile.employee_no : undefined,
-  });
-
-const oidcProvider = oidcEnabled
-  ? [
-      {
-        id: "oidc",
-        name: env.OIDC_NAME,
-        type: "oidc" as const,
-        issuer: env.OIDC_ISSUER,
-        clientId: env.OIDC_CLIENT_ID,
-        clientSecret: env.OIDC_CLIENT_SECRET,
-      },
-    ]
-  : [];
 
 const {
   handlers,
@@ -126,32 +131,34 @@ const {
       credentials: { employeeNo: {}, password: {} },
       authorize: authorizeCredentials,
     }),
-    ...oidcProvider,
+    ...ssoProviders(env),
     secondFactorProvider,
   ],
   callbacks: {
     /**
-     * Every first factor ends here, whatever its provider: the person it matched goes on to the
-     * second step when they need one (afterFirstFactor), so no provider issues a session without it.
+     * Every first factor ends here, whatever its provider: a password, or a single sign-on identity
+     * that names an active account (by employee number or e-mail; a refusal goes back to the sign-in
+     * page with its reason). The person it matched then goes on to the second step when they need
+     * one (afterFirstFactor), so no provider issues a session without it. A match turns the
+     * provider's user into ours, which jwt() writes into the session token as it does for passwords.
      */
-    async signIn({ user, account, profile }) {
+    async signIn({ user, account }) {
       const provider = account?.provider ?? "credentials";
       if (provider === SECOND_FACTOR_PROVIDER) return true;
-      const person = provider === "oidc" ? await ssoMatch(profile) : user;
-      if (!person?.id || (provider === "oidc" && !(person as { active?: boolean }).active)) return false;
-      return afterFirstFactor({ userId: person.id, provider });
+      if (isSsoProvider(provider)) {
+        const outcome = user.sso
+          ? await resolveSsoSignIn({ identity: user.sso })
+          : { status: "unknown" as const };
+        if (outcome.status !== "matched") return `/login?error=sso_${outcome.status}&provider=${provider}`;
+        const { id, name, role, branchId, sessionVersion, locale } = outcome.user;
+        Object.assign(user, { id, name, role, branchId, sessionVersion });
+        (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+      }
+      if (!user.id) return false;
+      return afterFirstFactor({ userId: user.id, provider });
     },
-    async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc") {
-        const match = await ssoMatch(profile);
-        if (match)
-          Object.assign(token, {
-            uid: match.id,
-            role: match.role,
-            branchId: match.branchId,
-            sessionVersion: match.sessionVersion,
-          });
-      } else if (user?.id) {
+    jwt({ token, user }) {
+      if (user?.id && user.role && user.branchId) {
         Object.assign(token, {
           uid: user.id,
           role: user.role,
@@ -180,16 +187,22 @@ const {
     },
   },
   events: {
-    async signIn({ user, account, profile }) {
-      const provider = account?.provider ?? "credentials";
-      const userId = provider === "oidc" ? (await ssoMatch(profile))?.id : user.id;
-      if (!userId) return;
+    async signIn({ user, account }) {
+      if (!user.id || !account) return;
       await recordSignIn({
-        userId,
-        provider: user.firstFactor ?? provider,
+        userId: user.id,
+        provider: user.firstFactor ?? account.provider,
+        subject: user.sso?.subject,
         secondFactor: user.secondFactor ?? null,
         address: await requestAddress(),
       });
+    },
+    // Signing out (the shell's button or POST /api/auth/signout) ends the token at once, not at its expiry.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.uid && token.sessionVersion !== undefined) {
+        await endSession({ userId: token.uid, sessionVersion: token.sessionVersion });
+      }
     },
   },
 });

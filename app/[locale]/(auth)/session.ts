@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getSessionUser, type SessionUser } from "@/db/queries/users";
 import { type Area, can } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/scope";
+import { sessionCounts } from "@/lib/auth/session-version";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 
@@ -15,8 +16,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   const user = await getSessionUser({ id: session.user.id });
-  if (!user?.active || user.sessionVersion !== session.user.sessionVersion) return null;
-  return user;
+  return user && sessionCounts(user, session.user.sessionVersion) ? user : null;
 });
 
 /** For pages: sends visitors who are not signed in to the sign-in page. */

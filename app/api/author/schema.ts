@@ -2,8 +2,12 @@ import { z } from "zod";
 import { itemParams } from "@/lib/authoring/item-params";
 import { CONTENT_KINDS, SLUG } from "@/lib/content/sources";
 import { AppError } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/locales";
 
-/** Longest source a trainer may save: several times the largest shipped chapter (about 31 KB). */
+/**
+ * Characters of a source a request may carry. The real limit is in bytes (LIMITS.bytes in
+ * lib/content/limits.ts, 128 KB): a longer text within this gets 413 with the editor's message.
+ */
 export const MAX_SOURCE = 200_000;
 export const MAX_BODY = 2 * MAX_SOURCE + 4096;
 
@@ -12,8 +16,17 @@ const source = z.string().max(MAX_SOURCE);
 export const previewSchema = z.strictObject({
   kind: z.enum(CONTENT_KINDS),
   slug: z.string().regex(SLUG).max(60),
-  locale: z.enum(["zh-CN", "en"]),
+  locale: z.enum(LOCALES),
   sources: z.strictObject({ "zh-CN": source, en: source }),
+});
+
+/** 试一试: one answer to one free-text step of the draft being edited, graded as a learner's would be. */
+export const tryAnswerSchema = z.strictObject({
+  slug: z.string().regex(SLUG).max(60),
+  locale: z.enum(LOCALES),
+  source,
+  stepId: z.string().min(1).max(80),
+  answer: z.string().trim().min(1).max(2000),
 });
 
 export const draftSchema = z.strictObject({

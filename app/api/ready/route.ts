@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,7 @@ export async function GET() {
     timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
   try {
-    await Promise.race([db.run(sql`select count(*) from __drizzle_migrations`), timeout]);
+    await Promise.race([pingDatabase(), timeout]);
     return Response.json({ status: "ready" }, { headers });
   } catch (e) {
     console.error("readiness check failed:", e);

@@ -10,6 +10,7 @@ const CARDS = [
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/certificates", key: "certificates" },
   { href: "/admin/security", key: "security" },
+  { href: "/admin/xapi", key: "xapi" },
 ] as const;
 
 export default async function AdminHome() {

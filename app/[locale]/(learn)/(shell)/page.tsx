@@ -8,6 +8,7 @@ import { CertificationProgress } from "@/components/home/certification-progress"
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { certificationsWaitingOnAppeal } from "@/db/queries/appeals";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates } from "@/db/queries/certificates";
 import { getCatalog } from "@/db/queries/content-catalog";
@@ -25,7 +26,7 @@ export default async function LearnerHome() {
   const user = await requireUser();
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
   const now = new Date();
-  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog] =
+  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog, waiting] =
     await Promise.all([
       getTranslations("home.learner"),
       getTranslations("certificates"),
@@ -38,6 +39,7 @@ export default async function LearnerHome() {
       listNotifications({ userId: user.id, limit: 8 }),
       unreadCount({ userId: user.id }),
       getCatalog(),
+      certificationsWaitingOnAppeal({ userId: user.id, now }),
     ]);
   const slugs = catalog.chapterSlugs();
   const relearn = slugs.filter((s) => chapters.get(s)?.relearn);
@@ -111,6 +113,7 @@ export default async function LearnerHome() {
               definition={def}
               chapters={chapters}
               scenarios={scenarios}
+              waiting={waiting.some((w) => w.id === def.id)}
               locale={locale}
             />
           ))}

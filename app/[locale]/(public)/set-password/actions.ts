@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { consumePasswordToken, findPasswordToken } from "@/db/queries/password-tokens";
@@ -8,7 +9,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkPasswordPolicy, type PasswordProblem } from "@/lib/auth/password-policy";
 
 export type SetPasswordState = {
-  status: "idle" | "done" | "mismatch" | "invalid_link" | "same_as_current" | PasswordProblem;
+  status: "idle" | "mismatch" | "invalid_link" | "same_as_current" | PasswordProblem;
 };
 
 const form = z.object({
@@ -17,7 +18,11 @@ const form = z.object({
   confirm: z.string().max(1024).default(""),
 });
 
-/** Sets a password with a one-time link (public: the link is the credential). */
+/**
+ * Sets a password with a one-time link (public: the link is the credential), then opens the
+ * sign-in page saying so. A redirect, not a "done" state: without JavaScript the form's answer is
+ * this page rendered again, and its link has just been used.
+ */
 export const setPasswordAction = authorizedAction(
   "public",
   form,
@@ -32,6 +37,7 @@ export const setPasswordAction = authorizedAction(
     if (link.currentHash && (await verifyPassword(link.currentHash, password)))
       return { status: "same_as_current" };
     const ok = await consumePasswordToken({ token, passwordHash: await hashPassword(password) });
-    return { status: ok ? "done" : "invalid_link" };
+    if (!ok) return { status: "invalid_link" };
+    redirect("/login?password=set");
   },
 );

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { normaliseCode } from "@/lib/certification/verification-code";
 import { VerifyCodeForm } from "./verify-code-form";
+import { VerifyPanel } from "./verify-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verify"))("title"), robots: { index: false } };
@@ -15,10 +16,9 @@ export default async function VerifyIndex({ searchParams }: { searchParams: Prom
   if (canonical) redirect(`/verify/${canonical}`);
   const t = await getTranslations("verify");
   return (
-    <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+    <VerifyPanel title={t("title")}>
       <p className="mt-2 text-slate-600">{t("intro")}</p>
       <VerifyCodeForm invalid={typeof code === "string" && !canonical} />
-    </section>
+    </VerifyPanel>
   );
 }

@@ -1,13 +1,15 @@
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { loadCatalog } from "@/db/queries/content-catalog";
-import { compileChapterSource, compileScenarioSource } from "@/lib/content/catalog";
-import { checkItem } from "@/lib/content/check-item";
+import { checkDraft } from "@/lib/content/check-draft";
 import { handleRoute, readBody } from "@/lib/http/handle-route";
+import { refusal } from "../refusal";
 import { MAX_BODY, previewSchema } from "../schema";
 
 /**
  * Validates a draft as the trainer types and renders the chosen locale through the learners'
- * pipeline. Trainer-only: the preview carries the answer keys so the trainer can check them.
+ * pipeline. Trainer-only: the preview carries the answer keys so the trainer can check them. The
+ * text is untrusted: it is checked in a worker thread with a time budget, after limits that make
+ * the worst case cheap, and a text over them gets 413/422 with its issues.
  */
 export async function POST(request: Request) {
   return handleRoute(request, async () => {
@@ -18,30 +20,13 @@ export async function POST(request: Request) {
       "bad_request:preview",
       MAX_BODY,
     );
-    const catalog = await loadCatalog();
     const present = { "zh-CN": sources["zh-CN"], ...(sources.en.trim() ? { en: sources.en } : {}) };
-    const issues = checkItem({ kind, slug, version: "draft", sources: present }, catalog.scenarios);
-    const text = sources[locale];
-    if (!text.trim()) return Response.json({ issues, preview: null });
-
-    if (kind === "scenario") {
-      const result = compileScenarioSource(text, slug, locale, "draft");
-      return Response.json({
-        issues,
-        preview: "scenario" in result ? { kind, scenario: result.scenario } : null,
-      });
-    }
-    const result = compileChapterSource(text, {
-      slug,
-      locale,
-      version: "draft",
-      scenarios: catalog.scenarios,
-    });
-    if (!result.ok) return Response.json({ issues, preview: null });
-    const { meta, segments, questions } = result.chapter;
-    return Response.json({
-      issues,
-      preview: { kind, meta, html: segments.map((s) => s.html).join(""), questions },
-    });
+    const checked = await checkDraft(
+      { kind, slug, version: "draft", sources: present },
+      async () => (await loadCatalog()).scenarios,
+      { previewLocale: sources[locale].trim() ? locale : undefined },
+    );
+    if (checked.refused) throw refusal(checked.refused, checked.issues);
+    return Response.json({ issues: checked.issues, preview: checked.preview });
   });
 }

@@ -7,8 +7,13 @@ import { looksLikeToken } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
 import { SetPasswordForm } from "./set-password-form";
 
+/**
+ * The address holds the one-time token, so no other site may see it as a referrer; "same-origin",
+ * not "no-referrer", because under "no-referrer" browsers send `Origin: null` with the form's own
+ * POST, which Next.js (and proxy.ts) refuse as cross-site: the form would not work without JavaScript.
+ */
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("setPassword"))("title"), referrer: "no-referrer" };
+  return { title: (await getTranslations("setPassword"))("title"), referrer: "same-origin" };
 }
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
@@ -15,16 +14,6 @@ export function SetPasswordForm({ token, maxAgeDays }: { token: string; maxAgeDa
     status: "idle",
   });
   const [password, setPassword] = useState("");
-  if (state.status === "done") {
-    return (
-      <p role="status" className="text-emerald-900">
-        {t("result.done")}{" "}
-        <Link href="/login" className="font-medium text-brand-700 underline">
-          {t("toLogin")}
-        </Link>
-      </p>
-    );
-  }
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />

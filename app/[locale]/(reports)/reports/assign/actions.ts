@@ -5,6 +5,7 @@ import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { toViewer } from "@/app/[locale]/(auth)/session";
 import { assignTraining } from "@/db/queries/assignments";
 import { findUserByEmployeeNo } from "@/db/queries/users";
+import { canonicalEmployeeNo } from "@/lib/auth/employee-no";
 import { AppError } from "@/lib/errors";
 import { ASSIGNMENT_ITEMS } from "@/lib/training/assignment-status";
 
@@ -13,7 +14,10 @@ export type AssignState = { status: "idle" } | { status: "assigned"; count: numb
 const form = z.intersection(
   z.discriminatedUnion("targetType", [
     z.object({ targetType: z.literal("branch"), branchId: z.string().min(1).max(64) }),
-    z.object({ targetType: z.literal("person"), employeeNo: z.string().trim().toUpperCase().min(1).max(32) }),
+    z.object({
+      targetType: z.literal("person"),
+      employeeNo: z.string().max(64).transform(canonicalEmployeeNo).pipe(z.string().min(1).max(32)),
+    }),
   ]),
   z.object({
     /** "<itemType>:<slug>", as the item picker's option values are. */
@@ -35,7 +39,9 @@ export const assignAction = authorizedAction("reports", form, async (data, user)
     data.targetType === "branch"
       ? { branchId: data.branchId }
       : { userId: (await findUserByEmployeeNo({ employeeNo: data.employeeNo }))?.id };
-  if ("userId" in target && !target.userId) throw new AppError("not_found:employee");
+  // The same answer as a person outside the manager's branches (assignTraining), so no one can
+  // tell which employee numbers exist elsewhere.
+  if ("userId" in target && !target.userId) throw new AppError("forbidden:assignment");
   const count = await assignTraining({
     actor: toViewer(user),
     ...data.item,

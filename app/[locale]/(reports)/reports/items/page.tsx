@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { countCheckSelections, countScenarioChoices } from "@/db/queries/item-analysis";
-import { can } from "@/lib/auth/roles";
+import { can, canAnalyseItems } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
 import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
@@ -75,7 +75,7 @@ export default async function ItemsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  if (!can(user.role, "reports") && user.role !== "trainer") forbidden();
+  if (!canAnalyseItems(user.role)) forbidden();
   // Trainers analyse content across the whole bank; managers see answers from their own branches.
   const scope = scopeOf(toViewer(user)) ?? "/";
   const [t, locale, params] = await Promise.all([

@@ -2,6 +2,7 @@ import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { submitKnowledgeCheck } from "@/db/use-cases/submit-knowledge-check";
 import { handleRoute, readBody } from "@/lib/http/handle-route";
 import { localeOf } from "@/lib/i18n/locales";
+import { answersFrom } from "@/lib/training/score-check";
 import { submissionSchema } from "./schema";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -16,6 +17,7 @@ export async function POST(request: Request, { params }: Params) {
       slug: (await params).slug,
       locale: localeOf(request),
       ...body,
+      answers: answersFrom(body.answers),
     });
     return Response.json(result);
   });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
+import { DataExportLink } from "@/components/account/data-export-link";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
@@ -73,6 +74,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           .map((b) => ({ id: b.id, label: branchOptionLabel(b, locale) }))}
         roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
       />
+      <section aria-labelledby="person-data" className="mt-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+        <h2 id="person-data" className="font-semibold">
+          {t("data.title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("data.hint")}</p>
+        <DataExportLink userId={user.id} label={t("data.download", { name: user.name })} />
+      </section>
       <p className="mt-6 text-sm">
         <Link
           href={`/admin/audit?target=${encodeURIComponent(user.employeeNo)}`}

@@ -3,27 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
-import { runImport, storeUpload } from "@/db/queries/admin-import";
-import { MAX_IMPORT_BYTES } from "@/lib/admin-import/validate";
+import { runImport } from "@/db/queries/admin-import";
 import { linksForAdmin, mailSetPasswordLinks } from "../../set-password-links";
-
-export type UploadState = { status: "idle" | "missing" | "too_large" | "wrong_type" };
-
-const ACCEPTED = /\.(csv|txt|xlsx)$/i;
-
-/** Keeps the uploaded file and opens its dry run; nothing about employees is written here. */
-export const uploadImportAction = authorizedAction(
-  "admin",
-  z.object({ file: z.unknown() }),
-  async ({ file }, admin): Promise<UploadState> => {
-    if (!(file instanceof File) || file.size === 0) return { status: "missing" };
-    if (file.size > MAX_IMPORT_BYTES) return { status: "too_large" };
-    if (!ACCEPTED.test(file.name)) return { status: "wrong_type" };
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const id = await storeUpload({ actorId: admin.id, fileName: file.name, bytes });
-    redirect(`/admin/users/import/${id}`);
-  },
-);
 
 export type ImportedAccount = { employeeNo: string; name: string; email: string | null; link: string };
 export type ConfirmState =

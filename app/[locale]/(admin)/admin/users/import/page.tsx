@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { IMPORT_FIELDS } from "@/lib/admin-import/columns";
+import { UPLOAD_PROBLEMS } from "@/lib/admin-import/upload";
 import { MAX_IMPORT_ROWS } from "@/lib/admin-import/validate";
 import { ImportUploadForm } from "./import-upload-form";
 
@@ -11,8 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminImport"))("title") };
 }
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ upload?: string }> }) {
   await requireArea("admin");
+  const { upload } = await searchParams;
+  const problem = UPLOAD_PROBLEMS.find((p) => p === upload);
   const t = await getTranslations("adminImport");
   return (
     <>
@@ -22,7 +25,7 @@ export default async function ImportPage() {
         </Link>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <ImportUploadForm />
+        <ImportUploadForm problem={problem} />
         <section aria-labelledby="format" className="rounded-lg bg-white p-5 text-sm ring-1 ring-slate-200">
           <h2 id="format" className="font-semibold">
             {t("format.title")}

@@ -1,18 +1,28 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
+import { AppealStatus } from "@/components/scenario/appeal-status";
 import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { certificationsWaitingOnAppeal, listAppealsForAttempt } from "@/db/queries/appeals";
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
+import { toLocale } from "@/lib/i18n/locales";
+import { floorResult, passPending } from "@/lib/scenario/appeal";
 import { result } from "@/lib/scenario/engine";
+import { ContestForm } from "./contest-form";
 
 type Props = { params: Promise<{ slug: string; attemptId: string }> };
 
+/**
+ * A finished role-play: the score, each skill, the debrief and every step with its feedback. Each
+ * free-text answer can be contested once (human review on appeal); while one is, a pass or a
+ * certificate that depends on it is shown as pending, and once decided, the decision and its reason.
+ */
 export default async function ScenarioResultPage({ params }: Props) {
   const user = await requireArea("learn");
   const { slug, attemptId } = await params;
@@ -22,36 +32,59 @@ export default async function ScenarioResultPage({ params }: Props) {
   if (!found) notFound();
   const { scenario } = found;
   const r = result(scenario, attempt.state);
-  const t = await getTranslations("practice.result");
-  const tc = await getTranslations("learn.check");
-  const earned =
-    attempt.completedAt && (await findCertificateIssuedAt({ userId: user.id, at: attempt.completedAt }));
+  const [t, ta, tc, locale, appeals] = await Promise.all([
+    getTranslations("practice.result"),
+    getTranslations("practice.appeal"),
+    getTranslations("learn.check"),
+    getLocale().then(toLocale),
+    listAppealsForAttempt({ attemptId }),
+  ]);
+  const open = appeals.filter((a) => a.status === "contested").map((a) => a.stepId);
+  const pending = passPending(scenario, attempt.state, open);
+  const waiting = open.length > 0 ? await certificationsWaitingOnAppeal({ userId: user.id }) : [];
+  // A certificate comes with the result that completed the rules, or with a review's decision.
+  const times = [attempt.completedAt, ...appeals.map((a) => a.decidedAt)].filter((d): d is Date => !!d);
+  const earned = await Promise.all(times.map((at) => findCertificateIssuedAt({ userId: user.id, at })));
+  const earnedAt = times.find((_, i) => earned[i]);
   const end = scenario.steps[attempt.state.stepId];
+  const tone =
+    pending || !attempt.passed ? "border-amber-600 bg-amber-50" : "border-emerald-600 bg-emerald-50";
 
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={`${t("title")}：${scenario.title}`} />
-      <section
-        aria-labelledby="summary"
-        className={`rounded-lg border-l-4 p-4 ${attempt.passed ? "border-emerald-600 bg-emerald-50" : "border-amber-600 bg-amber-50"}`}
-      >
+      <section aria-labelledby="summary" className={`rounded-lg border-l-4 p-4 ${tone}`}>
         <h2 id="summary" className="text-xl font-semibold">
           {t("score", { percent: attempt.percent ?? 0 })}
         </h2>
         <p>
-          {attempt.passed
-            ? t("passed", { passScore: scenario.passScore })
-            : t("failed", { passScore: scenario.passScore })}
+          {t(attempt.passed ? (pending ? "passedPending" : "passed") : "failed", {
+            passScore: scenario.passScore,
+          })}
         </p>
+        {pending && (
+          <p className="mt-2 font-medium text-amber-950">
+            {ta("pending", {
+              floor: floorResult(scenario, attempt.state, open).percent,
+              passScore: scenario.passScore,
+            })}
+          </p>
+        )}
+        {!pending && open.length > 0 && <p className="mt-2">{ta("underReview")}</p>}
+        {waiting.map((def) => (
+          <p key={def.id} className="mt-2 font-medium text-amber-950">
+            {ta("certificateWaiting", { name: def.name[locale] })}
+          </p>
+        ))}
         {r.outcome && (
           <p className="mt-2">
             <span className="font-medium">{t("outcome")}：</span>
             {r.outcome.label}
           </p>
         )}
-        {earned && (
+        {earnedAt && (
           <p className="mt-2 font-medium text-emerald-900">
-            {tc("certificateEarned")}{" "}
+            {earnedAt === attempt.completedAt ? tc("certificateEarned") : ta("certificateOnDecision")}{" "}
             <Link href="/" className="underline">
               {tc("certificateLink")}
             </Link>
@@ -75,9 +108,26 @@ export default async function ScenarioResultPage({ params }: Props) {
           {t("transcript")}
         </h2>
         <ol className="mt-3 space-y-4">
-          {attempt.state.turns.map((turn) => (
-            <TurnReview key={turn.stepId} scenario={scenario} turn={turn} />
-          ))}
+          {attempt.state.turns.map((turn) => {
+            const appeal = appeals.find((a) => a.stepId === turn.stepId);
+            return (
+              <TurnReview
+                key={turn.stepId}
+                scenario={scenario}
+                turn={turn}
+                // The decision shows the review it made; a later review shows on its own.
+                showReview={!(appeal?.status === "decided" && turn.review?.comment === appeal.reason)}
+              >
+                {appeal ? (
+                  <AppealStatus appeal={appeal} competencies={scenario.competencies} />
+                ) : (
+                  turn.answer.type === "text" && (
+                    <ContestForm slug={slug} attemptId={attemptId} stepId={turn.stepId} />
+                  )
+                )}
+              </TurnReview>
+            );
+          })}
         </ol>
       </section>
       <p className="mt-8 flex flex-wrap gap-4">
