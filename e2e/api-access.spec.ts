@@ -98,6 +98,14 @@ const API_ROUTES: Route[] = [
     granted: { status: 400, code: "bad_request:preview" },
   },
   {
+    file: "author/try-answer",
+    method: "POST",
+    path: "/api/author/try-answer",
+    data: {},
+    ...AUTHORS,
+    granted: { status: 400, code: "bad_request:try_answer" },
+  },
+  {
     file: "author/[kind]/[slug]/draft",
     method: "PUT",
     path: `/api/author/chapter/${SLUG}/draft`,
