@@ -3,8 +3,9 @@ import { expect, test } from "./fixtures";
 import { signInThroughUi } from "./support/sessions";
 
 // The idle timeout needs a server of its own: this one ends sessions after 30 seconds without a
-// request (SESSION_IDLE_MINUTES=0.5), so it warns 10 seconds before. The port is the suite's + 1.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+// request (SESSION_IDLE_MINUTES=0.5), so it warns 10 seconds before. Its port is the suite's + 4: the
+// three after the suite's are the single sign-on stand-ins' (e2e/support/sso-env.ts).
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
 const URL_ = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess | undefined;
 

@@ -8,8 +8,8 @@ const NEW_PASSWORD = "Window#Teller2027";
 test("a password past PASSWORD_MAX_AGE_DAYS must be replaced at sign-in, under the rules the page shows", async ({
   page,
 }) => {
-  await agePassword("E1022", 91);
-  await signIn(page, "E1022");
+  await agePassword("E1018", 91);
+  await signIn(page, "E1018");
   await expect(page).toHaveURL(/\/set-password\/[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("status").first()).toContainText("您的密码已使用超过 90 天");
   // No session: the old password only led here.
@@ -43,8 +43,8 @@ test("a password past PASSWORD_MAX_AGE_DAYS must be replaced at sign-in, under t
   await page.getByRole("button", { name: "设置密码" }).click();
   await expect(page.getByRole("status").last()).toContainText("密码已设置");
 
-  await signIn(page, "E1022", PASSWORD);
+  await signIn(page, "E1018", PASSWORD);
   await expect(page.getByRole("status")).toContainText("员工号或密码不正确");
-  await signIn(page, "E1022", NEW_PASSWORD);
+  await signIn(page, "E1018", NEW_PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: "我的培训" })).toBeVisible();
 });
