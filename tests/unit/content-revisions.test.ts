@@ -80,7 +80,7 @@ describe("content revisions", () => {
   });
 
   it("refuses to publish a draft with errors, with their lines, and writes nothing", async () => {
-    const broken = ORIGINAL.replace("<KnowledgeCheck>", "{process.exit(1)}\n\n<KnowledgeCheck>");
+    const broken = ORIGINAL.replace("<KnowledgeCheck", "{process.exit(1)}\n\n<KnowledgeCheck");
     await edit(broken);
     const outcome = await publishDraft({
       ...chapter,
