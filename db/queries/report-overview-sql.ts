@@ -27,8 +27,8 @@ const learners = (join = "") => `from branches b join users u on u.branch_id = b
 const HELD = `c.issued_at <= :now and c.expires_at > :now and (c.revoked_at is null or c.revoked_at > :now)`;
 
 /**
- * In this order: branches, live learners, stored state, stored totals, stored overdue chapter and
- * role-play assignments, certificates, overdue certifications.
+ * In this order: branches, active learners, stored totals, stored overdue chapter and role-play
+ * assignments, certificates, overdue certifications.
  */
 export function overviewStatements(p: OverviewParams): InStatement[] {
   const args: Record<string, string | number> = {
@@ -40,9 +40,7 @@ export function overviewStatements(p: OverviewParams): InStatement[] {
   };
   const statements = [
     `select id, path, name, name_en from branches where ${inRoot("path")} and active = 1 order by path`,
-    `select u.branch_id, count(*), sum(u.rowid) ${learners()} group by u.branch_id`,
-    `select s.branch_id, s.learners, s.fingerprint from branch_report_state s join branches b on b.id = s.branch_id
-      where ${inRoot("b.path")}`,
+    `select u.branch_id, count(*) ${learners()} group by u.branch_id`,
     `select r.branch_id, r.key, r.people, r.passed, r.percent_sum
       from branches b join branch_report_stats r on r.branch_id = b.id
       where ${inRoot("b.path")} and substr(r.key, 1, 5) != 'open:'`,

@@ -60,7 +60,9 @@ export default async function BranchesPage() {
                 </div>
                 <BranchEditor
                   branch={{ ...b, empty: b.activeUsers === 0 && b.activeChildren === 0 }}
-                  parents={options.filter((o) => !isInSubtree(tree.find((x) => x.id === o.id)?.path ?? "", b.path))}
+                  parents={options.filter(
+                    (o) => !isInSubtree(tree.find((x) => x.id === o.id)?.path ?? "", b.path),
+                  )}
                 />
               </li>
             );
