@@ -2,7 +2,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { can, isRole } from "@/lib/auth/roles";
 import { TokenCache, type TokenFacts } from "@/lib/auth/token-cache";
-import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { LOCALE_COOKIE, localeOf, toLocale } from "@/lib/i18n/locales";
 
 const PUBLIC_PATHS = [
   /^\/login$/,
@@ -33,7 +35,7 @@ async function sessionFacts(request: NextRequest): Promise<TokenFacts | null> {
   if (cached) return cached;
   const token = await getToken({
     req: request,
-    secret: process.env.AUTH_SECRET,
+    secret: env.AUTH_SECRET,
     secureCookie: request.nextUrl.protocol === "https:",
   });
   if (!token?.exp) return null;
@@ -58,17 +60,13 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
   if (forOtherOrigin(request)) {
-    return NextResponse.json(
-      { code: "forbidden:origin", message: "Cross-origin request refused" },
-      { status: 403 },
-    );
+    return new AppError("forbidden:origin").toResponse(localeOf(request));
   }
   const isApi = pathname.startsWith("/api/");
   if (PUBLIC_PATHS.some((p) => p.test(pathname))) return isApi ? NextResponse.next() : withLocale(request);
 
   if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    if (isApi)
-      return NextResponse.json({ code: "unauthorized:session", message: "Please sign in" }, { status: 401 });
+    if (isApi) return new AppError("unauthorized:session").toResponse(localeOf(request));
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";

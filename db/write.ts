@@ -14,7 +14,7 @@ export async function writeBatch<T extends Statements>(statements: T, db: Db = d
     return await db.batch(statements);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/constraint/i.test(message)) throw new AppError("conflict:write", "constraint");
+    if (/constraint/i.test(message)) throw new AppError("conflict:write", message);
     throw e;
   }
 }

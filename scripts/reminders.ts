@@ -1,7 +1,6 @@
 // npm run reminders — plans the due-soon, overdue and certificate-expiring notifications of the whole
 // bank, stores each one once and, when SMTP_URL is set, e-mails every notification not sent yet.
 // Safe to run as often as cron likes: a second run stores and sends nothing new.
-import { createTransport } from "nodemailer";
 import { type Db, db as defaultDb } from "../db/client";
 import { listAssignmentsToRemind } from "../db/queries/assignments";
 import { loadCatalog } from "../db/queries/content-catalog";
@@ -14,6 +13,7 @@ import {
 } from "../db/queries/notifications";
 import { certifications } from "../lib/certification/catalog";
 import { env } from "../lib/env";
+import { withMailer } from "../lib/mail/mailer";
 import { reminderEmail } from "../lib/reminders/messages";
 import { planReminders } from "../lib/reminders/plan";
 
@@ -27,32 +27,30 @@ type MailOptions = { db: Db; now: Date; smtpUrl: string; appUrl: string; from: s
  * the run, as the mail server is likely down.
  */
 async function sendEmails({ db, now, smtpUrl, appUrl, from }: MailOptions) {
-  const transport = createTransport(smtpUrl);
   const catalog = await loadCatalog({ db });
   const failed: string[] = [];
   let sent = 0;
   try {
-    for (;;) {
-      const claimed = await claimUnsentEmails({ limit: CLAIM_SIZE, now, db });
-      if (claimed.length === 0) break;
-      const delivered: string[] = [];
-      for (const n of claimed) {
-        const { subject, text } = reminderEmail({ ...n, appUrl, catalog });
-        try {
-          await transport.sendMail({ from, to: { name: n.name, address: n.email }, subject, text });
-          delivered.push(n.id);
-        } catch (e) {
-          failed.push(n.id);
-          console.warn(`reminders: mail to ${n.email} failed: ${e instanceof Error ? e.message : e}`);
+    await withMailer({ smtpUrl, from, label: "reminders" }, async (mailer) => {
+      for (;;) {
+        const claimed = await claimUnsentEmails({ limit: CLAIM_SIZE, now, db });
+        if (claimed.length === 0) break;
+        const delivered: string[] = [];
+        for (const n of claimed) {
+          const mail = {
+            to: { name: n.name, address: n.email },
+            ...reminderEmail({ ...n, appUrl, catalog }),
+          };
+          if (await mailer.send(mail)) delivered.push(n.id);
+          else failed.push(n.id);
         }
+        await markEmailed({ ids: delivered, now, db });
+        sent += delivered.length;
+        if (delivered.length === 0) break;
       }
-      await markEmailed({ ids: delivered, now, db });
-      sent += delivered.length;
-      if (delivered.length === 0) break;
-    }
+    });
   } finally {
     await releaseEmailClaims({ ids: failed, db });
-    transport.close();
   }
   return { sent, failed: failed.length };
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { Notification } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -19,7 +20,7 @@ export async function NotificationList({
   /** "<itemType>:<slug>" of finished assignments: their older reminders are shown as done. */
   completed: Set<string>;
   /** The server action that marks them read (app/[locale]/(learn)/(shell)/notification-actions.ts). */
-  markRead: () => Promise<void>;
+  markRead: FormAction;
 }) {
   const catalog = await getCatalog();
   const t = await getTranslations("notifications");
@@ -53,11 +54,11 @@ export async function NotificationList({
           )}
         </h2>
         {unread > 0 && (
-          <form action={markRead}>
+          <ActionForm action={markRead}>
             <button type="submit" className="text-sm font-medium text-brand-700 underline">
               {t("markRead")}
             </button>
-          </form>
+          </ActionForm>
         )}
       </div>
       {items.length === 0 ? (

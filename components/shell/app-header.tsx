@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -22,10 +23,7 @@ const NAV: {
 ];
 
 /** The server actions the shell's buttons call; pages pass them in, so components/ never imports app/. */
-export type ShellActions = {
-  signOut: () => Promise<void>;
-  switchLocale: (formData: FormData) => Promise<void>;
-};
+export type ShellActions = { signOut: FormAction; switchLocale: FormAction };
 
 /** The top bar. `userBlock` is the signed-in person's name and branch (server- or client-rendered). */
 export async function AppHeader({
@@ -70,14 +68,14 @@ export async function AppHeader({
         <div className="ml-auto flex items-center gap-3">
           {userBlock}
           <LocaleSwitcher action={actions.switchLocale} />
-          <form action={actions.signOut}>
+          <ActionForm action={actions.signOut}>
             <button
               type="submit"
               className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
             >
               {t("nav.signOut")}
             </button>
-          </form>
+          </ActionForm>
         </div>
       </div>
     </header>

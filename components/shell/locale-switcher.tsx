@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { FormAction } from "@/components/ui/action-form";
 import { LocaleSwitchForm } from "./locale-switch-form";
 
 const STYLES = {
@@ -11,7 +12,7 @@ export async function LocaleSwitcher({
   action,
   variant = "dark",
 }: {
-  action: (formData: FormData) => Promise<void>;
+  action: FormAction;
   variant?: keyof typeof STYLES;
 }) {
   const locale = await getLocale();

@@ -256,7 +256,7 @@ export async function runImport({
   db?: Db;
 }): Promise<ImportResult> {
   const upload = await getUpload({ id: uploadId, now, db });
-  if (!upload) throw new AppError("not_found:import", "The upload has expired / 上传的文件已过期");
+  if (!upload) throw new AppError("not_found:import");
   if (upload.importedAt) return { status: "already" };
   const plan = await planImport({ bytes: upload.content, db });
   if (plan.digest !== digest) return { status: "changed" };

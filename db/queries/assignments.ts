@@ -171,12 +171,12 @@ export async function assignTraining({
   db?: Db;
 }): Promise<number> {
   const scope = scopeOf(actor);
-  if (!scope) throw new AppError("forbidden:assignment", "Not allowed to assign training / 无权分配培训");
+  if (!scope) throw new AppError("forbidden:assignment");
   if (!isAssignable(await loadCatalog({ db }), itemType, itemSlug)) {
-    throw new AppError("not_found:assignment-item", "No such training item / 培训内容不存在");
+    throw new AppError("not_found:assignment_item");
   }
   if (!isCalendarDate(dueDate) || dueDate < bankDate(now)) {
-    throw new AppError("bad_request:due-date", "The due date must be today or later / 截止日期不能早于今天");
+    throw new AppError("bad_request:due_date");
   }
 
   const byBranch = "branchId" in target;
@@ -223,8 +223,8 @@ export async function assignTraining({
     ],
     db,
   );
-  if (!found) throw new AppError("not_found:assignee", "No such branch or person / 网点或人员不存在");
-  if (!found.inScope) throw new AppError("forbidden:assignment", "Outside your branches / 超出您的管辖范围");
+  if (!found) throw new AppError("not_found:assignee");
+  if (!found.inScope) throw new AppError("forbidden:assignment");
   if ("learner" in found && !found.learner) {
     throw new AppError(
       "bad_request:assignee",

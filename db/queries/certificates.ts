@@ -126,8 +126,8 @@ export async function issuanceStatements({
 }
 
 /**
- * Issues what a person's stored results already earn, for the rare case a submission's batch could
- * not see a concurrent one (each completed half of the rules). Guarded like the submission path.
+ * Issues what a person's stored results already earn (see db/use-cases/settle-certificates.ts),
+ * guarded like the submission path. True when it wrote.
  */
 export async function reconcileCertificates({
   userId,
@@ -137,9 +137,11 @@ export async function reconcileCertificates({
   userId: string;
   now?: Date;
   db?: Db;
-}) {
+}): Promise<boolean> {
   const [first, ...rest] = await issuanceStatements({ userId, now, db });
-  if (first) await writeBatch([first, ...rest], db);
+  if (!first) return false;
+  await writeBatch([first, ...rest], db);
+  return true;
 }
 
 /** Someone's certificates, newest cycle first. */

@@ -72,7 +72,7 @@ export async function createContentItem({
     ],
     db,
   );
-  if (rowsAffected(created) === 0) throw new AppError("conflict:content_exists", "exists");
+  if (rowsAffected(created) === 0) throw new AppError("conflict:content_exists");
 }
 
 /** Saves the shared draft if nobody else saved since `version`; returns the new version. */
@@ -94,7 +94,7 @@ export async function saveDraft({
     ],
     db,
   );
-  if (rowsAffected(saved) === 0) throw new AppError("conflict:draft_version", "stale");
+  if (rowsAffected(saved) === 0) throw new AppError("conflict:draft_version");
   return version + 1;
 }
 
@@ -143,7 +143,7 @@ async function publish(
     ],
     db,
   );
-  if (rowsAffected(inserted) === 0) throw new AppError("conflict:draft_version", "stale");
+  if (rowsAffected(inserted) === 0) throw new AppError("conflict:draft_version");
   return { ok: true, number: (numbered as { number: number }[])[0]?.number ?? 0 };
 }
 
@@ -168,8 +168,8 @@ export async function publishDraft({
   db?: Db;
 }): Promise<PublishOutcome> {
   const [draft] = await db.select().from(contentDrafts).where(itemIs(contentDrafts, { kind, slug }));
-  if (!draft) throw new AppError("not_found:content", "no such item");
-  if (draft.version !== version) throw new AppError("conflict:draft_version", "stale");
+  if (!draft) throw new AppError("not_found:content");
+  if (draft.version !== version) throw new AppError("conflict:draft_version");
   const guard = sql`exists (select 1 from ${contentDrafts} where kind = ${kind} and slug = ${slug}
     and version = ${version})`;
   return publish({ kind, slug, actorId, note, major, action: "content.publish" }, draft, guard, {}, db);
@@ -188,9 +188,9 @@ export async function rollbackToRevision({
   db = defaultDb,
 }: Item & { number: number; note: string; actorId: string; db?: Db }): Promise<PublishOutcome> {
   const old = await getRevision({ kind, slug, number, db });
-  if (!old) throw new AppError("not_found:revision", "no such revision");
+  if (!old) throw new AppError("not_found:revision");
   const latest = await db.get<{ n: number }>(sql`select ${latestNumber({ kind, slug })} as n`);
-  if (latest?.n === number) throw new AppError("bad_request:rollback_latest", "already current");
+  if (latest?.n === number) throw new AppError("bad_request:rollback_latest");
   const guard = sql`${latestNumber({ kind, slug })} = ${latest?.n ?? 0}`;
   // The draft follows only if the revision is written: same guard, same batch.
   const draftFollows = db.run(sql`update ${contentDrafts} set source_zh = ${old.sourceZh},

@@ -75,7 +75,7 @@ export async function recordCheckAttempt({
   );
   const [stored] = rest.at(-1) as CheckAttempt[];
   if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
-    throw new AppError("conflict:attempt", "This submission id was already used / 该提交编号已被使用");
+    throw new AppError("conflict:attempt");
   }
   return stored;
 }

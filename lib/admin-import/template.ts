@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvFile } from "../csv/csv";
 import { IMPORT_FIELDS, TEMPLATE_HEADERS } from "./columns";
 
 const EXAMPLES: Record<"zh-CN" | "en", string[][]> = {
@@ -23,5 +23,5 @@ const EXAMPLES: Record<"zh-CN" | "en", string[][]> = {
 /** The downloadable template: UTF-8 with a BOM so Excel opens the Chinese headers correctly. */
 export function importTemplateCsv(locale: "zh-CN" | "en"): string {
   const header = IMPORT_FIELDS.map((f) => TEMPLATE_HEADERS[locale][f]);
-  return `\uFEFF${stringify([header, ...EXAMPLES[locale]], { record_delimiter: "\r\n" })}`;
+  return csvFile([header, ...EXAMPLES[locale]]);
 }

@@ -1,26 +1,41 @@
-import { AppError, isAppError } from "@/lib/errors";
+import type { z } from "zod";
+import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
+import { localeOf } from "@/lib/i18n/locales";
 
 /** Body of a JSON request, or a 400 when it is missing, too large or not JSON. */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const text = await request.text();
-  if (text.length > maxBytes) throw new AppError("bad_request:body", "Request too large / 请求内容过大");
+  if (text.length > maxBytes) throw new AppError("bad_request:body", "too large");
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_request:body", "Request body is not valid JSON / 请求格式不正确");
+    throw new AppError("bad_request:body", "not JSON");
   }
 }
 
-/** Runs a route handler so that an AppError becomes its status and anything else a bare 500. */
-export async function handleRoute(run: () => Promise<Response>): Promise<Response> {
+/** A JSON body parsed with `schema`, or the 400 `code` when it does not fit. */
+export async function readBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  code: ErrorCode,
+  maxBytes?: number,
+): Promise<z.infer<Schema>> {
+  const parsed = schema.safeParse(await readJson(request, maxBytes));
+  if (!parsed.success) throw new AppError(code, parsed.error.message);
+  return parsed.data;
+}
+
+/**
+ * Runs a route handler so that an AppError becomes its status and body, in the language the
+ * request's cookie names, and anything else a logged 500 that says nothing about the cause.
+ */
+export async function handleRoute(request: Request, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (e) {
-    if (isAppError(e)) return e.toResponse();
-    console.error(e);
-    return Response.json(
-      { code: "unavailable:server", message: "Something went wrong / 服务暂时不可用" },
-      { status: 500 },
-    );
+    const error = isAppError(e)
+      ? e
+      : new AppError("internal:server", e instanceof Error ? e.stack : String(e));
+    return error.toResponse(localeOf(request));
   }
 }

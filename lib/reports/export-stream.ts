@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { BOM, csvLine, neutralise } from "./spreadsheet";
+import { BOM, csvLine, neutralise } from "../csv/csv";
 
 export type Sheet = { header: string[]; rows: AsyncIterable<unknown[][]> };
 

@@ -1,6 +1,7 @@
 import { maxScores } from "./max-scores";
 import { gradeFreeText, type RubricGrade } from "./rubric";
 import type { Scenario, Step } from "./schema";
+import { isLate, timeAllowedMs } from "./timing";
 
 export type Scores = Record<string, number>;
 
@@ -169,3 +170,23 @@ export function publicStep(s: Scenario, stepId: string) {
   };
 }
 export type PublicStep = ReturnType<typeof publicStep>;
+
+/** When an answer arrives, as the server measured it: when the step was shown, now, and extended time. */
+export type AnswerClock = { stepStartedAt: number; now: number; extendedTime: boolean };
+
+/**
+ * Applies an answer that arrived at `clock.now`: on a timed step, a choice sent after the allowed
+ * time (plus grace for the network) counts as no answer, the time ran out. The server's clock
+ * decides, never the browser's.
+ */
+export function applyAnswer(
+  s: Scenario,
+  state: PlayState,
+  answer: Answer,
+  clock: AnswerClock,
+): { state: PlayState } | { error: ApplyError } {
+  const step = stepOf(s, state.stepId);
+  const allowed = timeAllowedMs(step.kind === "timed" ? step.timeLimit : null, clock.extendedTime);
+  const late = answer.type === "choice" && isLate(clock.stepStartedAt, clock.now, allowed);
+  return apply(s, state, late ? { type: "timeout" } : answer);
+}

@@ -204,9 +204,10 @@ describe("branch paths", () => {
 
 describe("CSV exports", () => {
   it("neutralises cells Excel would run as formulas", async () => {
-    const { safeCell } = await import("@/lib/csv/safe-cell");
-    expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(safeCell("@cmd")).toBe("'@cmd");
-    expect(safeCell("张三")).toBe("张三");
+    const { neutralise } = await import("@/lib/csv/csv");
+    expect(neutralise('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(neutralise("@cmd")).toBe("'@cmd");
+    expect(neutralise("＠cmd")).toBe("'＠cmd");
+    expect(neutralise("张三")).toBe("张三");
   });
 });

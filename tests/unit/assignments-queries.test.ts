@@ -141,7 +141,7 @@ describe("assignTraining scope", () => {
     ).rejects.toMatchObject({ status: 404 });
     for (const dueDate of [inDays(-1), "2026-02-30", "soon"]) {
       await expect(assignTraining({ ...base, dueDate, target: { userId: "l-ja" } })).rejects.toMatchObject({
-        code: "bad_request:due-date",
+        code: "bad_request:due_date",
       });
     }
     await expect(assignTraining({ ...base, target: { userId: "l-ja-inactive" } })).rejects.toMatchObject({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Question } from "@/lib/content/types";
+import { BOM, csvFile, csvLine, neutralise } from "@/lib/csv/csv";
 import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
 import { type BranchCounts, emptyCounts, rollUp, sortRows } from "@/lib/reports/overview";
 import { bestCompetencies } from "@/lib/reports/person";
 import { average, formatPercent, share } from "@/lib/reports/rates";
-import { BOM, csvLine, neutralise } from "@/lib/reports/spreadsheet";
 
 describe("rates", () => {
   it("round to one decimal, half up, and are empty without a denominator", () => {
@@ -99,7 +99,18 @@ describe("rolling branch counts up to the children of the root", () => {
 
 describe("spreadsheet cells", () => {
   it("neutralise text that a spreadsheet would run as a formula", () => {
-    for (const bad of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
+    for (const bad of [
+      '=HYPERLINK("http://x")',
+      "+1+1",
+      "-2+3",
+      "@SUM(A1)",
+      "\tx",
+      "\rx",
+      "＝1+1",
+      "＋1",
+      "－1",
+      "＠SUM(A1)",
+    ]) {
       expect(neutralise(bad)).toBe(`'${bad}`);
     }
     expect(neutralise("王晓明")).toBe("王晓明");
@@ -113,6 +124,7 @@ describe("spreadsheet cells", () => {
       'E1001,王晓明,"say ""hi"", ok",\'=1+2,3,\r\n',
     );
     expect(BOM).toBe("\uFEFF");
+    expect(csvFile([["a", "=b"], [1]])).toBe("\uFEFFa,'=b\r\n1\r\n");
   });
 });
 

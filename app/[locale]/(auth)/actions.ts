@@ -8,21 +8,21 @@ import { findUserByEmployeeNo } from "@/db/queries/users";
 import { homeFor } from "@/lib/auth/roles";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn, signOut } from "./auth";
+import { authorizedAction } from "./authorized-action";
 
 export type LoginState = { status: "idle" | "invalid" | "locked" | "missing" | "error"; employeeNo?: string };
 
-const schema = z.object({
+const credentials = z.object({
   employeeNo: z.string().trim().min(1).max(32),
   password: z.string().min(1).max(256),
 });
 
-export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = schema.safeParse({
-    employeeNo: formData.get("employeeNo"),
-    password: formData.get("password"),
-  });
-  const employeeNo =
-    typeof formData.get("employeeNo") === "string" ? String(formData.get("employeeNo")).slice(0, 32) : "";
+/** The form as typed: anything goes, so an empty or overlong field gets its own message and keeps the number. */
+const loginForm = z.object({ employeeNo: z.string().default(""), password: z.string().default("") });
+
+export const login = authorizedAction("public", loginForm, async (form): Promise<LoginState> => {
+  const employeeNo = form.employeeNo.slice(0, 32);
+  const parsed = credentials.safeParse(form);
   if (!parsed.success) return { status: "missing", employeeNo };
 
   try {
@@ -40,12 +40,15 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   if (!user) return { status: "invalid", employeeNo };
   (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   redirect(homeFor(user.role));
-}
+});
 
-export async function signOutAction() {
+/** Public on purpose: a session that is no longer valid must still be able to sign out. */
+export const signOutAction = authorizedAction("public", z.object({}), async () => {
   await signOut({ redirectTo: "/login" });
-}
+  return { status: "idle" as const };
+});
 
-export async function ssoSignIn() {
+export const ssoSignIn = authorizedAction("public", z.object({}), async () => {
   await signIn("oidc", { redirectTo: "/" });
-}
+  return { status: "idle" as const };
+});

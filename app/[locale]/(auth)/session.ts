@@ -36,8 +36,8 @@ export async function requireArea(area: Area): Promise<SessionUser> {
 /** For route handlers and server actions: throws an AppError instead of redirecting. */
 export async function requireApiUser(area?: Area): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized:session", "请先登录 / Please sign in");
-  if (area && !can(user.role, area)) throw new AppError(`forbidden:${area}`, "无权访问 / Not allowed");
+  if (!user) throw new AppError("unauthorized:session");
+  if (area && !can(user.role, area)) throw new AppError(`forbidden:${area}`);
   return user;
 }
 

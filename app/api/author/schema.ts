@@ -36,6 +36,6 @@ export const rollbackSchema = z.strictObject({
 /** The item a route's path names, or a 404 for anything that is not a kind and a slug. */
 export async function parseItem(params: Promise<{ kind: string; slug: string }>) {
   const parsed = itemParams.safeParse(await params);
-  if (!parsed.success) throw new AppError("not_found:content", "No such item / 内容不存在");
+  if (!parsed.success) throw new AppError("not_found:content");
   return parsed.data;
 }

@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type LoginState, login } from "../actions";
 
 export function LoginForm({ notice }: { notice?: string }) {
   const t = useTranslations("login");
-  const [state, action] = useActionState<LoginState, FormData>(login, { status: "idle" });
-  const message = state.status === "idle" ? notice : t(state.status);
+  const [state, action] = useActionState<LoginState | ActionError, FormData>(login, { status: "idle" });
+  const message =
+    state.status === "idle" ? notice : outcomeText(state, (s) => (s.status === "idle" ? "" : t(s.status)));
 
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -21,7 +23,7 @@ export function LoginForm({ notice }: { notice?: string }) {
           name="employeeNo"
           autoComplete="username"
           required
-          defaultValue={state.employeeNo}
+          defaultValue={"employeeNo" in state ? state.employeeNo : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600"
         />
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { ActionForm } from "@/components/ui/action-form";
 import { homeFor } from "@/lib/auth/roles";
 import { env, oidcEnabled } from "@/lib/env";
 import { switchLocale } from "../../locale-actions";
@@ -32,14 +33,14 @@ export default async function LoginPage() {
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("login.subtitle")}</p>
           <LoginForm notice={hadSession ? t("login.signedOut") : undefined} />
           {oidcEnabled && (
-            <form action={ssoSignIn} className="mt-4">
+            <ActionForm action={ssoSignIn} className="mt-4">
               <button
                 type="submit"
                 className="w-full rounded-md border border-slate-300 px-4 py-2.5 text-sm font-medium hover:bg-slate-50"
               >
                 {t("login.sso", { name: env.OIDC_NAME })}
               </button>
-            </form>
+            </ActionForm>
           )}
         </div>
       </div>

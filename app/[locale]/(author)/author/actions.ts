@@ -2,27 +2,18 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getCurrentUser } from "@/app/[locale]/(auth)/session";
+import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { createContentItem } from "@/db/queries/content-authoring";
-import { can } from "@/lib/auth/roles";
 import { CONTENT_KINDS, SLUG } from "@/lib/content/sources";
-import { isAppError } from "@/lib/errors";
 
-export type CreateState = { status: "idle" | "invalid" | "exists" | "forbidden" };
-
-const schema = z.object({ kind: z.enum(CONTENT_KINDS), slug: z.string().trim().regex(SLUG).max(60) });
+export type CreateState = { status: "idle" };
 
 /** A trainer starts a new module or scenario; it opens in the editor as a draft from the template. */
-export async function createContentAction(_prev: CreateState, formData: FormData): Promise<CreateState> {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, "author")) return { status: "forbidden" };
-  const parsed = schema.safeParse({ kind: formData.get("kind"), slug: formData.get("slug") });
-  if (!parsed.success) return { status: "invalid" };
-  try {
-    await createContentItem({ ...parsed.data, actorId: user.id });
-  } catch (e) {
-    if (isAppError(e) && e.kind === "conflict") return { status: "exists" };
-    throw e;
-  }
-  redirect(`/author/${parsed.data.kind}/${parsed.data.slug}`);
-}
+export const createContentAction = authorizedAction(
+  "author",
+  z.object({ kind: z.enum(CONTENT_KINDS), slug: z.string().trim().regex(SLUG).max(60) }),
+  async (data, user): Promise<CreateState> => {
+    await createContentItem({ ...data, actorId: user.id });
+    redirect(`/author/${data.kind}/${data.slug}`);
+  },
+);

@@ -3,12 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type CreateState, createContentAction } from "./actions";
 
 export function CreateContentForm() {
   const t = useTranslations("authoring.create");
   const tk = useTranslations("authoring.kind");
-  const [state, action] = useActionState<CreateState, FormData>(createContentAction, { status: "idle" });
+  const [state, action] = useActionState<CreateState | ActionError, FormData>(createContentAction, {
+    status: "idle",
+  });
   return (
     <form action={action} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-lg font-semibold">{t("title")}</h2>
@@ -37,7 +40,7 @@ export function CreateContentForm() {
         {t("slugHint")}
       </p>
       <p aria-live="polite" className="mt-2 text-sm font-medium text-red-700">
-        {state.status !== "idle" ? t(state.status) : ""}
+        {outcomeText(state, () => "")}
       </p>
     </form>
   );

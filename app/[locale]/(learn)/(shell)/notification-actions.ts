@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/app/[locale]/(auth)/session";
+import { z } from "zod";
+import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { markAllRead } from "@/db/queries/notifications";
 
 /** Marks the signed-in person's own notifications read; nobody else's can be touched. */
-export async function markNotificationsRead(): Promise<void> {
-  const user = await getCurrentUser();
-  if (!user) return;
+export const markNotificationsRead = authorizedAction("signed-in", z.object({}), async (_data, user) => {
   await markAllRead({ userId: user.id });
   revalidatePath("/");
-}
+  return { status: "done" as const };
+});

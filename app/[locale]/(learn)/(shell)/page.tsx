@@ -8,7 +8,7 @@ import { CertificationProgress } from "@/components/home/certification-progress"
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
-import { listCertificates, reconcileCertificates } from "@/db/queries/certificates";
+import { listCertificates } from "@/db/queries/certificates";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
@@ -24,7 +24,6 @@ export default async function LearnerHome() {
   const user = await requireUser();
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
   const now = new Date();
-  await reconcileCertificates({ userId: user.id, now });
   const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog] =
     await Promise.all([
       getTranslations("home.learner"),

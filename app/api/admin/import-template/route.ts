@@ -4,7 +4,7 @@ import { handleRoute } from "@/lib/http/handle-route";
 
 /** The employee import template, with example rows, in Chinese or English headers. */
 export async function GET(request: Request) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     await requireApiUser("admin");
     const locale = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "zh-CN";
     return new Response(importTemplateCsv(locale), {

@@ -2,8 +2,7 @@ import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { loadCatalog } from "@/db/queries/content-catalog";
 import { compileChapterSource, compileScenarioSource } from "@/lib/content/catalog";
 import { checkItem } from "@/lib/content/check-item";
-import { AppError } from "@/lib/errors";
-import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { handleRoute, readBody } from "@/lib/http/handle-route";
 import { MAX_BODY, previewSchema } from "../schema";
 
 /**
@@ -11,11 +10,14 @@ import { MAX_BODY, previewSchema } from "../schema";
  * pipeline. Trainer-only: the preview carries the answer keys so the trainer can check them.
  */
 export async function POST(request: Request) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     await requireApiUser("author");
-    const parsed = previewSchema.safeParse(await readJson(request, MAX_BODY));
-    if (!parsed.success) throw new AppError("bad_request:preview", "Malformed preview / 预览请求格式不正确");
-    const { kind, slug, locale, sources } = parsed.data;
+    const { kind, slug, locale, sources } = await readBody(
+      request,
+      previewSchema,
+      "bad_request:preview",
+      MAX_BODY,
+    );
     const catalog = await loadCatalog();
     const present = { "zh-CN": sources["zh-CN"], ...(sources.en.trim() ? { en: sources.en } : {}) };
     const issues = checkItem({ kind, slug, version: "draft", sources: present }, catalog.scenarios);

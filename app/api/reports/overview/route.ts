@@ -8,13 +8,13 @@ import { competencyItems, passItems } from "@/lib/reports/items";
 
 /** The overview as JSON (`?branch=<id>` for a branch inside the caller's scope): what the report page shows. */
 export async function GET(request: Request) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const user = await requireApiUser("reports");
     const scope = scopeOf(toViewer(user));
-    if (!scope) throw new AppError("forbidden:reports", "Not allowed / 无权访问");
+    if (!scope) throw new AppError("forbidden:reports");
     const branchId = new URL(request.url).searchParams.get("branch");
     const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
-    if (branchId && !drill) throw new AppError("not_found:branch", "No such branch / 网点不存在");
+    if (branchId && !drill) throw new AppError("not_found:branch");
     const catalog = await getCatalog();
     const overview = await getOverview({
       rootPath: drill?.path ?? scope,

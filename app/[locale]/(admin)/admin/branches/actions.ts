@@ -2,14 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { createBranch, moveBranch, renameBranch, setBranchActive } from "@/db/queries/admin-branches";
-import { currentAdmin } from "../admin-user";
 
 export type BranchState = {
   status:
     | "idle"
-    | "forbidden"
-    | "invalid"
     | "created"
     | "duplicate"
     | "bad_parent"
@@ -26,22 +24,15 @@ export type BranchState = {
 const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(64);
 
-async function run(
-  formData: FormData,
-  schema: z.ZodType,
-  act: (data: never, actorId: string) => Promise<BranchState["status"]>,
-) {
-  const admin = await currentAdmin();
-  if (!admin) return { status: "forbidden" as const };
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "invalid" as const };
-  const status = await act(parsed.data as never, admin.id);
+/** Every branch change shows on every page (navigation, lists), so the whole layout renders again. */
+function done(status: BranchState["status"]): BranchState {
   revalidatePath("/", "layout");
   return { status };
 }
 
-export async function createBranchAction(_prev: BranchState, formData: FormData): Promise<BranchState> {
-  const schema = z.object({
+export const createBranchAction = authorizedAction(
+  "admin",
+  z.object({
     parentId: id,
     code: z
       .string()
@@ -50,25 +41,25 @@ export async function createBranchAction(_prev: BranchState, formData: FormData)
       .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/),
     name,
     nameEn: name,
-  });
-  return run(formData, schema, (d: z.infer<typeof schema>, actorId) => createBranch({ actorId, ...d }));
-}
+  }),
+  async (data, admin) => done(await createBranch({ actorId: admin.id, ...data })),
+);
 
-export async function renameBranchAction(_prev: BranchState, formData: FormData): Promise<BranchState> {
-  const schema = z.object({ id, name, nameEn: name });
-  return run(formData, schema, async (d: z.infer<typeof schema>, actorId) =>
-    (await renameBranch({ actorId, ...d })) ? "renamed" : "not_found",
-  );
-}
+export const renameBranchAction = authorizedAction(
+  "admin",
+  z.object({ id, name, nameEn: name }),
+  async (data, admin) => done((await renameBranch({ actorId: admin.id, ...data })) ? "renamed" : "not_found"),
+);
 
-export async function moveBranchAction(_prev: BranchState, formData: FormData): Promise<BranchState> {
-  const schema = z.object({ id, parentId: id });
-  return run(formData, schema, (d: z.infer<typeof schema>, actorId) => moveBranch({ actorId, ...d }));
-}
+export const moveBranchAction = authorizedAction(
+  "admin",
+  z.object({ id, parentId: id }),
+  async (data, admin) => done(await moveBranch({ actorId: admin.id, ...data })),
+);
 
-export async function setBranchActiveAction(_prev: BranchState, formData: FormData): Promise<BranchState> {
-  const schema = z.object({ id, active: z.enum(["true", "false"]) });
-  return run(formData, schema, (d: z.infer<typeof schema>, actorId) =>
-    setBranchActive({ actorId, id: d.id, active: d.active === "true" }),
-  );
-}
+export const setBranchActiveAction = authorizedAction(
+  "admin",
+  z.object({ id, active: z.enum(["true", "false"]) }),
+  async (data, admin) =>
+    done(await setBranchActive({ actorId: admin.id, id: data.id, active: data.active === "true" })),
+);

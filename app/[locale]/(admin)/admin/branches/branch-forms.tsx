@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import {
   type BranchState,
   createBranchAction,
@@ -11,15 +12,15 @@ import {
   setBranchActiveAction,
 } from "./actions";
 
-const IDLE: BranchState = { status: "idle" };
+const IDLE: BranchState | ActionError = { status: "idle" };
 const OK = new Set(["created", "renamed", "moved", "updated", "unchanged"]);
 const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
-function Result({ state }: { state: BranchState }) {
+function Result({ state }: { state: BranchState | ActionError }) {
   const t = useTranslations("adminBranches.result");
   return (
     <p aria-live="polite" className={`text-sm ${OK.has(state.status) ? "text-emerald-800" : "text-red-800"}`}>
-      {state.status === "idle" ? "" : t(state.status)}
+      {outcomeText(state, (s) => (s.status === "idle" ? "" : t(s.status)))}
     </p>
   );
 }

@@ -3,12 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type RevokeState, revokeCertificateAction } from "./actions";
 
 /** Revoking needs a written reason; the form sits behind a disclosure so it is never one stray click. */
 export function RevokeForm({ certificateId, code }: { certificateId: string; code: string }) {
   const t = useTranslations("adminCertificates");
-  const [state, action] = useActionState<RevokeState, FormData>(revokeCertificateAction, { status: "idle" });
+  const [state, action] = useActionState<RevokeState | ActionError, FormData>(revokeCertificateAction, {
+    status: "idle",
+  });
   const id = `reason-${certificateId}`;
   return (
     <details className="group">
@@ -33,7 +36,7 @@ export function RevokeForm({ certificateId, code }: { certificateId: string; cod
           {t("confirmRevoke")}
         </SubmitButton>
         <p aria-live="polite" className={state.status === "revoked" ? "text-emerald-800" : "text-red-800"}>
-          {state.status === "idle" ? "" : t(`result.${state.status}`)}
+          {outcomeText(state, (s) => (s.status === "idle" ? "" : t(`result.${s.status}`)))}
         </p>
       </form>
     </details>

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { type ReviewState, reviewFreeText } from "./actions";
+import { type ActionError, outcomeText } from "@/lib/action-state";
+import { type ReviewState, reviewFreeTextAction } from "./actions";
 
 /** Points per competency (prefilled with the automatic marks) and a comment for one free-text answer. */
 export function ReviewForm({
@@ -16,7 +17,9 @@ export function ReviewForm({
   competencies: { id: string; label: string; points: number }[];
 }) {
   const t = useTranslations("review");
-  const [state, action] = useActionState<ReviewState, FormData>(reviewFreeText, { status: "idle" });
+  const [state, action] = useActionState<ReviewState | ActionError, FormData>(reviewFreeTextAction, {
+    status: "idle",
+  });
   const prefix = `${attemptId}-${stepId}`;
   return (
     <form action={action} className="mt-3 space-y-3">
@@ -54,7 +57,7 @@ export function ReviewForm({
           {t("save")}
         </SubmitButton>
         <p aria-live="polite" className={state.status === "saved" ? "text-emerald-800" : "text-red-800"}>
-          {state.status === "idle" ? "" : t(state.status)}
+          {outcomeText(state, (s) => (s.status === "idle" ? "" : t(s.status)))}
         </p>
       </div>
     </form>

@@ -4,11 +4,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type SetPasswordState, setPasswordAction } from "../actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("setPassword");
-  const [state, action] = useActionState<SetPasswordState, FormData>(setPasswordAction, { status: "idle" });
+  const [state, action] = useActionState<SetPasswordState | ActionError, FormData>(setPasswordAction, {
+    status: "idle",
+  });
   if (state.status === "done") {
     return (
       <p role="status" className="text-emerald-900">
@@ -53,7 +56,7 @@ export function SetPasswordForm({ token }: { token: string }) {
       </label>
       <SubmitButton pendingLabel={t("saving")}>{t("submit")}</SubmitButton>
       <p role="status" aria-live="polite" className="text-red-800">
-        {state.status === "idle" ? "" : t(`result.${state.status}`)}
+        {outcomeText(state, (s) => (s.status === "idle" ? "" : t(`result.${s.status}`)))}
       </p>
     </form>
   );

@@ -1,53 +1,46 @@
 "use server";
 
 import { z } from "zod";
-import { getCurrentUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
+import { toViewer } from "@/app/[locale]/(auth)/session";
 import { assignTraining } from "@/db/queries/assignments";
 import { findUserByEmployeeNo } from "@/db/queries/users";
 import { ASSIGNMENT_ITEMS } from "@/db/schema";
-import { can } from "@/lib/auth/roles";
-import { isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
-export type AssignState =
-  | { status: "idle" | "invalid" | "forbidden" | "unknownPerson" | "notLearner" | "badDate" | "refused" }
-  | { status: "assigned"; count: number };
+export type AssignState = { status: "idle" } | { status: "assigned"; count: number };
 
-const schema = z.discriminatedUnion("targetType", [
-  z.object({ targetType: z.literal("branch"), branchId: z.string().min(1).max(64) }),
-  z.object({ targetType: z.literal("person"), employeeNo: z.string().trim().toUpperCase().min(1).max(32) }),
-]);
-const itemSchema = z.object({
-  itemType: z.enum(ASSIGNMENT_ITEMS),
-  itemSlug: z.string().min(1).max(80),
-  dueDate: z.iso.date(),
-});
+const form = z.intersection(
+  z.discriminatedUnion("targetType", [
+    z.object({ targetType: z.literal("branch"), branchId: z.string().min(1).max(64) }),
+    z.object({ targetType: z.literal("person"), employeeNo: z.string().trim().toUpperCase().min(1).max(32) }),
+  ]),
+  z.object({
+    /** "<itemType>:<slug>", as the item picker's option values are. */
+    item: z.string().transform((v, ctx) => {
+      const [itemType, itemSlug] = v.split(":");
+      const parsed = z
+        .object({ itemType: z.enum(ASSIGNMENT_ITEMS), itemSlug: z.string().min(1).max(80) })
+        .safeParse({ itemType, itemSlug });
+      if (!parsed.success) ctx.addIssue({ code: "custom", message: "item" });
+      return parsed.data ?? { itemType: "chapter" as const, itemSlug: "" };
+    }),
+    dueDate: z.iso.date(),
+  }),
+);
 
 /** A manager assigns training with a due date to a branch subtree or one person, inside their own scope only. */
-export async function assignAction(_prev: AssignState, formData: FormData): Promise<AssignState> {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, "reports")) return { status: "forbidden" };
-  const form = Object.fromEntries(formData);
-  const target = schema.safeParse(form);
-  const [itemType, itemSlug] = String(form.item ?? "").split(":");
-  const item = itemSchema.safeParse({ itemType, itemSlug, dueDate: form.dueDate });
-  if (!target.success || !item.success) return { status: "invalid" };
-
-  let userId: string | undefined;
-  if (target.data.targetType === "person") {
-    userId = (await findUserByEmployeeNo({ employeeNo: target.data.employeeNo }))?.id;
-    if (!userId) return { status: "unknownPerson" };
-  }
-  try {
-    const count = await assignTraining({
-      actor: toViewer(user),
-      ...item.data,
-      target: userId ? { userId } : { branchId: (target.data as { branchId: string }).branchId },
-    });
-    return { status: "assigned", count };
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    if (e.code === "bad_request:due-date") return { status: "badDate" };
-    if (e.code === "bad_request:assignee") return { status: "notLearner" };
-    return { status: e.kind === "forbidden" || e.kind === "not_found" ? "refused" : "invalid" };
-  }
-}
+export const assignAction = authorizedAction("reports", form, async (data, user): Promise<AssignState> => {
+  const target =
+    data.targetType === "branch"
+      ? { branchId: data.branchId }
+      : { userId: (await findUserByEmployeeNo({ employeeNo: data.employeeNo }))?.id };
+  if ("userId" in target && !target.userId) throw new AppError("not_found:employee");
+  const count = await assignTraining({
+    actor: toViewer(user),
+    ...data.item,
+    dueDate: data.dueDate,
+    target: target as { branchId: string } | { userId: string },
+  });
+  return { status: "assigned", count };
+});

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type AssignState, assignAction } from "./actions";
 
 type Option = { value: string; label: string };
@@ -20,7 +21,9 @@ export function AssignForm({
   minDate: string;
 }) {
   const t = useTranslations("assign");
-  const [state, action] = useActionState<AssignState, FormData>(assignAction, { status: "idle" });
+  const [state, action] = useActionState<AssignState | ActionError, FormData>(assignAction, {
+    status: "idle",
+  });
   const [targetType, setTargetType] = useState<"branch" | "person">("branch");
   return (
     <form action={action} className="max-w-xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -84,11 +87,9 @@ export function AssignForm({
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel={t("assigning")}>{t("submit")}</SubmitButton>
         <p role="status" className={state.status === "assigned" ? "text-emerald-800" : "text-red-800"}>
-          {state.status === "idle"
-            ? ""
-            : state.status === "assigned"
-              ? t("result.assigned", { count: state.count })
-              : t(`result.${state.status}`)}
+          {outcomeText(state, (s) =>
+            s.status === "assigned" ? t("result.assigned", { count: s.count }) : "",
+          )}
         </p>
       </div>
     </form>

@@ -23,11 +23,11 @@ const LABELS = [
 
 /** The certificate as a PDF, in the viewer's language, for the holder, their managers and admins. */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthorized:session", "请先登录 / Please sign in");
+    if (!user) throw new AppError("unauthorized:session");
     const { id, locale: segment } = await params;
-    const notFound = new AppError("not_found:certificate", "No such certificate / 证书不存在");
+    const notFound = new AppError("not_found:certificate");
     if (!z.uuid().safeParse(id).success) throw notFound;
     const found = await getCertificateWithHolder({ id });
     // Someone else's certificate outside the viewer's scope looks exactly like a missing one.

@@ -7,12 +7,11 @@ import { handleRoute } from "@/lib/http/handle-route";
 export const dynamic = "force-dynamic";
 
 /** The signed-in learner's side of a prerendered chapter page: who they are, status, progress, attempts. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return handleRoute(async () => {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handleRoute(request, async () => {
     const user = await requireApiUser("learn");
     const { slug } = await params;
-    if (!(await getCatalog()).findChapter(slug, "zh-CN"))
-      throw new AppError("not_found:chapter", "No such chapter / 章节不存在");
+    if (!(await getCatalog()).findChapter(slug, "zh-CN")) throw new AppError("not_found:chapter");
     const [standings, progress, attempts] = await Promise.all([
       getChapterStandings({ userId: user.id }),
       getReadingProgress({ userId: user.id, moduleSlug: slug }),

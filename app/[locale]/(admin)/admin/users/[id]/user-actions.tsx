@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, isActionError, outcomeText } from "@/lib/action-state";
 import type { Role } from "@/lib/auth/roles";
 import {
   resetPasswordAction,
@@ -12,14 +13,14 @@ import {
   updateUserAction,
 } from "../actions";
 
-const IDLE: UserActionState = { status: "idle" };
+const IDLE: UserActionState | ActionError = { status: "idle" };
 const OK = new Set(["updated", "unchanged", "signed_out", "reset"]);
 
-function Result({ state }: { state: UserActionState }) {
+function Result({ state }: { state: UserActionState | ActionError }) {
   const t = useTranslations("adminUsers.result");
   return (
     <p aria-live="polite" className={`text-sm ${OK.has(state.status) ? "text-emerald-800" : "text-red-800"}`}>
-      {state.status === "idle" ? "" : t(state.status)}
+      {outcomeText(state, (s) => (s.status === "idle" ? "" : t(s.status)))}
     </p>
   );
 }
@@ -86,7 +87,7 @@ export function UserActions({ userId, role, branchId, active, branches, roles }:
             </SubmitButton>
           </details>
           <Result state={reset} />
-          {reset.link && (
+          {!isActionError(reset) && reset.link && (
             <p className="text-sm">
               {t(reset.emailed ? "access.linkEmailed" : "access.link")}{" "}
               <a href={reset.link} className="font-mono break-all text-brand-700 underline">

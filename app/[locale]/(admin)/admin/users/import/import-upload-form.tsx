@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { type ActionError, outcomeText } from "@/lib/action-state";
 import { type UploadState, uploadImportAction } from "./actions";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -10,13 +11,13 @@ const MAX_BYTES = 5 * 1024 * 1024;
 /** Choosing the file; a file over 5 MB is refused here already, and again on the server. */
 export function ImportUploadForm() {
   const t = useTranslations("adminImport");
-  const [state, action] = useActionState<UploadState, FormData>(uploadImportAction, { status: "idle" });
+  const [state, action] = useActionState<UploadState | ActionError, FormData>(uploadImportAction, {
+    status: "idle",
+  });
   const [tooLarge, setTooLarge] = useState(false);
   const message = tooLarge
     ? t("upload.result.too_large")
-    : state.status === "idle"
-      ? ""
-      : t(`upload.result.${state.status}`);
+    : outcomeText(state, (s) => (s.status === "idle" ? "" : t(`upload.result.${s.status}`)));
   return (
     <form action={action} className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <label htmlFor="import-file" className="block font-medium">

@@ -18,13 +18,13 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ file: string; locale: string }> },
 ) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const user = await requireApiUser("reports");
     const scope = scopeOf(toViewer(user));
-    if (!scope) throw new AppError("forbidden:reports", "Not allowed / 无权访问");
+    if (!scope) throw new AppError("forbidden:reports");
     const { file, locale: rawLocale } = await params;
     const match = FILES.exec(file);
-    if (!match) throw new AppError("not_found:export", "No such export / 没有该导出");
+    if (!match) throw new AppError("not_found:export");
     const [, kind, ext] = match as unknown as [string, "people" | "branches", "csv" | "xlsx"];
     const locale = toLocale(rawLocale);
     const query = new URL(request.url).searchParams;
@@ -41,7 +41,7 @@ export async function GET(
     if (kind === "people") {
       const { page: _, ...filter } = parsePeopleFilter(query);
       if (filter.branch && !(await findBranchInScope({ id: filter.branch, scope }))) {
-        throw new AppError("not_found:branch", "No such branch / 网点不存在");
+        throw new AppError("not_found:branch");
       }
       const people = streamPeople({ scope, filter });
       sheet = {
@@ -79,7 +79,7 @@ export async function GET(
     } else {
       const branchId = query.get("branch");
       const drill = branchId ? await findBranchInScope({ id: branchId, scope }) : null;
-      if (branchId && !drill) throw new AppError("not_found:branch", "No such branch / 网点不存在");
+      if (branchId && !drill) throw new AppError("not_found:branch");
       const items = passItems(await getCatalog(), locale);
       const overview = await getOverview({
         rootPath: drill?.path ?? scope,

@@ -1,19 +1,21 @@
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { saveDraft } from "@/db/queries/content-authoring";
-import { AppError } from "@/lib/errors";
-import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { handleRoute, readBody } from "@/lib/http/handle-route";
 import { draftSchema, MAX_BODY, parseItem } from "../../../schema";
 
 type Params = { params: Promise<{ kind: string; slug: string }> };
 
 /** Saves the shared draft; 409 when someone else saved since the version the editor started from. */
 export async function PUT(request: Request, { params }: Params) {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const user = await requireApiUser("author");
     const item = await parseItem(params);
-    const parsed = draftSchema.safeParse(await readJson(request, MAX_BODY));
-    if (!parsed.success) throw new AppError("bad_request:draft", "Malformed draft / 草稿格式不正确");
-    const { sourceZh, sourceEn, version } = parsed.data;
+    const { sourceZh, sourceEn, version } = await readBody(
+      request,
+      draftSchema,
+      "bad_request:draft",
+      MAX_BODY,
+    );
     const next = await saveDraft({
       ...item,
       sourceZh,

@@ -4,18 +4,16 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { safeCell } from "@/lib/csv/safe-cell";
+import { type ActionError, outcomeText } from "@/lib/action-state";
+import { csvFile } from "@/lib/csv/csv";
 import { type ConfirmState, confirmImportAction } from "../actions";
 
 function downloadLinks(
   rows: { employeeNo: string; name: string; email: string | null; link: string }[],
   header: string[],
 ) {
-  const quote = (v: string) => `"${safeCell(v).replace(/"/g, '""')}"`;
-  const lines = [header, ...rows.map((r) => [r.employeeNo, r.name, r.email ?? "", r.link])].map((cells) =>
-    cells.map(quote).join(","),
-  );
-  const blob = new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv;charset=utf-8" });
+  const csv = csvFile([header, ...rows.map((r) => [r.employeeNo, r.name, r.email ?? "", r.link])]);
+  const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = "set-password-links.csv";
@@ -34,7 +32,9 @@ export function ImportConfirm({
   validCount: number;
 }) {
   const t = useTranslations("adminImport");
-  const [state, action] = useActionState<ConfirmState, FormData>(confirmImportAction, { status: "idle" });
+  const [state, action] = useActionState<ConfirmState | ActionError, FormData>(confirmImportAction, {
+    status: "idle",
+  });
   const doneHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (state.status === "imported") doneHeading.current?.focus();
@@ -151,7 +151,7 @@ export function ImportConfirm({
         {t("confirm.cancel")}
       </Link>
       <p aria-live="polite" className="text-red-800">
-        {state.status === "idle" ? "" : t(`confirm.result.${state.status}`)}
+        {outcomeText(state, (s) => (s.status === "already" ? t("confirm.result.already") : ""))}
       </p>
     </form>
   );

@@ -1,12 +1,16 @@
 /** Excel's byte-order mark, so a UTF-8 CSV with Chinese opens correctly. */
 export const BOM = "\uFEFF";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula: it begins with =, +, -, @ (or their full-width forms
+ * ＝ ＋ － ＠, which Excel and WPS also accept), a tab or a carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * A cell value safe to open in a spreadsheet: text that begins with =, +, -, @, a tab or a
- * carriage return is prefixed with an apostrophe so it is shown, never run as a formula.
- * Numbers stay numbers (a negative number is data, not a formula).
+ * The one formula neutraliser, for every CSV and XLSX the app writes: text that a spreadsheet would
+ * run is prefixed with an apostrophe so it is shown, never run. Names, reasons and audit entries
+ * come from uploaded files and users. Numbers stay numbers (a negative number is data).
  */
 export function neutralise(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
@@ -25,4 +29,9 @@ export function csvLine(cells: readonly unknown[]): string {
       return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(",")}\r\n`;
+}
+
+/** A whole CSV file: the BOM, then every record. For streams, see lib/reports/export-stream.ts. */
+export function csvFile(rows: readonly (readonly unknown[])[]): string {
+  return BOM + rows.map(csvLine).join("");
 }
