@@ -12,6 +12,7 @@ test("a learner gets 403 on authoring and administration too", async ({ learnerP
 });
 
 test("a manager cannot open the admin area and sees only their navigation", async ({ managerPage: page }) => {
+  await page.goto("/reports");
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(nav.getByRole("link", { name: "培训报表" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "系统管理" })).toHaveCount(0);

@@ -1,4 +1,5 @@
-import { e2eDb, expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { assignmentsDueOn } from "./support/arrange";
 
 const inDays = (days: number) => {
   const d = new Date(Date.now() + days * 86400_000);
@@ -11,7 +12,7 @@ const shown = (iso: string) =>
 
 test("a manager assigns chapter 5 to a 支行 in their 分行 and its learner sees it with the due date", async ({
   managerPage,
-  browser,
+  learnerPage: learner,
 }) => {
   const due = inDays(17);
   await managerPage.goto("/reports");
@@ -22,10 +23,7 @@ test("a manager assigns chapter 5 to a 支行 in their 分行 and its learner se
   await managerPage.getByRole("button", { name: "分配" }).click();
   await expect(managerPage.getByRole("status")).toContainText(/已分配给 \d+ 人/);
 
-  const context = await browser.newContext();
-  const learner = await context.newPage();
-  await signIn(learner, "E1001");
-  await learner.waitForURL("/");
+  await learner.goto("/");
   const due5 = learner
     .getByRole("region", { name: "待完成的培训" })
     .getByRole("listitem")
@@ -35,7 +33,6 @@ test("a manager assigns chapter 5 to a 支行 in their 分行 and its learner se
   await expect(learner.getByRole("region", { name: "通知" })).toContainText(
     `新的培训任务：银行产品与服务知识要点，截止 ${shown(due)}`,
   );
-  await context.close();
 });
 
 test("a manager cannot assign outside their 分行, by branch or by person", async ({ managerPage }) => {
@@ -60,11 +57,5 @@ test("a manager cannot assign outside their 分行, by branch or by person", asy
   await managerPage.getByRole("button", { name: "分配" }).click();
   await expect(managerPage.getByRole("status")).toHaveText("该网点或员工不在您的管辖范围内，未做任何分配。");
 
-  const db = e2eDb();
-  const { rows } = await db.execute({
-    sql: "select count(*) as n from assignments where due_date = ?",
-    args: [due],
-  });
-  db.close();
-  expect(Number(rows[0]?.n)).toBe(0);
+  expect(await assignmentsDueOn(due)).toBe(0);
 });

@@ -1,4 +1,5 @@
-import { e2eDb, expect, signIn, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
+import { deactivate } from "./support/arrange";
 
 const HOMES = [
   { employeeNo: "E1001", path: "/", heading: "我的培训" },
@@ -34,16 +35,11 @@ test("the sixth attempt after five failures is locked out even with the right pa
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("a user deactivated while signed in is signed out on the next page load", async ({ page }) => {
-  await signIn(page, "E1031");
+test("a user deactivated while signed in is signed out on the next page load", async ({ freshSignIn }) => {
+  const page = await freshSignIn("E1031");
   await expect(page.getByRole("heading", { level: 1, name: "我的培训" })).toBeVisible();
 
-  const db = e2eDb();
-  await db.execute({
-    sql: "UPDATE users SET active = 0, session_version = session_version + 1 WHERE employee_no = ?",
-    args: ["E1031"],
-  });
-  db.close();
+  await deactivate("E1031");
 
   await page.reload();
   await expect(page).toHaveURL(/\/login$/);

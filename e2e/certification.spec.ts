@@ -1,38 +1,25 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { certifications } from "@/lib/certification/catalog";
 import type { Certification } from "@/lib/certification/definition";
 import { fileCatalog } from "@/lib/content/catalog";
 import { expectNoSeriousViolations } from "./axe";
-import { e2eDb, expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { ChapterReader } from "./pages/reader";
+import { auditEntries, completeScenario, passChapter } from "./support/arrange";
 
 const LEARNER = { employeeNo: "E1010", name: "徐丽" };
 const def = certifications()[0] as Certification;
 const [last, ...earlier] = [...def.chapters].reverse() as [string, ...string[]];
 
-/** Everything but the last chapter's check, stored as if the learner had done it last week. */
+/** Everything but the last chapter's check, done last week through the app's own submission path. */
 async function arrangeAlmostCertified() {
-  const db = e2eDb();
-  const { rows } = await db.execute({
-    sql: "select id from users where employee_no = ?",
-    args: [LEARNER.employeeNo],
-  });
-  const userId = String(rows[0]?.id);
-  const weekAgo = Math.floor(Date.now() / 1000) - 7 * 86400;
-  await db.batch([
-    ...earlier.map((slug) => ({
-      sql: `insert into check_attempts (id, user_id, module_slug, content_version, locale, answers, score, max_score, percent, passed, created_at)
-            values (?, ?, ?, 'e2e', 'zh-CN', '{}', 8, 8, 100, 1, ?)`,
-      args: [randomUUID(), userId, slug, weekAgo],
-    })),
-    ...def.scenarios.map((s) => ({
-      sql: `insert into scenario_attempts (id, user_id, scenario_slug, content_version, locale, state, step_started_at, version, status, score, max_score, percent, passed, completed_at)
-            values (?, ?, ?, 'e2e', 'zh-CN', '{}', ?, 9, 'completed', ?, 100, ?, 1, ?)`,
-      args: [randomUUID(), userId, s.slug, weekAgo * 1000, s.minPercent, s.minPercent, weekAgo],
-    })),
-  ]);
-  db.close();
+  const at = new Date(Date.now() - 7 * 86_400_000);
+  for (const slug of earlier) await passChapter({ employeeNo: LEARNER.employeeNo, slug, at });
+  for (const s of def.scenarios) {
+    const percent = await completeScenario({ employeeNo: LEARNER.employeeNo, slug: s.slug, at });
+    expect(percent, s.slug).toBeGreaterThanOrEqual(s.minPercent);
+  }
 }
 
 async function pdfText(path: string) {
@@ -47,26 +34,19 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   browser,
   adminPage,
   managerPage,
+  freshSignIn,
 }) => {
   await arrangeAlmostCertified();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, LEARNER.employeeNo);
-  await page.waitForURL("/");
+  const page = await freshSignIn(LEARNER.employeeNo);
+  await expect(page).toHaveURL("/");
   await expect(page.getByText("您还没有证书")).toBeVisible();
 
   const entry = fileCatalog().findChapter(last, "zh-CN");
   if (!entry?.result.ok) throw new Error("chapter does not compile");
-  await page.goto(`/learn/${last}`);
-  for (const q of entry.result.chapter.questions) {
-    const group = page.getByRole("group", { name: q.prompt });
-    for (const o of q.options.filter((x) => x.correct)) {
-      await group
-        .getByRole(q.type === "multiple" ? "checkbox" : "radio", { name: o.text, exact: true })
-        .check();
-    }
-  }
-  await page.getByRole("button", { name: "提交答案" }).click();
+  const reader = new ChapterReader(page);
+  await reader.open(last);
+  await reader.answer(entry.result.chapter.questions);
+  await reader.submit();
   await expect(page.getByText("您已完成全部认证要求，证书已颁发")).toBeVisible();
 
   await page.goto("/");
@@ -95,12 +75,8 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   expect(managerPdf.status()).toBe(200);
   expect(managerPdf.headers()["content-type"]).toBe("application/pdf");
   for (const outsider of ["E1003", "E3002"]) {
-    const other = await browser.newContext();
-    const otherPage = await other.newPage();
-    await signIn(otherPage, outsider);
-    await otherPage.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const otherPage = await freshSignIn(outsider);
     expect((await otherPage.request.get(pdfUrl)).status(), outsider).toBe(404);
-    await other.close();
   }
 
   // The public verify page needs no sign-in.
@@ -128,17 +104,11 @@ test("passing the last requirement issues a certificate: PDF, public verify page
   await expect(verify.getByText(/已于 .+ 撤销。/)).toBeVisible();
   await visitor.close();
 
-  const db = e2eDb();
-  const audit = await db.execute({
-    sql: "select count(*) as n from audit_log where action = 'certificate.revoke' and json_extract(after, '$.code') = ?",
-    args: [code],
-  });
-  db.close();
-  expect(Number(audit.rows[0]?.n)).toBe(1);
+  const revocations = await auditEntries({ action: "certificate.revoke", target: code });
+  expect(revocations.filter((r) => (r.after as { code?: string } | null)?.code === code)).toHaveLength(1);
 
   await page.reload();
   await expect(certificates.getByText("已撤销", { exact: true })).toBeVisible();
-  await context.close();
 });
 
 test("unknown and malformed codes say not found without hints; lookups are rate-limited per address", async ({

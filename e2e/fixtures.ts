@@ -1,41 +1,101 @@
-import { createClient } from "@libsql/client";
-import { test as base, expect, type Page } from "@playwright/test";
+import path from "node:path";
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
+import { type Role, SignedInStates, signInThroughUi } from "./support/sessions";
 
-export const PASSWORD = "Demo@2026";
+export { ACCOUNTS, PASSWORD, type Role, signIn } from "./support/sessions";
 
-export async function signIn(page: Page, employeeNo: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("员工号").fill(employeeNo);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
+type WorkerFixtures = { signedInStates: SignedInStates };
 
-/** Direct access to the test server's database, for arranging states the UI of this build cannot yet reach. */
-export function e2eDb() {
-  return createClient({ url: "file:./data/e2e.db" });
-}
+type TestFixtures = {
+  /** Pages signed in as E1001, E2001, E3001 and E9001 from the shared per-worker states. */
+  learnerPage: Page;
+  trainerPage: Page;
+  managerPage: Page;
+  adminPage: Page;
+  /** API clients signed in the same way, for calling route handlers as the role. */
+  learnerRequest: APIRequestContext;
+  trainerRequest: APIRequestContext;
+  managerRequest: APIRequestContext;
+  adminRequest: APIRequestContext;
+  /** A page signed in as the role, from the shared state (its context is closed after the test). */
+  pageAs: (role: Role) => Promise<Page>;
+  /** An API client signed in as the role, from the shared state (disposed after the test). */
+  requestAs: (role: Role) => Promise<APIRequestContext>;
+  /**
+   * A new browser context signed in through the UI as `employeeNo`, closed after the test. For
+   * tests that sign out, deactivate, reset, change role or locale, or need an account of their own:
+   * they must never end or change a shared state.
+   */
+  freshSignIn: (employeeNo: string, password?: string) => Promise<Page>;
+};
 
-type RolePages = { learnerPage: Page; trainerPage: Page; managerPage: Page; adminPage: Page };
-
-function signedInPage(employeeNo: string) {
-  return async (
-    { browser }: { browser: import("@playwright/test").Browser },
-    use: (p: Page) => Promise<void>,
-  ) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, employeeNo);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await use(page);
-    await context.close();
+function rolePage(role: Role) {
+  return async ({ pageAs }: Pick<TestFixtures, "pageAs">, use: (page: Page) => Promise<void>) => {
+    await use(await pageAs(role));
   };
 }
 
-export const test = base.extend<RolePages>({
-  learnerPage: signedInPage("E1001"),
-  trainerPage: signedInPage("E2001"),
-  managerPage: signedInPage("E3001"),
-  adminPage: signedInPage("E9001"),
+function roleRequest(role: Role) {
+  return async (
+    { requestAs }: Pick<TestFixtures, "requestAs">,
+    use: (api: APIRequestContext) => Promise<void>,
+  ) => {
+    await use(await requestAs(role));
+  };
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  signedInStates: [
+    async ({ playwright }, use, workerInfo) => {
+      const dir = path.join(workerInfo.project.testDir, ".auth", String(workerInfo.parallelIndex));
+      await use(new SignedInStates(dir, String(workerInfo.project.use.baseURL), playwright.request));
+    },
+    { scope: "worker" },
+  ],
+  pageAs: async ({ browser, signedInStates }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (role) => {
+      const context = await browser.newContext({ storageState: await signedInStates.file(role, browser) });
+      opened.push(context);
+      return context.newPage();
+    });
+    for (const context of opened) await context.close();
+  },
+  requestAs: async ({ browser, playwright, signedInStates, baseURL }, use) => {
+    const opened: APIRequestContext[] = [];
+    await use(async (role) => {
+      const api = await playwright.request.newContext({
+        baseURL,
+        storageState: await signedInStates.file(role, browser),
+      });
+      opened.push(api);
+      return api;
+    });
+    for (const api of opened) await api.dispose();
+  },
+  freshSignIn: async ({ browser }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (employeeNo, password) => {
+      const context = await browser.newContext();
+      opened.push(context);
+      return signInThroughUi(context, employeeNo, password);
+    });
+    for (const context of opened) await context.close();
+  },
+  learnerPage: rolePage("learner"),
+  trainerPage: rolePage("trainer"),
+  managerPage: rolePage("manager"),
+  adminPage: rolePage("admin"),
+  learnerRequest: roleRequest("learner"),
+  trainerRequest: roleRequest("trainer"),
+  managerRequest: roleRequest("manager"),
+  adminRequest: roleRequest("admin"),
 });
 
 export { expect };

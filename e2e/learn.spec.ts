@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { fileCatalog } from "@/lib/content/catalog";
-import type { Question } from "@/lib/content/types";
 import { expectNoSeriousViolations } from "./axe";
-import { e2eDb, expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { ChapterReader } from "./pages/reader";
+import { checkAttemptsWithId } from "./support/arrange";
 
 function keyOf(slug: string, locale: "zh-CN" | "en" = "zh-CN") {
   const entry = fileCatalog().findChapter(slug, locale);
@@ -11,57 +11,36 @@ function keyOf(slug: string, locale: "zh-CN" | "en" = "zh-CN") {
   return entry.result.chapter;
 }
 
-/** Answers each question through its labelled group; `wrong` lists questions to answer incorrectly. */
-async function answer(page: Page, questions: Question[], wrong: string[] = []) {
-  for (const q of questions) {
-    const group = page.getByRole("group", { name: q.prompt });
-    const role = q.type === "multiple" ? "checkbox" : "radio";
-    const picks = wrong.includes(q.id)
-      ? [q.options.find((o) => !o.correct)]
-      : q.options.filter((o) => o.correct);
-    for (const o of picks) if (o) await group.getByRole(role, { name: o.text, exact: true }).check();
-  }
-}
-
-async function attemptCount(where: string, args: string[]) {
-  const db = e2eDb();
-  const r = await db.execute({ sql: `select count(*) as n from check_attempts where ${where}`, args });
-  db.close();
-  return Number(r.rows[0]?.n);
-}
-
 test("a learner reads chapter 2, fails its check, retries to pass, and sees 已通过", async ({
   learnerPage: page,
 }) => {
   const chapter = keyOf("basic-skills");
+  const reader = new ChapterReader(page);
   await page.goto("/learn");
   const card = page.getByRole("listitem").filter({ hasText: chapter.meta.title });
   await expect(card.getByText("未开始")).toBeVisible();
   await card.getByRole("link", { name: chapter.meta.title }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: chapter.meta.title })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "本章目录" }).getByRole("link")).toHaveCount(
-    chapter.toc.length + 1,
-  );
+  await expect(reader.heading(chapter.meta.title)).toBeVisible();
+  await expect(reader.toc.getByRole("link")).toHaveCount(chapter.toc.length + 1);
   await expect(page.getByText("7 秒").first()).toBeVisible();
 
-  await answer(page, chapter.questions, ["q1", "q2"]);
-  await page.getByRole("button", { name: "提交答案" }).click();
+  await reader.answer(chapter.questions, ["q1", "q2"]);
+  await reader.submit();
   const failedPercent = Math.floor(((chapter.questions.length - 2) / chapter.questions.length) * 100);
-  await expect(page.getByRole("heading", { name: `检测结果: 得分 ${failedPercent}%` })).toBeVisible();
+  await expect(reader.result(failedPercent)).toBeVisible();
   await expect(page.getByText("未达到 80% 的通过线")).toBeVisible();
-  const q1 = page.getByRole("group", { name: chapter.questions[0]?.prompt });
+  const q1 = reader.question(chapter.questions[0]?.prompt);
   await expect(q1.getByText("✗ 回答错误")).toBeVisible();
   const wrongOption = chapter.questions[0]?.options.find((o) => !o.correct);
   await expect(q1.getByText(wrongOption?.feedback ?? "")).toBeVisible();
 
-  await page.getByRole("button", { name: "重新作答" }).click();
-  await answer(page, chapter.questions);
-  await page.getByRole("button", { name: "提交答案" }).click();
-  await expect(page.getByRole("heading", { name: "检测结果: 得分 100%" })).toBeVisible();
+  await reader.retry();
+  await reader.answer(chapter.questions);
+  await reader.submit();
+  await expect(reader.result(100)).toBeVisible();
   await expect(page.getByText("恭喜，已通过本章检测！")).toBeVisible();
-  const history = page.getByRole("region", { name: "作答记录" });
-  await expect(history.getByRole("row")).toHaveCount(3);
+  await expect(reader.history.getByRole("row")).toHaveCount(3);
 
   await page.goto("/learn");
   await page.reload();
@@ -87,9 +66,11 @@ test("the chapter page the learner receives contains no answer key", async ({ le
   for (const q of chapter.questions) for (const o of q.options) expect(html).not.toContain(o.feedback);
 });
 
+// A learner of its own: the passing submission it stores must not show up in the shared learner's progress.
 test("tampered submissions get 400 and store nothing; a retried submission is stored once", async ({
-  learnerPage: page,
+  freshSignIn,
 }) => {
+  const page = await freshSignIn("E1011");
   const chapter = keyOf("service-importance");
   const url = "/api/learn/service-importance/attempts";
   const full = Object.fromEntries(
@@ -106,7 +87,7 @@ test("tampered submissions get 400 and store nothing; a retried submission is st
     const response = await page.request.post(url, { data });
     expect(response.status(), JSON.stringify(data)).toBe(400);
     expect((await response.json()).code).toMatch(/^bad_request:/);
-    if (data.attemptId !== "not-a-uuid") expect(await attemptCount("id = ?", [data.attemptId])).toBe(0);
+    if (data.attemptId !== "not-a-uuid") expect(await checkAttemptsWithId(data.attemptId)).toBe(0);
   }
   expect(
     (await page.request.post("/api/learn/no-such-chapter/attempts", { data: tampered[0] })).status(),
@@ -118,12 +99,12 @@ test("tampered submissions get 400 and store nothing; a retried submission is st
   expect(first.status()).toBe(200);
   expect(again.status()).toBe(200);
   expect(await again.json()).toMatchObject({ percent: 100, passed: true });
-  expect(await attemptCount("id = ?", [attemptId])).toBe(1);
+  expect(await checkAttemptsWithId(attemptId)).toBe(1);
 });
 
 test("reading progress survives a reload and offers to continue", async ({ learnerPage: page }) => {
   const chapter = keyOf("needs-and-personalisation");
-  await page.goto("/learn/needs-and-personalisation");
+  await new ChapterReader(page).open("needs-and-personalisation");
   const third = chapter.toc[2];
   if (!third) throw new Error("chapter needs three sections");
   const saved = page.waitForResponse((r) => r.url().includes("/progress") && r.status() === 204);
@@ -135,17 +116,18 @@ test("reading progress survives a reload and offers to continue", async ({ learn
   await expect(page).toHaveURL(/#s-\d+$/);
 });
 
-test("the English chapter renders after switching language, and axe passes", async ({ page }) => {
-  await signIn(page, "E1002");
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+// A learner of its own: the language choice is stored on the account.
+test("the English chapter renders after switching language, and axe passes", async ({ freshSignIn }) => {
+  const page = await freshSignIn("E1002");
   await page.goto("/learn");
   await expectNoSeriousViolations(page);
   await page.getByRole("button", { name: "Switch to English" }).click();
   const chapter = keyOf("basic-skills", "en");
+  const reader = new ChapterReader(page);
   await expect(page.getByRole("heading", { level: 1, name: "Chapters" })).toBeVisible();
   await page.getByRole("link", { name: chapter.meta.title }).click();
-  await expect(page.getByRole("heading", { level: 1, name: chapter.meta.title })).toBeVisible();
+  await expect(reader.heading(chapter.meta.title)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Knowledge check" })).toBeVisible();
-  await expect(page.getByRole("group", { name: chapter.questions[0]?.prompt })).toBeVisible();
+  await expect(reader.question(chapter.questions[0]?.prompt)).toBeVisible();
   await expectNoSeriousViolations(page);
 });

@@ -2,7 +2,10 @@ import type { Page } from "@playwright/test";
 import { fileCatalog } from "@/lib/content/catalog";
 import type { Scenario } from "@/lib/scenario/schema";
 import { expectNoSeriousViolations } from "./axe";
-import { e2eDb, expect, test } from "./fixtures";
+import { ACCOUNTS, expect, test } from "./fixtures";
+import { ScenarioPlayer, ScenarioResult } from "./pages/player";
+import { ChapterReader } from "./pages/reader";
+import { auditEntries, scenarioAttempt } from "./support/arrange";
 
 function scenario(slug: string): Scenario {
   const found = fileCatalog().findScenario(slug, "zh-CN");
@@ -10,39 +13,23 @@ function scenario(slug: string): Scenario {
   return found.scenario;
 }
 
-type Move = { step: string; choice?: string; text?: string };
-
-/** Plays the given moves through the UI, checking each step is the expected one. */
-async function play(page: Page, s: Scenario, moves: Move[]) {
-  for (const move of moves) {
-    const step = s.steps[move.step];
-    if (!step) throw new Error(`no step ${move.step}`);
-    if (step.customer) await expect(page.getByText(step.customer, { exact: true }).last()).toBeVisible();
-    if (step.kind === "text") {
-      await page.getByRole("textbox", { name: "您的回答" }).fill(move.text ?? step.modelAnswer);
-      await page.getByRole("button", { name: "发送" }).click();
-    } else if (step.kind === "choice" || step.kind === "timed") {
-      const choice = step.choices.find((c) => c.id === move.choice);
-      await page.getByRole("button", { name: choice?.text, exact: true }).click();
-    }
-  }
-}
-
 async function startScenario(page: Page, s: Scenario) {
   await page.goto("/practice");
   await page.getByRole("link", { name: s.title }).click();
   await expect(page.getByRole("heading", { level: 1, name: s.title })).toBeVisible();
   await expectNoSeriousViolations(page);
-  await page.getByRole("button", { name: "开始演练" }).click();
+  const player = new ScenarioPlayer(page);
+  await player.start();
+  return player;
 }
 
 test("the complaint played along the best path passes with the satisfied ending", async ({
   learnerPage: page,
 }) => {
   const s = scenario("complaint");
-  await startScenario(page, s);
-  await expect(page.getByRole("status").getByText("非常愤怒")).toBeVisible();
-  await play(page, s, [
+  const player = await startScenario(page, s);
+  await expect(player.mood.getByText("非常愤怒")).toBeVisible();
+  await player.play(s, [
     { step: "arrive", choice: "a" },
     { step: "vent", choice: "a" },
     { step: "apologise" },
@@ -53,10 +40,11 @@ test("the complaint played along the best path passes with the satisfied ending"
     { step: "callback", choice: "a" },
   ]);
   await expect(page).toHaveURL(/\/practice\/complaint\/result\//);
-  await expect(page.getByRole("heading", { name: "总分 100%" })).toBeVisible();
+  const result = new ScenarioResult(page);
+  await expect(result.total(100)).toBeVisible();
   await expect(page.getByText("已通过（通过线 80%）")).toBeVisible();
   await expect(page.getByText("客户满意离开")).toBeVisible();
-  await expect(page.getByRole("table", { name: "各项能力得分率" }).getByRole("row")).toHaveCount(6);
+  await expect(result.competencies.getByRole("row")).toHaveCount(6);
   await expect(page.getByText("参考说法：").first()).toBeVisible();
   await expectNoSeriousViolations(page);
 
@@ -68,10 +56,10 @@ test("the complaint played along the best path passes with the satisfied ending"
 
 test("blaming the system ends in an escalation and fails", async ({ learnerPage: page }) => {
   const s = scenario("complaint");
-  await startScenario(page, s);
-  await play(page, s, [{ step: "arrive", choice: "a" }]);
+  const player = await startScenario(page, s);
+  await player.play(s, [{ step: "arrive", choice: "a" }]);
   await expectNoSeriousViolations(page);
-  await play(page, s, [
+  await player.play(s, [
     { step: "vent", choice: "a" },
     { step: "apologise" },
     { step: "check-record", choice: "c" },
@@ -112,14 +100,9 @@ test("a replayed or skipped step is refused and changes nothing", async ({ learn
     (await page.request.post(url, { data: { stepId: "vent", choiceId: "a", points: 9 } })).status(),
   ).toBe(400);
 
-  const db = e2eDb();
-  const row = await db.execute({
-    sql: "select version, state from scenario_attempts where id = ?",
-    args: [attemptId],
-  });
-  db.close();
-  expect(row.rows[0]?.version).toBe(1);
-  expect(JSON.parse(String(row.rows[0]?.state)).turns).toHaveLength(1);
+  const stored = await scenarioAttempt(attemptId, ACCOUNTS.learner);
+  expect(stored?.version).toBe(1);
+  expect(stored?.state.turns).toHaveLength(1);
 
   const other = await page.request.post(
     "/api/practice/attempts/00000000-0000-4000-8000-000000000000/answer",
@@ -134,8 +117,8 @@ const ANSWER = "张先生，真是抱歉，我理解您现在很着急，我马�
 
 test("a trainer adjusts a free-text score and the learner sees it", async ({ learnerPage, trainerPage }) => {
   const s = scenario("complaint");
-  await startScenario(learnerPage, s);
-  await play(learnerPage, s, [
+  const player = await startScenario(learnerPage, s);
+  await player.play(s, [
     { step: "arrive", choice: "a" },
     { step: "vent", choice: "a" },
     { step: "apologise", text: ANSWER },
@@ -143,7 +126,8 @@ test("a trainer adjusts a free-text score and the learner sees it", async ({ lea
     { step: "deflected", choice: "b" },
   ]);
   await expect(learnerPage).toHaveURL(/\/result\//);
-  const before = await learnerPage.getByRole("heading", { name: /^总分 \d+%$/ }).textContent();
+  const result = new ScenarioResult(learnerPage);
+  const before = await result.total().textContent();
 
   await trainerPage.goto("/author");
   await trainerPage.getByRole("link", { name: /自由作答评审/ }).click();
@@ -157,33 +141,31 @@ test("a trainer adjusts a free-text score and the learner sees it", async ({ lea
   await item.getByRole("button", { name: "确认并保存" }).click();
   await expect(item).toHaveCount(0); // reviewed answers leave the queue
 
-  const db = e2eDb();
-  const audit = await db.execute(
-    "select action, before, after from audit_log where action = 'scenario.review'",
-  );
-  db.close();
-  expect(audit.rows).toHaveLength(1);
-  expect(String(audit.rows[0]?.after)).toContain("道歉到位");
+  const audit = await auditEntries({ action: "scenario.review" });
+  expect(audit).toHaveLength(1);
+  expect(JSON.stringify(audit[0]?.after)).toContain("道歉到位");
 
   await learnerPage.reload();
   await expect(learnerPage.getByText("“道歉到位，但还可以更具体地回应客户的担心。”")).toBeVisible();
   await expect(learnerPage.getByText(/培训师评审（评审人：/)).toBeVisible();
-  const after = await learnerPage.getByRole("heading", { name: /^总分 \d+%$/ }).textContent();
+  const after = await result.total().textContent();
   expect(after).not.toBe(before);
 });
 
-test("chapter 2 embeds the greeting and listening role-plays, playable in place", async ({
-  learnerPage: page,
-}) => {
+// A learner of its own: opening chapter 2 records reading progress, which the shared learner's
+// chapter 2 journey (learn.spec.ts) expects not to find.
+test("chapter 2 embeds the greeting and listening role-plays, playable in place", async ({ freshSignIn }) => {
   const greeting = scenario("greeting");
-  await page.goto("/learn/basic-skills");
-  const card = page.getByRole("region", { name: greeting.title });
+  const reader = new ChapterReader(await freshSignIn("E1012"));
+  await reader.open("basic-skills");
+  const card = reader.scenarioCard(greeting.title);
   await expect(card).toBeVisible();
-  await expect(page.getByRole("region", { name: scenario("listening").title })).toBeVisible();
+  await expect(reader.scenarioCard(scenario("listening").title)).toBeVisible();
   await card.getByRole("button", { name: "在本章中练习" }).click();
-  await card.getByRole("button", { name: "开始演练" }).click();
+  const player = new ScenarioPlayer(card);
+  await player.start();
   const first = greeting.steps[greeting.start];
   if (first?.kind !== "timed") throw new Error("greeting starts with a timed step");
-  await card.getByRole("button", { name: first.choices[0]?.text, exact: true }).click();
+  await player.choose(first.choices[0]?.text);
   await expect(card.getByText("您", { exact: true }).first()).toBeVisible();
 });

@@ -1,53 +1,41 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expectNoSeriousViolations } from "./axe";
-import { e2eDb, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { branchFacts, userIdOf } from "./support/arrange";
 
 const pct = (n: number, of: number) => `${(Math.round((n * 1000) / of) / 10).toFixed(1)}%`;
 
-async function userId(employeeNo: string) {
-  const db = e2eDb();
-  const { rows } = await db.execute({
-    sql: "select id from users where employee_no = ?",
-    args: [employeeNo],
-  });
-  db.close();
-  return String(rows[0]?.id);
-}
-
 /** The figures the 静安支行 row must show, computed here from the attempts themselves. */
 async function jinganFromAttempts() {
-  const db = e2eDb();
-  const learners = `select u.id from users u where u.branch_id = 'br-east-jingan' and u.role = 'learner' and u.active = 1`;
-  const head = Number((await db.execute(`select count(*) from (${learners})`)).rows[0]?.[0]);
-  const passedCh1 = Number(
-    (
-      await db.execute(`select count(distinct user_id) from check_attempts
-        where module_slug = 'service-importance' and passed = 1 and user_id in (${learners})`)
-    ).rows[0]?.[0],
-  );
-  const plays = await db.execute(`select a.id, a.user_id, a.percent, a.completed_at, s.score, s.max_score
-    from scenario_attempts a join scenario_scores s on s.attempt_id = a.id and s.competency = 'first-impression'
-    where a.scenario_slug = 'greeting' and a.status = 'completed' and a.user_id in (${learners})`);
-  db.close();
+  const facts = await branchFacts({
+    branchId: "br-east-jingan",
+    chapter: "service-importance",
+    scenario: "greeting",
+    competency: "first-impression",
+  });
   const best = new Map<string, { percent: number; at: number; id: string; value: number }>();
-  for (const r of plays.rows) {
+  for (const r of facts.plays) {
     const row = {
-      percent: Number(r.percent),
-      at: Number(r.completed_at),
-      id: String(r.id),
-      value: (Math.max(0, Math.min(Number(r.score), Number(r.max_score))) / Number(r.max_score)) * 100,
+      percent: r.percent,
+      at: r.completedAt,
+      id: r.id,
+      value: (Math.max(0, Math.min(r.score, r.maxScore)) / r.maxScore) * 100,
     };
-    const known = best.get(String(r.user_id));
+    const known = best.get(r.userId);
     const better =
       !known ||
       row.percent > known.percent ||
       (row.percent === known.percent && (row.at < known.at || (row.at === known.at && row.id < known.id)));
-    if (better) best.set(String(r.user_id), row);
+    if (better) best.set(r.userId, row);
   }
   const values = [...best.values()].map((b) => b.value);
   const average = values.reduce((a, b) => a + b, 0) / values.length;
-  return { head, passedCh1, greetingFirstImpression: `${(Math.round(average * 10) / 10).toFixed(1)}%` };
+  return {
+    head: facts.headcount,
+    passedCh1: facts.passedChapter,
+    greetingFirstImpression: `${(Math.round(average * 10) / 10).toFixed(1)}%`,
+  };
 }
 
 test("E3001's overview and heatmap show the seeded results of their 支行 and nothing of 华南", async ({
@@ -135,7 +123,7 @@ test("E3001 filters the people list, opens a person and downloads the CSV and th
 test("E3001 gets 404 and no data for 华南's people and branches, however asked", async ({
   managerPage: page,
 }) => {
-  const south = await userId("E1005");
+  const south = await userIdOf("E1005");
   expect((await page.goto(`/reports/people/${south}`))?.status()).toBe(404);
   expect((await page.goto("/reports?branch=br-south"))?.status()).toBe(404);
   expect((await page.goto("/reports/people?branch=br-south-tianhe"))?.status()).toBe(404);
@@ -158,11 +146,11 @@ test("E3001 gets 404 and no data for 华南's people and branches, however asked
 });
 
 test("a learner gets no report data; the item analysis shows answers to trainers, with axe passing", async ({
-  learnerPage,
+  learnerRequest,
   trainerPage,
 }) => {
-  expect((await learnerPage.request.get("/api/reports/overview")).status()).toBe(403);
-  expect((await learnerPage.request.get("/reports/export/people.csv")).status()).toBe(403);
+  expect((await learnerRequest.get("/api/reports/overview")).status()).toBe(403);
+  expect((await learnerRequest.get("/reports/export/people.csv")).status()).toBe(403);
 
   await trainerPage.goto("/reports/items");
   await expect(trainerPage.getByRole("heading", { level: 1, name: "题目分析" })).toBeVisible();

@@ -2,6 +2,7 @@
 // publish run: prints `file:line:column message` for each problem and exits 1 if there is any.
 import path from "node:path";
 import { certificationFiles } from "@/lib/certification/catalog";
+import { examShares } from "@/lib/certification/definition";
 import { fileCatalog, sourcesVersion } from "@/lib/content/catalog";
 import { checkItem } from "@/lib/content/check-item";
 import { contentFile, fileSources } from "@/lib/content/sources";
@@ -30,6 +31,15 @@ for (const entry of certifications) {
   for (const slug of [...c.chapters, ...c.renewal.chapters]) {
     if (!catalog.chapters.has(`${slug}.zh-CN`))
       problems.push(`${rel(entry.file)}:1:1 requires chapter "${slug}", which does not exist`);
+  }
+  // Each chapter's pool must hold the exam's share of it (both locales hold the same pool).
+  for (const { slug, count } of examShares(c)) {
+    const chapter = catalog.chapters.get(`${slug}.zh-CN`)?.result;
+    const pool = chapter?.ok ? chapter.chapter.questions.length : count;
+    if (pool < count)
+      problems.push(
+        `${rel(entry.file)}:1:1 the exam draws ${count} questions from "${slug}", whose pool has ${pool}`,
+      );
   }
   for (const { slug } of [...c.scenarios, ...c.renewal.scenarios]) {
     if (!catalog.scenarios.has(`${slug}.zh-CN`))

@@ -1,10 +1,19 @@
 import { addMonths, subDays } from "date-fns";
 import type { Certification, Requirements } from "./definition";
 
-/** A learner's results as the rules read them: passed chapter checks and completed scenarios. */
+/** A closed certification exam attempt. */
+export type ExamResult = { certificationId: string; percent: number; passed: boolean; at: Date };
+
+/** A learner's results as the rules read them: passed chapter checks, completed scenarios, exams. */
 export type Results = {
   chapters: { slug: string; percent: number; passed: boolean; at: Date }[];
   scenarios: { slug: string; percent: number; at: Date }[];
+  /**
+   * The learner's exam attempts. TRANSITIONAL: absent while a caller cannot load them yet (the
+   * database loader until exam attempts are stored), and then the exam requirement is not checked;
+   * once every caller supplies them this becomes required.
+   */
+  exams?: ExamResult[];
 };
 
 export type Certificate = { issuedAt: Date; expiresAt: Date; revokedAt: Date | null };
@@ -38,6 +47,31 @@ export function checkRequirements(req: Requirements, results: Results, since?: D
   return { met: missing.length === 0, missing, snapshot };
 }
 
+/**
+ * The exam requirement of a certification with an exam: a pass of its exam (at or after `since`,
+ * when given); the snapshot keeps the best passing percent as `exam:<certification id>`.
+ */
+export function checkExam(def: Certification, results: Results, since?: Date): Check {
+  if (!def.exam || !results.exams) return { met: true, missing: [], snapshot: {} };
+  const key = `exam:${def.id}`;
+  const passes = results.exams.filter(
+    (e) => e.certificationId === def.id && e.passed && (!since || e.at.getTime() >= since.getTime()),
+  );
+  if (passes.length === 0) return { met: false, missing: [key], snapshot: {} };
+  return { met: true, missing: [], snapshot: { [key]: Math.max(...passes.map((e) => e.percent)) } };
+}
+
+/** Everything a certificate needs: the requirements (`req`, full or renewal), then the exam. */
+export function checkWithExam(def: Certification, req: Requirements, results: Results, since?: Date): Check {
+  const others = checkRequirements(req, results, since);
+  const exam = checkExam(def, results, since);
+  return {
+    met: others.met && exam.met,
+    missing: [...others.missing, ...exam.missing],
+    snapshot: { ...others.snapshot, ...exam.snapshot },
+  };
+}
+
 export function renewalOpensAt(def: Certification, cert: Certificate): Date {
   return subDays(cert.expiresAt, def.renewalWindowDays);
 }
@@ -62,14 +96,38 @@ export type Decision =
     }
   | { issue: false; reason: "requirements" | "already-certified" | "revoked"; missing: string[] };
 
+/** Which certificate a learner can earn next, what it takes and from when results count. */
+export type Cycle =
+  | { open: true; kind: "initial" | "renewal"; requirements: Requirements; since?: Date }
+  | { open: false; reason: "already-certified" | "revoked" };
+
 /**
- * What the latest results mean for a learner whose newest certificate is `current` (or none):
+ * For a learner whose newest certificate is `current` (or none):
  * - no certificate: the full requirements earn one;
  * - an expired one: the full requirements again, with results from the lapsed certificate's
  *   renewal window on (results that earned the old certificate do not earn a new one);
- * - a valid one inside its renewal window: the renewal requirements, met since the window opened,
- *   earn the next cycle, which runs on from the current expiry so renewing early loses nothing;
+ * - a valid one inside its renewal window: the renewal requirements, met since the window opened;
  * - a valid one outside the window: nothing to do; a revoked one: only an administrator can act.
+ * With an exam, each of them also needs an exam pass from the same time on.
+ */
+export function nextCycle(def: Certification, current: Certificate | null, now: Date): Cycle {
+  const status = current ? certificateStatus(def, current, now) : null;
+  if (status === "revoked") return { open: false, reason: "revoked" };
+  if (status === "valid") return { open: false, reason: "already-certified" };
+  if (status === "expiring" && current)
+    return { open: true, kind: "renewal", requirements: def.renewal, since: renewalOpensAt(def, current) };
+  const since = status === "expired" && current ? renewalOpensAt(def, current) : undefined;
+  return {
+    open: true,
+    kind: "initial",
+    requirements: { chapters: def.chapters, scenarios: def.scenarios },
+    since,
+  };
+}
+
+/**
+ * What the latest results mean for a learner whose newest certificate is `current` (or none), by
+ * `nextCycle`; a renewal runs on from the current expiry so renewing early loses nothing.
  */
 export function decide(
   def: Certification,
@@ -77,28 +135,18 @@ export function decide(
   current: Certificate | null,
   now: Date,
 ): Decision {
-  const status = current ? certificateStatus(def, current, now) : null;
-  if (status === "revoked") return { issue: false, reason: "revoked", missing: [] };
-  if (status === "valid") return { issue: false, reason: "already-certified", missing: [] };
-  if (status === "expiring" && current) {
-    const check = checkRequirements(def.renewal, results, renewalOpensAt(def, current));
-    if (!check.met) return { issue: false, reason: "requirements", missing: check.missing };
-    return {
-      issue: true,
-      kind: "renewal",
-      issuedAt: now,
-      expiresAt: addMonths(current.expiresAt, def.validityMonths),
-      snapshot: check.snapshot,
-    };
-  }
-  const since = status === "expired" && current ? renewalOpensAt(def, current) : undefined;
-  const check = checkRequirements(def, results, since);
+  const cycle = nextCycle(def, current, now);
+  if (!cycle.open) return { issue: false, reason: cycle.reason, missing: [] };
+  const check = checkWithExam(def, cycle.requirements, results, cycle.since);
   if (!check.met) return { issue: false, reason: "requirements", missing: check.missing };
   return {
     issue: true,
-    kind: "initial",
+    kind: cycle.kind,
     issuedAt: now,
-    expiresAt: addMonths(now, def.validityMonths),
+    expiresAt:
+      cycle.kind === "renewal" && current
+        ? addMonths(current.expiresAt, def.validityMonths)
+        : addMonths(now, def.validityMonths),
     snapshot: check.snapshot,
   };
 }

@@ -32,10 +32,7 @@ export function checkItem(item: ContentSource, scenarios: Map<string, ScenarioEn
     const source = results.get(DEFAULT_LOCALE);
     for (const [locale, result] of results) {
       if (locale === DEFAULT_LOCALE || !result.ok || !source?.ok) continue;
-      add(
-        locale,
-        checkParity(source.chapter, result.chapter).map((message) => ({ line: 1, column: 1, message })),
-      );
+      add(locale, checkParity(source.chapter, result.chapter));
     }
     return issues;
   }

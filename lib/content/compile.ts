@@ -67,6 +67,14 @@ export function compileChapter(source: string, options: CompileOptions): Compile
   const { html, segments, toc } = renderChapterHtml(tree, options.labels, options.scenarios);
   return {
     ok: true,
-    chapter: { meta, version: contentVersion(source), html, segments, toc, questions: check.questions },
+    chapter: {
+      meta,
+      version: contentVersion(source),
+      html,
+      segments,
+      toc,
+      draw: check.draw,
+      questions: check.questions,
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
-import type { ChapterMeta, ContentIssue } from "./types";
+import { type ChapterMeta, type ContentIssue, REVIEW_MODES } from "./types";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,6 +14,10 @@ export const chapterMetaSchema = z.strictObject({
   passScore: z.number().int().min(1).max(100).default(80),
   estimatedMinutes: z.number().int().min(1).max(600),
   summary: z.string().trim().min(1).max(400),
+  // The attempt policy of the chapter's knowledge check.
+  attemptsPerDay: z.number().int().min(1).max(20).default(3),
+  cooldownMinutes: z.number().int().min(0).max(1440).default(10),
+  review: z.enum(REVIEW_MODES).default("after-pass"),
 });
 
 /**

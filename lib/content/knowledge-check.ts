@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as textOf } from "mdast-util-to-string";
+import { checkPool, DEFAULT_DRAW, parseDraw, parseSection, sectionsOf } from "./pool";
 import type { ContentIssue, PublicQuestion, Question, QuestionType } from "./types";
 import { at, attribute, componentChildren, isJsx } from "./validate";
 
@@ -12,19 +13,33 @@ const str = (node: JsxElement, name: string) => {
 };
 
 /**
- * The chapter's questions with their keys, read from the <KnowledgeCheck> in the syntax tree,
- * plus every rule a check must satisfy. Runs on the server only.
+ * The chapter's question pool with its keys and the draw per attempt, read from the
+ * <KnowledgeCheck> in the syntax tree, plus every rule a check must satisfy. Runs on the server only.
+ *
+ * The pool rules (size ≥ 2.5 × draw, a section on every question, every section tested) apply
+ * when the check declares `draw`; a check without it draws 8 and is not yet held to them.
  */
-export function extractKnowledgeCheck(root: Root): { questions: Question[]; issues: ContentIssue[] } {
+export function extractKnowledgeCheck(root: Root): {
+  questions: Question[];
+  draw: number;
+  issues: ContentIssue[];
+} {
   const issues: ContentIssue[] = [];
   const checks = root.children.filter((n): n is MdxJsxFlowElement => isJsx(n) && n.name === "KnowledgeCheck");
   const [check, ...extras] = checks;
   if (!check)
     return {
       questions: [],
+      draw: DEFAULT_DRAW,
       issues: [{ line: 1, column: 1, message: "the chapter has no <KnowledgeCheck>" }],
     };
   for (const extra of extras) issues.push(at(extra, "only one <KnowledgeCheck> per chapter"));
+  const sections = sectionsOf(root);
+  const drawText = attribute(check, "draw");
+  const pooled = typeof drawText === "string";
+  const draw = pooled ? parseDraw(drawText.trim()) : DEFAULT_DRAW;
+  if (draw === null)
+    issues.push(at(check, `<KnowledgeCheck> draw="${drawText}" must be a whole number from 1 to 100`));
 
   const questions: Question[] = [];
   const questionIds = new Set<string>();
@@ -37,6 +52,12 @@ export function extractKnowledgeCheck(root: Root): { questions: Question[]; issu
     const type = str(child, "type") as QuestionType;
     if (id && questionIds.has(id)) issues.push(at(child, `duplicate question id "${id}"`));
     questionIds.add(id);
+    const sectionText = str(child, "section");
+    const section = sectionText ? parseSection(sectionText) : null;
+    const range = `the number of the ## section it tests (1–${sections.length})`;
+    if (sectionText && (section === null || section > sections.length))
+      issues.push(at(child, `question "${id}" section="${sectionText}" is not a section: write ${range}`));
+    else if (!sectionText && pooled) issues.push(at(child, `question "${id}" needs section="…": ${range}`));
 
     const options: Question["options"] = [];
     const optionIds = new Set<string>();
@@ -69,10 +90,12 @@ export function extractKnowledgeCheck(root: Root): { questions: Question[]; issu
     if (type === "truefalse" && [...optionIds].sort().join() !== "false,true") {
       issues.push(at(child, `question "${id}" is truefalse: its options must have ids "true" and "false"`));
     }
-    questions.push({ id, type, prompt: str(child, "prompt"), options });
+    const line = child.position?.start.line ?? 1;
+    questions.push({ id, type, section, prompt: str(child, "prompt"), options, line });
   }
   if (questions.length === 0) issues.push(at(check, "<KnowledgeCheck> has no questions"));
-  return { questions, issues };
+  else if (pooled && draw !== null) issues.push(...checkPool(check, draw, questions, sections));
+  return { questions, draw: draw ?? DEFAULT_DRAW, issues };
 }
 
 /** The questions as the browser may see them: no key, no feedback. */

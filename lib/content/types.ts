@@ -12,7 +12,20 @@ export type ChapterMeta = {
   passScore: number;
   estimatedMinutes: number;
   summary: string;
+  /** Attempts a learner may start per Beijing calendar day (default 3). */
+  attemptsPerDay: number;
+  /** Minutes to wait after a failed attempt before the next one (default 10). */
+  cooldownMinutes: number;
+  /** What a closed attempt shows the learner (default after-pass). */
+  review: ReviewMode;
 };
+
+/**
+ * `always`: full feedback and the key; `after-pass`: full feedback on a pass, otherwise the score
+ * and which questions were wrong (with their sections) but never the key; `never`: the score only.
+ */
+export const REVIEW_MODES = ["after-pass", "always", "never"] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
 
 /** `scenario`: one answer, a situation at the counter and what the teller should say or do next. */
 export type QuestionType = "single" | "multiple" | "truefalse" | "scenario";
@@ -21,8 +34,12 @@ export type QuestionType = "single" | "multiple" | "truefalse" | "scenario";
 export type Question = {
   id: string;
   type: QuestionType;
+  /** The 1-based number of the `##` section it tests (anchor `s-N`); null only in checks without `draw`. */
+  section: number | null;
   prompt: string;
   options: { id: string; text: string; correct: boolean; feedback: string }[];
+  /** Where the question starts in its source file, for problems found after compiling. */
+  line: number;
 };
 
 /** What the learner's browser receives: no correctness, no feedback. */
@@ -47,6 +64,9 @@ export type CompiledChapter = {
   /** The same HTML split at top-level scenario cards. */
   segments: ChapterSegment[];
   toc: TocEntry[];
+  /** How many questions of the pool one attempt asks (`<KnowledgeCheck draw>`, default 8). */
+  draw: number;
+  /** The whole pool, with keys. */
   questions: Question[];
 };
 

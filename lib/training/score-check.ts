@@ -54,6 +54,11 @@ export function scoreQuestion(q: Question, picked: readonly string[]): number {
   return Math.max(0, (right - wrong) / correctIds.size);
 }
 
+/** A score as a percentage, floored, so a shown 80% always means at least 80%. */
+export function percentOf(score: number, maxScore: number): number {
+  return maxScore === 0 ? 0 : Math.floor((score / maxScore) * 100 + 1e-9);
+}
+
 export function scoreKnowledgeCheck(questions: Question[], answers: Answers, passScore: number): CheckResult {
   const results = questions.map((q): QuestionResult => {
     const selected = answers[q.id] ?? [];
@@ -70,6 +75,6 @@ export function scoreKnowledgeCheck(questions: Question[], answers: Answers, pas
   });
   const score = results.reduce((sum, r) => sum + r.points, 0);
   const maxScore = questions.length;
-  const percent = maxScore === 0 ? 0 : Math.floor((score / maxScore) * 100 + 1e-9);
+  const percent = percentOf(score, maxScore);
   return { score, maxScore, percent, passed: percent >= passScore, questions: results };
 }

@@ -133,7 +133,9 @@ describe("item analysis", () => {
     {
       id: "q1",
       type: "single",
+      section: 1,
       prompt: "?",
+      line: 1,
       options: [
         { id: "a", text: "A", correct: false, feedback: "" },
         { id: "b", text: "B", correct: true, feedback: "" },
@@ -142,7 +144,9 @@ describe("item analysis", () => {
     {
       id: "q2",
       type: "multiple",
+      section: 2,
       prompt: "??",
+      line: 5,
       options: [
         { id: "a", text: "A", correct: true, feedback: "" },
         { id: "b", text: "B", correct: true, feedback: "" },

@@ -3,19 +3,28 @@ import type { Question } from "@/lib/content/types";
 import { findAnswerProblem, scoreKnowledgeCheck, scoreQuestion } from "@/lib/training/score-check";
 
 const opt = (id: string, correct = false) => ({ id, text: id, correct, feedback: `fb-${id}` });
+const at = { section: 1, line: 1 };
 const single: Question = {
   id: "q1",
   type: "single",
   prompt: "p",
+  ...at,
   options: [opt("a"), opt("b", true), opt("c")],
 };
 const multiple: Question = {
   id: "q2",
   type: "multiple",
   prompt: "p",
+  ...at,
   options: [opt("a", true), opt("b"), opt("c", true), opt("d", true)],
 };
-const tf: Question = { id: "q3", type: "truefalse", prompt: "p", options: [opt("true", true), opt("false")] };
+const tf: Question = {
+  id: "q3",
+  type: "truefalse",
+  prompt: "p",
+  ...at,
+  options: [opt("true", true), opt("false")],
+};
 const questions = [single, multiple, tf];
 
 describe("scoreQuestion", () => {

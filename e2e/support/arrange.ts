@@ -1,0 +1,274 @@
+/**
+ * The one place e2e tests touch the database: they arrange states the UI cannot reach (a result
+ * from last week, an account deactivated behind the user's back) and inspect what a request
+ * stored, through the app's own query modules against the server's database (DATABASE_URL, set by
+ * playwright.config.ts). Where no query function exists for something only a test needs, the
+ * function here reads through drizzle's query API on `db/`; no SQL is written by hand.
+ *
+ * The query modules are server-only and open the database when loaded, so they are imported on
+ * first use: Playwright lists the tests in a process without the react-server condition, and the
+ * server must have created the database before a worker opens it.
+ */
+import { randomUUID } from "node:crypto";
+import type { AuditFilters } from "@/db/queries/audit";
+import type { ContentKind } from "@/lib/content/sources";
+import { apply, type PlayState, result, start } from "@/lib/scenario/engine";
+import type { Step } from "@/lib/scenario/schema";
+import { scoreKnowledgeCheck } from "@/lib/training/score-check";
+
+const app = {
+  db: () => import("@/db/client"),
+  users: () => import("@/db/queries/users"),
+  adminUsers: () => import("@/db/queries/admin-users"),
+  catalog: () => import("@/db/queries/content-catalog"),
+  learning: () => import("@/db/queries/learning"),
+  practice: () => import("@/db/queries/practice"),
+  certificates: () => import("@/db/queries/certificates"),
+  audit: () => import("@/db/queries/audit"),
+  authoring: () => import("@/db/queries/content-authoring"),
+};
+
+export async function userIdOf(employeeNo: string): Promise<string> {
+  const user = await (await app.users()).findUserByEmployeeNo({ employeeNo });
+  if (!user) throw new Error(`no user ${employeeNo}`);
+  return user.id;
+}
+
+// ---- arranging -------------------------------------------------------------------------------
+
+/** Deactivates an account as an admin would (its sessions end at the next request). */
+export async function deactivate(employeeNo: string, { by = "E9001" } = {}) {
+  const outcome = await (await app.adminUsers()).setUserActive({
+    actorId: await userIdOf(by),
+    userId: await userIdOf(employeeNo),
+    active: false,
+  });
+  if (outcome !== "updated") throw new Error(`could not deactivate ${employeeNo}: ${outcome}`);
+}
+
+/** Ends every session of an account, as an admin's "sign out everywhere" does. */
+export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {}) {
+  const done = await (await app.adminUsers()).forceSignOut({
+    actorId: await userIdOf(by),
+    userId: await userIdOf(employeeNo),
+  });
+  if (!done) throw new Error(`could not sign ${employeeNo} out`);
+}
+
+/**
+ * Stores a knowledge-check submission with every answer right, made at `at`, as the submission
+ * route does: scored by the real scorer, with whatever certificate it completes in the same batch.
+ */
+export async function passChapter({ employeeNo, slug, at }: { employeeNo: string; slug: string; at: Date }) {
+  const [{ loadCatalog }, { recordCheckAttempt }, { issuanceStatements }] = await Promise.all([
+    app.catalog(),
+    app.learning(),
+    app.certificates(),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
+  if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
+  const { questions, meta, version } = entry.result.chapter;
+  const answers = Object.fromEntries(
+    questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
+  );
+  const scored = scoreKnowledgeCheck(questions, answers, meta.passScore);
+  const attemptId = randomUUID();
+  const issuing = await issuanceStatements({
+    userId,
+    next: { kind: "chapter", attemptId, slug, percent: scored.percent, passed: scored.passed },
+    now: at,
+  });
+  await recordCheckAttempt(
+    {
+      id: attemptId,
+      userId,
+      moduleSlug: slug,
+      contentVersion: version,
+      locale: entry.locale,
+      answers,
+      score: scored.score,
+      maxScore: scored.maxScore,
+      percent: scored.percent,
+      passed: scored.passed,
+      createdAt: at,
+    },
+    issuing,
+  );
+}
+
+const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
+
+/** The strongest answer to a step: the choice worth most points, or the model answer. */
+function bestAnswer(step: Step) {
+  if (step.kind === "text") return { type: "text" as const, text: step.modelAnswer };
+  if (step.kind === "end") throw new Error("an ended role-play takes no answer");
+  const [best] = [...step.choices].sort((a, b) => totalPoints(b.points) - totalPoints(a.points));
+  return { type: "choice" as const, choiceId: String(best?.id) };
+}
+
+/**
+ * Plays a role-play along its strongest answers at `at`, step by step as the answer route stores
+ * them (version-guarded, scores and any certificate in the finishing batch). Returns the percentage.
+ */
+export async function completeScenario({
+  employeeNo,
+  slug,
+  at,
+}: {
+  employeeNo: string;
+  slug: string;
+  at: Date;
+}): Promise<number> {
+  const [{ loadCatalog }, practice, { issuanceStatements }] = await Promise.all([
+    app.catalog(),
+    app.practice(),
+    app.certificates(),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const found = (await loadCatalog()).findScenario(slug, "zh-CN");
+  if (!found) throw new Error(`scenario ${slug} is invalid`);
+  const { scenario } = found;
+  let state: PlayState = start(scenario);
+  const attempt = await practice.createScenarioAttempt({
+    userId,
+    scenarioSlug: slug,
+    contentVersion: found.version,
+    locale: found.locale,
+    state,
+    extendedTime: false,
+    now: at.getTime(),
+  });
+  for (let version = attempt.version; !state.ended; version++) {
+    const applied = apply(scenario, state, bestAnswer(scenario.steps[state.stepId] as Step));
+    if ("error" in applied) throw new Error(`${slug} refused an answer: ${applied.error}`);
+    state = applied.state;
+    const completion = state.ended ? practice.toCompletion(result(scenario, state)) : null;
+    const alongside = completion
+      ? await issuanceStatements({
+          userId,
+          next: {
+            kind: "scenario",
+            attemptId: attempt.id,
+            version: version + 1,
+            slug,
+            percent: completion.percent,
+          },
+          now: at,
+        })
+      : [];
+    const stored = await practice.advanceScenarioAttempt({
+      id: attempt.id,
+      userId,
+      scenarioSlug: slug,
+      version,
+      state,
+      now: at.getTime(),
+      completion,
+      alongside,
+    });
+    if (!stored) throw new Error(`${slug}: a step was not stored`);
+  }
+  return result(scenario, state).percent;
+}
+
+// ---- inspecting ------------------------------------------------------------------------------
+
+/** Audit entries matching the admin page's filters, oldest first. */
+export async function auditEntries(filters: AuditFilters) {
+  return (await (await app.audit()).exportAuditEntries({ filters })).reverse();
+}
+
+/** How many revisions of a content item are published (0 for a draft never published, or no item). */
+export async function revisionCount(kind: ContentKind, slug: string) {
+  return (await (await app.authoring()).getContentItem({ kind, slug }))?.revisions.length ?? 0;
+}
+
+/** A role-play attempt of one learner, as the answer route reads it. */
+export async function scenarioAttempt(id: string, employeeNo: string) {
+  return (await app.practice()).getScenarioAttempt({ id, userId: await userIdOf(employeeNo) });
+}
+
+/** Knowledge-check submissions stored under this id, by anyone. */
+export async function checkAttemptsWithId(id: string) {
+  const { db } = await app.db();
+  const rows = await db.query.checkAttempts.findMany({
+    where: (a, { eq }) => eq(a.id, id),
+    columns: { id: true },
+  });
+  return rows.length;
+}
+
+/** Assignments, to anyone, due on a calendar day. */
+export async function assignmentsDueOn(day: string) {
+  const { db } = await app.db();
+  const rows = await db.query.assignments.findMany({
+    where: (a, { eq }) => eq(a.dueDate, day),
+    columns: { id: true },
+  });
+  return rows.length;
+}
+
+/**
+ * The raw facts behind one branch's report row, read from the attempts themselves so a spec can
+ * compute the figures independently of the report queries: the active learners, how many passed
+ * `chapter`, and every completed play of `scenario` with its `competency` score.
+ */
+export async function branchFacts({
+  branchId,
+  chapter,
+  scenario,
+  competency,
+}: {
+  branchId: string;
+  chapter: string;
+  scenario: string;
+  competency: string;
+}) {
+  const { db } = await app.db();
+  const learners = await db.query.users.findMany({
+    where: (u, { and, eq }) => and(eq(u.branchId, branchId), eq(u.role, "learner"), eq(u.active, true)),
+    columns: { id: true },
+  });
+  const ids = learners.map((u) => u.id);
+  const passes = await db.query.checkAttempts.findMany({
+    where: (a, { and, eq, inArray }) =>
+      and(eq(a.moduleSlug, chapter), eq(a.passed, true), inArray(a.userId, ids)),
+    columns: { userId: true },
+  });
+  const plays = await db.query.scenarioAttempts.findMany({
+    where: (a, { and, eq, inArray }) =>
+      and(eq(a.scenarioSlug, scenario), eq(a.status, "completed"), inArray(a.userId, ids)),
+    columns: { id: true, userId: true, percent: true, completedAt: true },
+  });
+  const scores = await db.query.scenarioScores.findMany({
+    where: (s, { and, eq, inArray }) =>
+      and(
+        eq(s.competency, competency),
+        inArray(
+          s.attemptId,
+          plays.map((p) => p.id),
+        ),
+      ),
+  });
+  const scoreOf = new Map(scores.map((s) => [s.attemptId, s]));
+  return {
+    headcount: ids.length,
+    passedChapter: new Set(passes.map((p) => p.userId)).size,
+    plays: plays.flatMap((p) => {
+      const s = scoreOf.get(p.id);
+      return s
+        ? [
+            {
+              id: p.id,
+              userId: p.userId,
+              percent: Number(p.percent),
+              completedAt: p.completedAt?.getTime() ?? 0,
+              score: s.score,
+              maxScore: s.maxScore,
+            },
+          ]
+        : [];
+    }),
+  };
+}
