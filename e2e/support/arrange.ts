@@ -79,8 +79,8 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
     next: { kind: "chapter", attemptId, slug, percent: scored.percent, passed: scored.passed },
     now: at,
   });
-  await recordCheckAttempt(
-    {
+  await recordCheckAttempt({
+    attempt: {
       id: attemptId,
       userId,
       moduleSlug: slug,
@@ -93,8 +93,8 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
       passed: scored.passed,
       createdAt: at,
     },
-    issuing,
-  );
+    alongside: issuing,
+  });
 }
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
