@@ -34,9 +34,11 @@ export async function submitKnowledgeCheck({
   now?: Date;
   db?: Db;
 }) {
-  if (!(await loadCatalog({ db })).findChapter(slug, locale)) throw new AppError("not_found:chapter");
   const entry = await chapterAtVersion({ slug, locale, version, db });
-  if (!entry) throw new AppError("conflict:content_version");
+  if (!entry) {
+    const known = (await loadCatalog({ db })).findChapter(slug, locale);
+    throw new AppError(known ? "conflict:content_version" : "not_found:chapter");
+  }
   if (!entry.result.ok) throw new AppError("unavailable:chapter");
   const { meta, questions } = entry.result.chapter;
 
@@ -74,7 +76,9 @@ export async function submitKnowledgeCheck({
     at: now,
     db,
   });
-  const shown = scoreKnowledgeCheck(questions, stored.answers, meta.passScore);
+  // A retry stored nothing: its feedback comes from the answers stored the first time.
+  const storedEarlier = JSON.stringify(stored.answers) !== JSON.stringify(answers);
+  const shown = storedEarlier ? scoreKnowledgeCheck(questions, stored.answers, meta.passScore) : result;
   return {
     ...shown,
     attemptId,

@@ -5,12 +5,12 @@
  */
 export type TokenFacts = { role: unknown; expiresAt: number };
 
-export class TokenCache {
-  private readonly entries = new Map<string, TokenFacts>();
+export class TokenCache<T extends { expiresAt: number } = TokenFacts> {
+  private readonly entries = new Map<string, T>();
 
   constructor(private readonly capacity = 10_000) {}
 
-  get(cookie: string, now = Date.now()): TokenFacts | undefined {
+  get(cookie: string, now = Date.now()): T | undefined {
     const facts = this.entries.get(cookie);
     if (!facts) return undefined;
     if (facts.expiresAt <= now) {
@@ -20,7 +20,7 @@ export class TokenCache {
     return facts;
   }
 
-  set(cookie: string, facts: TokenFacts) {
+  set(cookie: string, facts: T) {
     if (this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

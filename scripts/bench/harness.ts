@@ -4,22 +4,26 @@ import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3300);
-export const BASE = `http://127.0.0.1:${PORT}`;
+/** BENCH_URL measures a server that is already running (e.g. nginx in front of instances) instead. */
+const external = process.env.BENCH_URL?.replace(/\/$/, "");
+export const BASE = external ?? `http://127.0.0.1:${PORT}`;
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** Starts the production server on `db`; `fresh` (the default) deletes the database first. */
 export async function startServer(
   db: string,
   { fresh = true }: { fresh?: boolean } = {},
-): Promise<ChildProcess> {
+): Promise<ChildProcess | null> {
+  if (external) {
+    if (!(await fetch(`${BASE}/api/health`)).ok) throw new Error(`${BASE} is not up`);
+    return null;
+  }
   const args = ["scripts/serve.mjs", "--port", String(PORT), "--db", db, ...(fresh ? ["--fresh"] : [])];
   const server = spawn("node", args, {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const stop = () => {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  };
+  const stop = () => stopServer(server);
   process.on("exit", stop);
   for (let i = 0; i < 240; i++) {
     try {
@@ -31,8 +35,14 @@ export async function startServer(
   throw new Error("server did not start");
 }
 
-export function stopServer(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+/** SIGTERM to the server's process group; nothing when it has exited already. */
+export function stopServer(server: ChildProcess | null) {
+  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // the group is gone already
+  }
 }
 
 /** Signs in through Auth.js's credentials callback and returns the Cookie header for the session. */
@@ -117,3 +127,27 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Starts a server process in its own process group and waits until `/api/health` answers. */
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildProcess> {
+  const server = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], detached: true, env });
+  process.on("exit", () => stopServer(server));
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stopServer(server);
+  throw new Error(`${args.join(" ")} did not start`);
+}
+
+/** Resolves when the process has exited (after stopServer), so the next one has the machine to itself. */
+export function exited(server: ChildProcess | null): Promise<void> {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => server.once("exit", () => resolve()));
+}

@@ -5,17 +5,17 @@ import { getSessionUser, type SessionUser } from "@/db/queries/users";
 import { type Area, can } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
-import { auth } from "./auth";
+import { readSessionToken } from "./session-token";
 
 /**
  * The signed-in user as the database sees them now. A token issued before a deactivation,
  * role change or forced sign-out carries an older session version and counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  const user = await getSessionUser({ id: session.user.id });
-  if (!user?.active || user.sessionVersion !== session.user.sessionVersion) return null;
+  const session = await readSessionToken();
+  if (!session) return null;
+  const user = await getSessionUser({ id: session.userId });
+  if (!user?.active || user.sessionVersion !== session.sessionVersion) return null;
   return user;
 });
 
