@@ -4,6 +4,7 @@ import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { env } from "../lib/env";
 import * as schema from "./schema";
+import { cachePreparedStatements } from "./statement-cache";
 
 export function isFileUrl(url: string) {
   return url.startsWith("file:");
@@ -18,6 +19,7 @@ export function openClient(url = env.DATABASE_URL, authToken = env.DATABASE_AUTH
   if (!isFileUrl(url)) return createClient({ url, authToken });
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  cachePreparedStatements();
   const client = createClient({ url, concurrency: 1, timeout: 5000 });
   void client.execute("PRAGMA foreign_keys = ON");
   return client;

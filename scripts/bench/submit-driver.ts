@@ -43,6 +43,8 @@ export function floorBody(userId: string, w: number, i: number, qs: Question[] =
   return JSON.stringify({ userId, attemptId: randomUUID(), answers: answersFor(w, i, qs) });
 }
 
+let useCase: Promise<typeof import("@/db/use-cases/submit-knowledge-check")> | undefined;
+
 /**
  * The use case the app's route calls, with the arguments the route would give it. Loaded on first
  * use: only the floor server (which runs with the react-server condition and its own database) calls it.
@@ -51,7 +53,8 @@ export async function submitThroughUseCase(
   body: { userId: string; attemptId: string; answers: Record<string, string[]> },
   db: Db,
 ) {
-  const { submitKnowledgeCheck } = await import("@/db/use-cases/submit-knowledge-check");
+  useCase ??= import("@/db/use-cases/submit-knowledge-check");
+  const { submitKnowledgeCheck } = await useCase;
   return submitKnowledgeCheck({
     user: { id: body.userId },
     slug: SLUG,

@@ -7,12 +7,17 @@
 //   3. floor_rps: the same use-case function behind a bare node:http server (scripts/bench/floor-server.ts);
 //   4. raw_insert_rps: one durable INSERT per request behind that same server.
 // The servers run one after the other on the same database file. Last line: one JSON object.
+// BENCH_URL=… BENCH_DB=file:… measures the app already running there (e.g. nginx in front of two
+// instances) on the database it uses; the floors still run here, on that database.
+
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { type Client, createClient } from "@libsql/client";
 import { hashPassword } from "@/lib/auth/password";
 import { fileCatalog } from "@/lib/content/catalog";
 import {
   exited,
+  groupCpuSeconds,
   load,
   PORT,
   percentile,
@@ -29,7 +34,8 @@ import { appSubmission, floorBody } from "./submit-driver";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const LEARNERS = 50;
 const SWEEP = [50, 1000, 5000] as const;
-const DB = "file:./data/bench-submit.db";
+const DB = process.env.BENCH_DB ?? "file:./data/bench-submit.db";
+const FLOOR = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "Bench@2026!";
 
 // Opened once the app's start (with --fresh) has deleted and recreated the database file.
@@ -46,13 +52,14 @@ async function sweepBranches() {
   const chapters = fileCatalog().chapterSlugs();
   for (const size of SWEEP) {
     const branch = `bench-${size}`;
-    await db.execute({
+    const made = await db.execute({
       sql: `insert into branches (id, code, name, name_en, parent_id, path)
-        select ?, ?, ?, ?, id, path || ? || '/' from branches where parent_id is null limit 1`,
+        select ?, ?, ?, ?, id, path || ? || '/' from branches where parent_id is null limit 1
+        on conflict do nothing`,
       args: [branch, branch.toUpperCase(), `压测网点${size}`, `Bench ${size}`, branch],
     });
     const fillers = size - LEARNERS;
-    if (fillers === 0) continue;
+    if (fillers === 0 || made.rowsAffected === 0) continue;
     await db.batch(
       [
         {
@@ -96,7 +103,8 @@ async function seat(ids: string[], size: number) {
   if (active !== size) throw new Error(`branch bench-${size} has ${active} active learners`);
 }
 
-const summary = (results: Timing[]) => {
+/** One load's figures; `cpu` is the server's CPU seconds during it. */
+const summary = (results: Timing[], cpu: number) => {
   const ok = results.filter((r) => r.status === 200);
   const totals = results.map((r) => r.total);
   return {
@@ -105,9 +113,17 @@ const summary = (results: Timing[]) => {
     rps: round(ok.length / SECONDS),
     p50: round(percentile(totals, 50)),
     p99: round(percentile(totals, 99)),
+    cpu_ms_per_request: round((cpu * 1000) / Math.max(1, results.length), 2),
     statuses: [...new Set(results.map((r) => r.status))].join(","),
   };
 };
+
+/** Runs `task` at 50 concurrent for SECONDS against `server`, with its CPU use. */
+async function measure(server: ChildProcess | null, task: (w: number, i: number) => Promise<Timing>) {
+  const cpu = groupCpuSeconds(server);
+  const results = await load(LEARNERS, SECONDS, task);
+  return summary(results, groupCpuSeconds(server) - cpu);
+}
 
 const stored = () =>
   count(
@@ -125,15 +141,17 @@ try {
   // Fifty learners of our own, so every connection submits as a different person.
   const hash = await hashPassword(PASSWORD);
   const employeeNos = Array.from({ length: LEARNERS }, (_, i) => `BENCH${String(i + 1).padStart(4, "0")}`);
-  ids = employeeNos.map(() => randomUUID());
   await db.batch(
-    employeeNos.map((no, i) => ({
+    employeeNos.map((no) => ({
       sql: `insert into users (id, employee_no, name, role, branch_id, hire_date, active, locale, password_hash, session_version)
-            values (?, ?, ?, 'learner', 'bench-50', '2026-11-01', 1, 'zh-CN', ?, 1)`,
-      args: [ids[i] as string, no, `压测学员${no}`, hash],
+            values (?, ?, ?, 'learner', 'bench-50', '2026-11-01', 1, 'zh-CN', ?, 1) on conflict do nothing`,
+      args: [randomUUID(), no, `压测学员${no}`, hash],
     })),
     "write",
   );
+  const rows = (await db.execute("select id, employee_no from users where employee_no like 'BENCH%'")).rows;
+  const idOf = new Map(rows.map((r) => [String(r.employee_no), String(r.id)]));
+  ids = employeeNos.map((no) => idOf.get(no) as string);
   await seat(ids, 50);
   const cookies = await Promise.all(employeeNos.map((no) => signIn(no, PASSWORD)));
   const submit = appSubmission();
@@ -142,7 +160,7 @@ try {
   for (const size of SWEEP) {
     await seat(ids, size);
     const before = await stored();
-    app[size] = summary(await load(LEARNERS, SECONDS, (w, i) => submit(cookies[w] as string, w, i)));
+    app[size] = await measure(server, (w, i) => submit(cookies[w] as string, w, i));
     if (size === 50) storedByApp = (await stored()) - before;
     console.log(`app, branch of ${size}: ${JSON.stringify(app[size])}`);
   }
@@ -158,18 +176,16 @@ const floorEnv = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL
 server = await startProcess(
   "npx",
   ["tsx", "--conditions=react-server", "scripts/bench/floor-server.ts", String(PORT)],
-  floorEnv,
+  { env: floorEnv, base: FLOOR },
 );
 let floor: ReturnType<typeof summary>;
 let raw: ReturnType<typeof summary>;
 try {
-  const post = (path: string, body: string) => request(path, { method: "POST", body });
+  const post = (path: string, body: string) => request(`${FLOOR}${path}`, { method: "POST", body });
   await Promise.all(ids.map((id, w) => post("/submit", floorBody(id, w, -1))));
-  floor = summary(
-    await load(LEARNERS, SECONDS, (w, i) => post("/submit", floorBody(ids[w] as string, w, i))),
-  );
+  floor = await measure(server, (w, i) => post("/submit", floorBody(ids[w] as string, w, i)));
   console.log(`floor (use case behind node:http): ${JSON.stringify(floor)}`);
-  raw = summary(await load(LEARNERS, SECONDS, (w, i) => post("/insert", floorBody(ids[w] as string, w, i))));
+  raw = await measure(server, (w, i) => post("/insert", floorBody(ids[w] as string, w, i)));
   console.log(`raw insert behind node:http: ${JSON.stringify(raw)}`);
 } finally {
   stopServer(server);
