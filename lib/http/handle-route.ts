@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
 import { localeOf } from "@/lib/i18n/locales";
+import { isCrossOriginWrite } from "./same-origin";
 
 /** Body of a JSON request, or a 400 when it is missing, too large or not JSON. */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
@@ -27,10 +28,13 @@ export async function readBody<Schema extends z.ZodType>(
 
 /**
  * Runs a route handler so that an AppError becomes its status and body, in the language the
- * request's cookie names, and anything else a logged 500 that says nothing about the cause.
+ * request's cookie names, and anything else a logged 500 that says nothing about the cause. A
+ * state-changing request from another origin is refused before the handler runs (API routes do
+ * not pass through the proxy: see proxy.ts).
  */
 export async function handleRoute(request: Request, run: () => Promise<Response>): Promise<Response> {
   try {
+    if (isCrossOriginWrite(request)) throw new AppError("forbidden:origin");
     return await run();
   } catch (e) {
     const error = isAppError(e)
