@@ -361,10 +361,11 @@ export type LearnerItemStat = typeof learnerItemStats.$inferSelect;
  * The reports' per-branch totals over its active learners. Kept by triggers (migration
  * 0006_report_deltas): every change to a learner_item_stats row, an assignment or a person's branch,
  * role or active flag adds its difference to the branch's rows in the same transaction, so the cost
- * of a write does not grow with the branch. `key` is
+ * of a write does not grow with the branch. `key` is "learners" (how many, in `people`),
  * "chapter:<slug>", "scenario:<slug>" or "competency:<scenario>:<competency>" (people with a result,
- * how many passed, the sum of their best percentages), or "open:<due date>" (chapter and role-play
- * assignments due that day and not completed, in `people`).
+ * how many passed, the sum of their best percentages), "open:<due date>" (chapter and role-play
+ * assignments due that day and not completed, in `people`) or "cert:<due date>" (certification
+ * assignments due that day, in `people`; whether they are held is read live).
  */
 export const branchReportStats = sqliteTable(
   "branch_report_stats",

@@ -1,8 +1,11 @@
 -- The reports' branch totals (branch_report_stats) are kept by deltas: every change to what they
 -- are made of adds its difference to the rows it touches, in the same transaction as the change.
 -- What they are made of, per active learner (role 'learner', active = 1) of a branch:
+--   "learners"                — the learner: people 1;
 --   "<item_type>:<item_slug>" — one per learner_item_stats row: people 1, passed, best percentage;
---   "open:<due date>"         — one per chapter or role-play assignment whose item has no passed row.
+--   "open:<due date>"         — one per chapter or role-play assignment whose item has no passed row;
+--   "cert:<due date>"         — one per certification assignment (whether held is read live: it
+--                               changes with the clock).
 -- db/queries/report-stats.ts (branchStatsSql) computes the same from scratch; db/queries/report-check.ts
 -- compares the two. A row whose people reach 0 is removed, as a recomputation would not have it.
 
@@ -69,7 +72,8 @@ BEGIN
 END;
 --> statement-breakpoint
 
--- An assignment counts as open while its person is an active learner and has not passed the item.
+-- An assignment counts as open while its person is an active learner and has not passed the item;
+-- a certification assignment counts by its due date.
 CREATE TRIGGER `assignments_arrive` AFTER INSERT ON `assignments`
 BEGIN
   INSERT INTO branch_report_delta
@@ -78,6 +82,9 @@ BEGIN
       AND new.item_type IN ('chapter', 'scenario')
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = new.user_id
         AND s.item_type = new.item_type AND s.item_slug = new.item_slug AND s.passed = 1);
+  INSERT INTO branch_report_delta
+    SELECT u.branch_id, 'cert:' || new.due_date, 1, 0, 0 FROM users u
+    WHERE u.id = new.user_id AND u.role = 'learner' AND u.active = 1 AND new.item_type = 'certification';
 END;
 --> statement-breakpoint
 CREATE TRIGGER `assignments_leave` AFTER DELETE ON `assignments`
@@ -88,6 +95,9 @@ BEGIN
       AND old.item_type IN ('chapter', 'scenario')
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = old.user_id
         AND s.item_type = old.item_type AND s.item_slug = old.item_slug AND s.passed = 1);
+  INSERT INTO branch_report_delta
+    SELECT u.branch_id, 'cert:' || old.due_date, -1, 0, 0 FROM users u
+    WHERE u.id = old.user_id AND u.role = 'learner' AND u.active = 1 AND old.item_type = 'certification';
 END;
 --> statement-breakpoint
 -- A new due date (or any change of what the assignment is): the old one leaves, the new one arrives.
@@ -107,15 +117,24 @@ BEGIN
       AND new.item_type IN ('chapter', 'scenario')
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = new.user_id
         AND s.item_type = new.item_type AND s.item_slug = new.item_slug AND s.passed = 1);
+  INSERT INTO branch_report_delta
+    SELECT u.branch_id, 'cert:' || old.due_date, -1, 0, 0 FROM users u
+    WHERE u.id = old.user_id AND u.role = 'learner' AND u.active = 1 AND old.item_type = 'certification';
+  INSERT INTO branch_report_delta
+    SELECT u.branch_id, 'cert:' || new.due_date, 1, 0, 0 FROM users u
+    WHERE u.id = new.user_id AND u.role = 'learner' AND u.active = 1 AND new.item_type = 'certification';
 END;
 --> statement-breakpoint
 
 -- A person who moves branch, is deactivated or reactivated, or changes role: everything they
 -- counted for leaves the old branch and arrives in the new one (as far as each counts at all).
--- Their own rows only, so the cost follows the person, not the branch.
+-- Their own rows only, so the cost follows the person, not the branch. A new person arrives, a
+-- deleted one (possible only with foreign keys off) leaves.
 CREATE TRIGGER `users_totals_change` AFTER UPDATE OF branch_id, role, active ON `users`
   WHEN old.branch_id IS NOT new.branch_id OR old.role IS NOT new.role OR old.active IS NOT new.active
 BEGIN
+  INSERT INTO branch_report_delta
+    SELECT old.branch_id, 'learners', -1, 0, 0 WHERE old.role = 'learner' AND old.active = 1;
   INSERT INTO branch_report_delta
     SELECT old.branch_id, s.item_type || ':' || s.item_slug, -1, -s.passed, -coalesce(s.best_percent, 0)
     FROM learner_item_stats s WHERE s.user_id = old.id AND old.role = 'learner' AND old.active = 1;
@@ -127,6 +146,12 @@ BEGIN
         AND s.item_type = a.item_type AND s.item_slug = a.item_slug AND s.passed = 1)
     GROUP BY a.due_date;
   INSERT INTO branch_report_delta
+    SELECT old.branch_id, 'cert:' || a.due_date, -count(*), 0, 0 FROM assignments a
+    WHERE a.user_id = old.id AND old.role = 'learner' AND old.active = 1 AND a.item_type = 'certification'
+    GROUP BY a.due_date;
+  INSERT INTO branch_report_delta
+    SELECT new.branch_id, 'learners', 1, 0, 0 WHERE new.role = 'learner' AND new.active = 1;
+  INSERT INTO branch_report_delta
     SELECT new.branch_id, s.item_type || ':' || s.item_slug, 1, s.passed, coalesce(s.best_percent, 0)
     FROM learner_item_stats s WHERE s.user_id = new.id AND new.role = 'learner' AND new.active = 1;
   INSERT INTO branch_report_delta
@@ -136,6 +161,10 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = a.user_id
         AND s.item_type = a.item_type AND s.item_slug = a.item_slug AND s.passed = 1)
     GROUP BY a.due_date;
+  INSERT INTO branch_report_delta
+    SELECT new.branch_id, 'cert:' || a.due_date, count(*), 0, 0 FROM assignments a
+    WHERE a.user_id = new.id AND new.role = 'learner' AND new.active = 1 AND a.item_type = 'certification'
+    GROUP BY a.due_date;
 END;
 --> statement-breakpoint
 -- A person's id is what their rows point at; it does not change.
@@ -144,9 +173,15 @@ BEGIN
   SELECT RAISE(ABORT, 'users.id is fixed');
 END;
 --> statement-breakpoint
--- Deleting a person (only possible with foreign keys off) takes what they counted for with them.
+-- A new person has no results or assignments yet (they point at the person): only the headcount.
+CREATE TRIGGER `users_totals_arrive` AFTER INSERT ON `users` WHEN new.role = 'learner' AND new.active = 1
+BEGIN
+  INSERT INTO branch_report_delta VALUES (new.branch_id, 'learners', 1, 0, 0);
+END;
+--> statement-breakpoint
 CREATE TRIGGER `users_totals_leave` AFTER DELETE ON `users` WHEN old.role = 'learner' AND old.active = 1
 BEGIN
+  INSERT INTO branch_report_delta VALUES (old.branch_id, 'learners', -1, 0, 0);
   INSERT INTO branch_report_delta
     SELECT old.branch_id, s.item_type || ':' || s.item_slug, -1, -s.passed, -coalesce(s.best_percent, 0)
     FROM learner_item_stats s WHERE s.user_id = old.id;
@@ -156,6 +191,10 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = a.user_id
         AND s.item_type = a.item_type AND s.item_slug = a.item_slug AND s.passed = 1)
     GROUP BY a.due_date;
+  INSERT INTO branch_report_delta
+    SELECT old.branch_id, 'cert:' || a.due_date, -count(*), 0, 0 FROM assignments a
+    WHERE a.user_id = old.id AND a.item_type = 'certification'
+    GROUP BY a.due_date;
 END;
 --> statement-breakpoint
 
@@ -164,6 +203,9 @@ END;
 DELETE FROM branch_report_stats;
 --> statement-breakpoint
 INSERT INTO branch_report_stats (branch_id, key, people, passed, percent_sum)
+  SELECT u.branch_id, 'learners', count(*), 0, 0 FROM users u WHERE u.role = 'learner' AND u.active = 1
+    GROUP BY u.branch_id
+  UNION ALL
   SELECT u.branch_id, s.item_type || ':' || s.item_slug, count(*), sum(s.passed), coalesce(sum(s.best_percent), 0)
     FROM users u JOIN learner_item_stats s ON s.user_id = u.id
     WHERE u.role = 'learner' AND u.active = 1
@@ -174,4 +216,9 @@ INSERT INTO branch_report_stats (branch_id, key, people, passed, percent_sum)
     WHERE u.role = 'learner' AND u.active = 1 AND a.item_type IN ('chapter', 'scenario')
       AND NOT EXISTS (SELECT 1 FROM learner_item_stats s WHERE s.user_id = a.user_id
         AND s.item_type = a.item_type AND s.item_slug = a.item_slug AND s.passed = 1)
+    GROUP BY u.branch_id, a.due_date
+  UNION ALL
+  SELECT u.branch_id, 'cert:' || a.due_date, count(*), 0, 0
+    FROM users u JOIN assignments a ON a.user_id = u.id
+    WHERE u.role = 'learner' AND u.active = 1 AND a.item_type = 'certification'
     GROUP BY u.branch_id, a.due_date;

@@ -179,7 +179,11 @@ const ACTIVE_LEARNER = sql`u.role = 'learner' and u.active = 1`;
  * deltas (db/migrations/0006_report_deltas.sql).
  */
 export function branchStatsSql(branches: SQL) {
-  return sql`select u.branch_id, s.item_type || ':' || s.item_slug, count(*), sum(s.passed),
+  return sql`select u.branch_id, 'learners', count(*), 0, 0
+      from ${users} u where ${ACTIVE_LEARNER} and ${branches}
+      group by u.branch_id
+    union all
+    select u.branch_id, s.item_type || ':' || s.item_slug, count(*), sum(s.passed),
         coalesce(sum(s.best_percent), 0)
       from ${users} u join ${learnerItemStats} s on s.user_id = u.id
       where ${ACTIVE_LEARNER} and ${branches}
@@ -190,6 +194,11 @@ export function branchStatsSql(branches: SQL) {
       where ${ACTIVE_LEARNER} and ${branches} and a.item_type in ('chapter', 'scenario')
         and not exists (select 1 from ${learnerItemStats} s where s.user_id = a.user_id
           and s.item_type = a.item_type and s.item_slug = a.item_slug and s.passed = 1)
+      group by u.branch_id, a.due_date
+    union all
+    select u.branch_id, 'cert:' || a.due_date, count(*), 0, 0
+      from ${users} u join ${assignments} a on a.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches} and a.item_type = 'certification'
       group by u.branch_id, a.due_date`;
 }
 

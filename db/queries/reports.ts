@@ -44,9 +44,11 @@ export async function findBranchInScope({
   return row ?? null;
 }
 
-/** Adds one stored total (an item or a competency, not an "open:" row) to a branch's counts. */
+/** Adds one stored total (the learners, an item or a competency) to a branch's counts. */
 function addTotal(c: BranchCounts, key: string, people: number, passed: number, sum: number) {
-  if (key.startsWith("competency:")) c.competency[key.slice("competency:".length)] = { sum, count: people };
+  if (key === "learners") c.headcount = people;
+  else if (key.startsWith("competency:"))
+    c.competency[key.slice("competency:".length)] = { sum, count: people };
   else c.passed[key] = passed;
 }
 
@@ -61,7 +63,7 @@ export async function loadBranchCounts({
   db?: Db;
 }): Promise<{ branches: BranchRef[]; counts: BranchCounts[] }> {
   const params = overviewParams(rootPath, now);
-  const [branchRows, live, totals, overdueItems, certs, overdueCerts] = await db.$client.batch(
+  const [branchRows, totals, overdueItems, certs, certsDue, certsHeld] = await db.$client.batch(
     overviewStatements(params),
     "read",
   );
@@ -74,15 +76,16 @@ export async function loadBranchCounts({
     counts.set(key, c);
     return c;
   };
-  for (const r of live?.rows ?? []) of(r[0]).headcount = Number(r[1]);
   for (const r of totals?.rows ?? [])
     addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]));
   for (const r of overdueItems?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
+  // Certification assignments past due, less those whose certificate is held now.
+  for (const r of certsDue?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
+  for (const r of certsHeld?.rows ?? []) of(r[0]).overdueAssignments -= Number(r[1]);
   for (const r of certs?.rows ?? []) {
     const c = of(r[0]);
     [c.certified, c.expiring, c.expired] = [Number(r[1]), Number(r[2]), Number(r[3])];
   }
-  for (const r of overdueCerts?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
   return {
     branches: (branchRows?.rows ?? []).map((r) => ({
       id: String(r[0]),

@@ -33,6 +33,8 @@ import { appSubmission, floorBody } from "./submit-driver";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const LEARNERS = 50;
+/** Seconds of load before each server's first measurement, so it is measured warm (JIT, caches). */
+const WARM_UP = 3;
 const SWEEP = [50, 1000, 5000] as const;
 const DB = process.env.BENCH_DB ?? "file:./data/bench-submit.db";
 const FLOOR = `http://127.0.0.1:${PORT}`;
@@ -155,7 +157,7 @@ try {
   await seat(ids, 50);
   const cookies = await Promise.all(employeeNos.map((no) => signIn(no, PASSWORD)));
   const submit = appSubmission();
-  await Promise.all(cookies.map((cookie, w) => submit(cookie, w, -1))); // warm-up, not counted
+  await load(LEARNERS, WARM_UP, (w, i) => submit(cookies[w] as string, w, -1 - i)); // not counted
 
   for (const size of SWEEP) {
     await seat(ids, size);
@@ -182,7 +184,7 @@ let floor: ReturnType<typeof summary>;
 let raw: ReturnType<typeof summary>;
 try {
   const post = (path: string, body: string) => request(`${FLOOR}${path}`, { method: "POST", body });
-  await Promise.all(ids.map((id, w) => post("/submit", floorBody(id, w, -1))));
+  await load(LEARNERS, WARM_UP, (w, i) => post("/submit", floorBody(ids[w] as string, w, -1 - i)));
   floor = await measure(server, (w, i) => post("/submit", floorBody(ids[w] as string, w, i)));
   console.log(`floor (use case behind node:http): ${JSON.stringify(floor)}`);
   raw = await measure(server, (w, i) => post("/insert", floorBody(ids[w] as string, w, i)));

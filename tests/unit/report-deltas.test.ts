@@ -46,12 +46,20 @@ const { db } = setUpTestDb(async (db) => {
 const MINUTE = 60_000;
 const longAgo = Date.now() - 60 * MINUTE;
 
-/** The branch's stored totals: key → [people, passed, sum of best percentages]. */
+/** The branch's stored totals but its headcount: key → [people, passed, sum of best percentages]. */
 async function totals(branchId: string) {
   const rows = await db.select().from(branchReportStats).where(eq(branchReportStats.branchId, branchId));
   return Object.fromEntries(
-    rows.map((r) => [r.key, [r.people, r.passed, Math.round(r.percentSum * 1e6) / 1e6]]),
+    rows
+      .filter((r) => r.key !== "learners")
+      .map((r) => [r.key, [r.people, r.passed, Math.round(r.percentSum * 1e6) / 1e6]]),
   );
+}
+
+/** The branch's stored headcount of active learners. */
+async function learners(branchId: string) {
+  const rows = await db.select().from(branchReportStats).where(eq(branchReportStats.branchId, branchId));
+  return rows.find((r) => r.key === "learners")?.people ?? 0;
 }
 
 let n = 0;
@@ -87,6 +95,7 @@ const completion = (empathy: number): Completion => ({
 describe("branch totals kept by deltas", () => {
   it("a first attempt adds the person to the item's totals; the assignment stays open while not passed", async () => {
     expect(await totals("b1")).toEqual({ "open:2026-07-01": [1, 0, 0] });
+    expect(await learners("b1")).toBe(2);
     await check("l1", 60);
     expect(await totals("b1")).toEqual({ "chapter:ch-a": [1, 0, 60], "open:2026-07-01": [1, 0, 0] });
     await check("l2", 90);
@@ -185,6 +194,7 @@ describe("branch totals kept by deltas", () => {
       db,
     });
     expect(result).toBe("updated");
+    expect([await learners("b1"), await learners("b2")]).toEqual([1, 1]);
     // l2 stays in b1 with 90% (not passed since the major revision); l1 brings 85% and their pass.
     expect(await totals("b1")).toEqual({ "chapter:ch-a": [1, 0, 90] });
     expect(await totals("b2")).toEqual({
@@ -197,6 +207,7 @@ describe("branch totals kept by deltas", () => {
     // Becoming a trainer takes them out of the learners' totals; back to learner brings them back.
     await updateUserRoleAndBranch({ actorId: "a1", userId: "l1", role: "trainer", branchId: "b2", db });
     expect(await totals("b2")).toEqual({});
+    expect(await learners("b2")).toBe(0);
     await updateUserRoleAndBranch({ actorId: "a1", userId: "l1", role: "learner", branchId: "b1", db });
     expect(await totals("b1")).toMatchObject({ "chapter:ch-a": [2, 1, 175] });
     expect(await findReportDrift({ db })).toEqual([]);
