@@ -12,7 +12,7 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 /** Prerendered pages: the same for every learner, so the proxy checks the session token itself. */
 const PRERENDERED_LEARN = /^\/learn\/[a-z0-9-]+$/;
 
-/** Auth.js's own routes are the only API routes the proxy sees (see the matcher below). */
+/** Auth.js's routes and the health checks are the only API routes the proxy sees (see the matcher). */
 function forOtherOrigin(request: NextRequest) {
   return request.nextUrl.pathname.startsWith("/api/") && isCrossOriginWrite(request);
 }
@@ -73,10 +73,13 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Everything but static files and the app's API routes: running the proxy costs a request more than
- * an API route handler's own work, and every API route makes its checks itself (handleRoute refuses
- * other origins, requireApiUser the signed-out). Auth.js's routes still come through, for the origin check.
+ * Everything but static files and the app's API routes: running the proxy costs a request more CPU
+ * than an API route handler's own work, and every app API route makes its checks itself
+ * (handleRoute refuses other origins, requireApiUser the signed-out). Auth.js's routes and the
+ * health checks still come through, for the origin check.
  */
 export const config = {
-  matcher: ["/((?!api/(?!auth/)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)"],
+  matcher: [
+    "/((?!api/(?!auth/|health|ready)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)",
+  ],
 };

@@ -100,7 +100,13 @@ export function request(
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: send again on a fresh one (as Node's
+      // documentation advises; a submission carries its id, so it is stored once either way).
+      if (req.reusedSocket && e.code === "ECONNRESET")
+        request(path, { method, cookie, body }).then(resolve, reject);
+      else reject(e);
+    });
     req.end(body);
   });
 }

@@ -10,7 +10,17 @@ import { createClient } from "@libsql/client";
 import { overviewStatements } from "@/db/queries/report-overview-sql";
 import { overviewParams } from "@/db/queries/reports";
 import { hashPassword } from "@/lib/auth/password";
-import { load, percentile, request, round, signIn, startServer, stopServer, type Timing } from "./harness";
+import {
+  groupCpuSeconds,
+  load,
+  percentile,
+  request,
+  round,
+  signIn,
+  startServer,
+  stopServer,
+  type Timing,
+} from "./harness";
 import { appSubmission } from "./submit-driver";
 
 const DB = process.env.BENCH_DB ?? "file:./data/large.db";
@@ -97,13 +107,18 @@ try {
   );
 
   const stopWrites = WRITES ? writeLoad(await writers()) : null;
+  // Server CPU per request (with the writes' share when they run): steadier than latency on a busy machine.
+  let cpu = groupCpuSeconds(server);
   const overview = await load(CONNECTIONS, SECONDS, () =>
     request("/api/reports/overview", { cookie: admin }),
   );
+  const overviewCpu = (groupCpuSeconds(server) - cpu) / overview.length;
   const okOverview = overview.filter((r) => r.status === 200).map((r) => r.total);
+  cpu = groupCpuSeconds(server);
   const people = await load(CONNECTIONS, SECONDS, (w, i) =>
     request(`/reports/people?page=${1 + ((w * 37 + i * 11) % 150)}`, { cookie: admin }),
   );
+  const peopleCpu = (groupCpuSeconds(server) - cpu) / people.length;
   const okPeople = people.filter((r) => r.status === 200).map((r) => r.total);
   const pages: number[] = [];
   for (let i = 0; i < 5; i++) pages.push((await request("/reports", { cookie: admin })).total);
@@ -121,6 +136,10 @@ try {
       `${overview.length - okOverview.length + people.length - okPeople.length} non-200; ` +
       `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}` +
       (writes ? `; ${WRITERS} writers: ${writes.rps} submissions/s, ${writes.errors} errors` : ""),
+  );
+  console.log(
+    `server CPU per request${writes ? " (writes included)" : ""}: overview ${round(overviewCpu * 1000, 2)} ms, ` +
+      `people page ${round(peopleCpu * 1000, 2)} ms`,
   );
   console.log(
     JSON.stringify({
