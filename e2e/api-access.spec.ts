@@ -125,7 +125,7 @@ const API_ROUTES: Route[] = [
     path: `/api/learn/${SLUG}/attempts`,
     data: {},
     ...LEARNERS,
-    granted: { status: 400, code: "bad_request:attempt" },
+    granted: { status: 400, code: "bad_request:submission" },
   },
   {
     file: "learn/[slug]/progress",
@@ -141,7 +141,7 @@ const API_ROUTES: Route[] = [
     path: "/api/practice/greeting/attempts",
     data: { extendedTime: "yes" },
     ...LEARNERS,
-    granted: { status: 400, code: "bad_request:practice" },
+    granted: { status: 400, code: "bad_request:play" },
   },
   {
     file: "practice/attempts/[id]/answer",
