@@ -73,3 +73,27 @@ export async function findReportDrift({ db = defaultDb }: { db?: Db } = {}): Pro
     ),
   ];
 }
+
+/** How many differing rows a check names in its detail. */
+const EXAMPLES = 5;
+
+/**
+ * The summaries' lines of `npm run db:check` (`{ check, ok, detail }`, one per table): which rows
+ * differ from their recomputation, a few named with their stored and recomputed figures.
+ */
+export async function reportCheckResults({ db = defaultDb }: { db?: Db } = {}) {
+  const drift = await findReportDrift({ db });
+  return (["learner_item_stats", "branch_report_stats"] as const).map((table) => {
+    const rows = drift.filter((d) => d.table === table);
+    const shown = rows
+      .slice(0, EXAMPLES)
+      .map((d) => `${d.key}: ${d.stored?.join("/") ?? "missing"} → ${d.expected?.join("/") ?? "missing"}`);
+    return rows.length === 0
+      ? { check: table, ok: true, detail: "every row equals its recomputation" }
+      : {
+          check: table,
+          ok: false,
+          detail: `rows that differ from their recomputation: ${rows.length} (${shown.join("; ")})`,
+        };
+  });
+}

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { updateUserRoleAndBranch } from "@/db/queries/admin-users";
 import { createContentItem, getContentItem, publishDraft } from "@/db/queries/content-authoring";
 import { recordCheckAttempt } from "@/db/queries/learning";
 import { advanceScenarioAttempt, type Completion, createScenarioAttempt } from "@/db/queries/practice";
-import { findReportDrift } from "@/db/queries/report-check";
+import { findReportDrift, reportCheckResults } from "@/db/queries/report-check";
+import { rebuildReportStats } from "@/db/queries/report-stats";
 import { saveReview } from "@/db/queries/reviews";
 import { assignments, branches, branchReportStats, scenarioAttempts, users } from "@/db/schema";
 import { setUpTestDb } from "./test-db";
@@ -211,5 +212,37 @@ describe("branch totals kept by deltas", () => {
     await updateUserRoleAndBranch({ actorId: "a1", userId: "l1", role: "learner", branchId: "b1", db });
     expect(await totals("b1")).toMatchObject({ "chapter:ch-a": [2, 1, 175] });
     expect(await findReportDrift({ db })).toEqual([]);
+  });
+
+  it("a summary that differs from its recomputation is found and named, and a rebuild puts it right", async () => {
+    // Written past the query modules: one person's best percentage (checked against the attempts;
+    // its trigger moves the branch total along, which is checked against the people's rows) and,
+    // separately, one branch headcount.
+    await db.run(sql`update learner_item_stats set best_percent = best_percent + 5
+      where user_id = 'l2' and item_type = 'chapter' and item_slug = 'ch-a'`);
+    await db.run(
+      sql`update branch_report_stats set people = people + 1 where branch_id = 'b1' and key = 'learners'`,
+    );
+    const drift = await findReportDrift({ db });
+    expect(drift).toEqual([
+      { table: "learner_item_stats", key: "l2|chapter|ch-a", stored: [0, 95, 2, 1], expected: [0, 90, 2, 1] },
+      { table: "branch_report_stats", key: "b1|learners", stored: [3, 0, 0], expected: [2, 0, 0] },
+    ]);
+    expect(await reportCheckResults({ db })).toEqual([
+      {
+        check: "learner_item_stats",
+        ok: false,
+        detail: "rows that differ from their recomputation: 1 (l2|chapter|ch-a: 0/95/2/1 → 0/90/2/1)",
+      },
+      {
+        check: "branch_report_stats",
+        ok: false,
+        detail: "rows that differ from their recomputation: 1 (b1|learners: 3/0/0 → 2/0/0)",
+      },
+    ]);
+
+    await rebuildReportStats({ db });
+    expect(await findReportDrift({ db })).toEqual([]);
+    expect((await reportCheckResults({ db })).map((r) => r.ok)).toEqual([true, true]);
   });
 });
