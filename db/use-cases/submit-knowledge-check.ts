@@ -77,8 +77,7 @@ export async function submitKnowledgeCheck({
     db,
   });
   // A retry stored nothing: its feedback comes from the answers stored the first time.
-  const storedEarlier = JSON.stringify(stored.answers) !== JSON.stringify(answers);
-  const shown = storedEarlier ? scoreKnowledgeCheck(questions, stored.answers, meta.passScore) : result;
+  const shown = stored.inserted ? result : scoreKnowledgeCheck(questions, stored.answers, meta.passScore);
   return {
     ...shown,
     attemptId,
