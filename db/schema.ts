@@ -388,11 +388,14 @@ export const learnerItemStats = sqliteTable(
 export type LearnerItemStat = typeof learnerItemStats.$inferSelect;
 
 /**
- * The reports' per-branch totals over its active learners, rebuilt from learner_item_stats and the
- * assignments whenever a submission, review or assignment touches the branch. `key` is
+ * The reports' per-branch totals over its active learners. Kept by triggers (migration
+ * 0010_report_deltas): every change to a learner_item_stats row, an assignment or a person's branch,
+ * role or active flag adds its difference to the branch's rows in the same transaction, so the cost
+ * of a write does not grow with the branch. `key` is "learners" (how many, in `people`),
  * "chapter:<slug>", "scenario:<slug>" or "competency:<scenario>:<competency>" (people with a result,
- * how many passed, the sum of their best percentages), or "open:<due date>" (chapter and role-play
- * assignments due that day and not completed, in `people`).
+ * how many passed, the sum of their best percentages), "open:<due date>" (chapter and role-play
+ * assignments due that day and not completed, in `people`) or "cert:<due date>" (certification
+ * assignments due that day, in `people`; whether they are held is read live).
  */
 export const branchReportStats = sqliteTable(
   "branch_report_stats",
@@ -407,19 +410,6 @@ export const branchReportStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.branchId, t.key] })],
 );
-
-/**
- * Which learners branch_report_stats was built from: their count and the sum of their rowids. A
- * report compares it with the live figures and recomputes a branch whose people changed since
- * (a move, a deactivation, a new learner) instead of trusting its stored totals.
- */
-export const branchReportState = sqliteTable("branch_report_state", {
-  branchId: text("branch_id")
-    .primaryKey()
-    .references(() => branches.id),
-  learners: integer("learners").notNull(),
-  fingerprint: integer("fingerprint").notNull(),
-});
 
 /** A module or scenario trainers can edit. Shipped ones are imported from content/ on first run. */
 export const contentItems = sqliteTable(

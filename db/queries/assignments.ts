@@ -36,7 +36,6 @@ import {
 import { subtreeOf } from "../sql/subtree";
 import { rowsAffected, writeBatch } from "../write";
 import { loadCatalog } from "./content-catalog";
-import { branchOf, refreshBranchStats } from "./report-stats";
 
 /** A version-4 UUID made by SQLite, for rows an INSERT … SELECT creates. */
 const newId = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
@@ -121,11 +120,7 @@ export async function assignOnboarding({
   const rows = onboardingAssignments(person);
   const ids = rows.map((r) => r.id);
   const [inserted] = await writeBatch(
-    [
-      db.insert(assignments).values(rows).onConflictDoNothing(),
-      notifyAssigned(db, inArray(sql`a.id`, ids)),
-      ...refreshBranchStats({ branches: branchOf(person.userId), db }),
-    ],
+    [db.insert(assignments).values(rows).onConflictDoNothing(), notifyAssigned(db, inArray(sql`a.id`, ids))],
     db,
   );
   return rowsAffected(inserted);
@@ -215,13 +210,6 @@ export async function assignTraining({
         sql`a.item_type = ${itemType} and a.item_slug = ${itemSlug} and a.due_date = ${dueDate}
           and a.user_id in (select u.id ${learners})`,
       ),
-      ...refreshBranchStats({
-        db,
-        branches: byBranch
-          ? sql`u.branch_id in (select b3.id from ${branches} b3 join ${branches} t3 on t3.id = ${target.branchId}
-              where ${subtreeOf(sql`t3.path`, sql`b3.path`)})`
-          : branchOf(target.userId),
-      }),
     ],
     db,
   );

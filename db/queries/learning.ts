@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors";
 import { type Db, db as defaultDb } from "../client";
 import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
 import { majorCutoff } from "../sql/major-cutoff";
-import { writeBatch } from "../write";
+import { rowsAffected, writeBatch } from "../write";
 import { refreshChapterStats } from "./report-stats";
 
 /** One learner and one chapter. */
@@ -51,8 +51,8 @@ export async function saveReadingProgress({
 
 /**
  * Stores an attempt once. A retried submission with the same client id stores nothing and gets
- * the first attempt back; an id already used by someone else is refused. `alongside` statements
- * (a certificate this attempt completes) run in the same atomic batch.
+ * the first attempt back (`inserted` false); an id already used by someone else is refused.
+ * `alongside` statements (a certificate this attempt completes) run in the same atomic batch.
  */
 export async function recordCheckAttempt({
   attempt,
@@ -63,7 +63,7 @@ export async function recordCheckAttempt({
   alongside?: BatchItem<"sqlite">[];
   db?: Db;
 }) {
-  const [, ...rest] = await writeBatch(
+  const [insert, ...rest] = await writeBatch(
     [
       db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
       ...refreshChapterStats({ userId: attempt.userId, slug: attempt.moduleSlug, db }),
@@ -76,7 +76,7 @@ export async function recordCheckAttempt({
   if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
     throw new AppError("conflict:attempt");
   }
-  return stored;
+  return { ...stored, inserted: rowsAffected(insert) === 1 };
 }
 
 export async function listCheckAttempts({ userId, moduleSlug, db = defaultDb }: LearnerChapter) {

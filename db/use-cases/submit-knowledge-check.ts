@@ -39,9 +39,11 @@ export async function submitKnowledgeCheck({
   now?: Date;
   db?: Db;
 }) {
-  if (!(await loadCatalog({ db })).findChapter(slug, locale)) throw new AppError("not_found:chapter");
   const entry = await chapterAtVersion({ slug, locale, version, db });
-  if (!entry) throw new AppError("conflict:content_version");
+  if (!entry) {
+    const known = (await loadCatalog({ db })).findChapter(slug, locale);
+    throw new AppError(known ? "conflict:content_version" : "not_found:chapter");
+  }
   if (!entry.result.ok) throw new AppError("unavailable:chapter");
   const { meta, questions } = entry.result.chapter;
 
@@ -79,7 +81,10 @@ export async function submitKnowledgeCheck({
     at: now,
     db,
   });
-  const shown = scoreKnowledgeCheck(questions, answersFrom(stored.answers), meta.passScore);
+  // A retry stored nothing: its feedback comes from the answers stored the first time.
+  const shown = stored.inserted
+    ? result
+    : scoreKnowledgeCheck(questions, answersFrom(stored.answers), meta.passScore);
   return {
     ...shown,
     attemptId,

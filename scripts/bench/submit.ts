@@ -1,76 +1,211 @@
-// npm run bench:submit — knowledge-check submissions from 50 distinct learners at once for a
-// bounded time; then counts what the database stored. Last line: one JSON object.
+// npm run bench:submit — knowledge-check submissions from 50 distinct learners at once, against its
+// floors, in one run (npm run build first). Each load runs BENCH_SECONDS (15) at 50 concurrent:
+//   1. the app (production server), the 50 learners in a branch of 50 active learners: rps, p50,
+//      p99, errors, and how many attempts the database stored;
+//   2. the app again with the same learners in branches of 1,000 and 5,000 active learners (the
+//      others with a result in every chapter): branch_sweep;
+//   3. floor_rps: the same use-case function behind a bare node:http server (scripts/bench/floor-server.ts);
+//   4. raw_insert_rps: one durable INSERT per request behind that same server.
+// The servers run one after the other on the same database file. Last line: one JSON object.
+// BENCH_URL=… BENCH_DB=file:… measures the app already running there (e.g. nginx in front of two
+// instances) on the database it uses; the floors still run here, on that database.
+
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createClient } from "@libsql/client";
+import { type Client, createClient } from "@libsql/client";
 import { hashPassword } from "@/lib/auth/password";
 import { fileCatalog } from "@/lib/content/catalog";
-import { load, percentile, request, round, signIn, startServer, stopServer } from "./harness";
+import {
+  exited,
+  groupCpuSeconds,
+  load,
+  PORT,
+  percentile,
+  request,
+  round,
+  signIn,
+  startProcess,
+  startServer,
+  stopServer,
+  type Timing,
+} from "./harness";
+import { appSubmission, floorBody } from "./submit-driver";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const LEARNERS = 50;
-const DB = "file:./data/bench-submit.db";
-const SLUG = "basic-skills";
+/** Seconds of load before each server's first measurement, so it is measured warm (JIT, caches). */
+const WARM_UP = 3;
+const SWEEP = [50, 1000, 5000] as const;
+const DB = process.env.BENCH_DB ?? "file:./data/bench-submit.db";
+const FLOOR = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "Bench@2026!";
 
-const server = await startServer(DB);
+// Opened once the app's start (with --fresh) has deleted and recreated the database file.
+let db: Client;
+const count = async (sql: string, args: string[] = []) =>
+  Number((await db.execute({ sql, args })).rows[0]?.[0] ?? 0);
+
+/**
+ * A branch per sweep size under the head office. The bench learners are added to it; the rest are
+ * filler learners who each answered every chapter once (attempt and summary row), so anything whose
+ * cost grows with the branch has something to grow with.
+ */
+async function sweepBranches() {
+  const chapters = fileCatalog().chapterSlugs();
+  for (const size of SWEEP) {
+    const branch = `bench-${size}`;
+    const made = await db.execute({
+      sql: `insert into branches (id, code, name, name_en, parent_id, path)
+        select ?, ?, ?, ?, id, path || ? || '/' from branches where parent_id is null limit 1
+        on conflict do nothing`,
+      args: [branch, branch.toUpperCase(), `压测网点${size}`, `Bench ${size}`, branch],
+    });
+    const fillers = size - LEARNERS;
+    if (fillers === 0 || made.rowsAffected === 0) continue;
+    await db.batch(
+      [
+        {
+          sql: `with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
+            insert into users (id, employee_no, name, role, branch_id, hire_date, active, locale, session_version)
+            select ? || i, ? || i, '填充学员' || i, 'learner', ?, '2026-01-01', 1, 'zh-CN', 1 from n`,
+          args: [fillers, `${branch}-`, `F${size}-`, branch],
+        },
+        {
+          sql: `insert into check_attempts (id, user_id, module_slug, content_version, locale, answers,
+              score, max_score, percent, passed, created_at)
+            select u.id || ':' || c.value, u.id, c.value, 'bench', 'zh-CN', '{}', p.percent, 100, p.percent,
+              p.percent >= 80, unixepoch()
+            from users u cross join json_each(?) c
+              cross join (select abs(random()) % 101 as percent) p
+            where u.branch_id = ?`,
+          args: [JSON.stringify(chapters), branch],
+        },
+        {
+          sql: `insert into learner_item_stats (user_id, item_type, item_slug, passed, best_percent, attempts, relearn)
+            select a.user_id, 'chapter', a.module_slug, a.passed, a.percent, 1, 0
+            from check_attempts a join users u on u.id = a.user_id where u.branch_id = ?`,
+          args: [branch],
+        },
+      ],
+      "write",
+    );
+  }
+}
+
+/** Moves the bench learners into the sweep branch of this size (the app's own triggers move their totals). */
+async function seat(ids: string[], size: number) {
+  await db.execute({
+    sql: `update users set branch_id = ? where id in (select value from json_each(?))`,
+    args: [`bench-${size}`, JSON.stringify(ids)],
+  });
+  const active = await count(
+    `select count(*) from users where branch_id = ? and role = 'learner' and active = 1`,
+    [`bench-${size}`],
+  );
+  if (active !== size) throw new Error(`branch bench-${size} has ${active} active learners`);
+}
+
+/** One load's figures; `cpu` is the server's CPU seconds during it. */
+const summary = (results: Timing[], cpu: number) => {
+  const ok = results.filter((r) => r.status === 200);
+  const totals = results.map((r) => r.total);
+  return {
+    ok: ok.length,
+    errors: results.length - ok.length,
+    rps: round(ok.length / SECONDS),
+    p50: round(percentile(totals, 50)),
+    p99: round(percentile(totals, 99)),
+    cpu_ms_per_request: round((cpu * 1000) / Math.max(1, results.length), 2),
+    statuses: [...new Set(results.map((r) => r.status))].join(","),
+  };
+};
+
+/** Runs `task` at 50 concurrent for SECONDS against `server`, with its CPU use. */
+async function measure(server: ChildProcess | null, task: (w: number, i: number) => Promise<Timing>) {
+  const cpu = groupCpuSeconds(server);
+  const results = await load(LEARNERS, SECONDS, task);
+  return summary(results, groupCpuSeconds(server) - cpu);
+}
+
+const stored = () =>
+  count(
+    `select count(*) from check_attempts a join users u on u.id = a.user_id where u.employee_no like 'BENCH%'`,
+  );
+
+let server = await startServer(DB);
+db = createClient({ url: DB });
+const app: Record<number, ReturnType<typeof summary>> = {};
+let storedByApp = 0;
+let ids: string[] = [];
 try {
-  // Fifty extra learners of our own, so every connection submits as a different person.
-  const db = createClient({ url: DB });
-  const hash = await hashPassword("Bench@2026!");
-  const branch = (await db.execute("select id from branches where id = 'br-east-jingan'")).rows[0]?.id;
-  const employeeNos = Array.from({ length: LEARNERS }, (_, i) => `B${String(i + 1).padStart(4, "0")}`);
+  const synchronous = await count("pragma synchronous");
+  await sweepBranches();
+  // Fifty learners of our own, so every connection submits as a different person.
+  const hash = await hashPassword(PASSWORD);
+  const employeeNos = Array.from({ length: LEARNERS }, (_, i) => `BENCH${String(i + 1).padStart(4, "0")}`);
   await db.batch(
     employeeNos.map((no) => ({
       sql: `insert into users (id, employee_no, name, role, branch_id, hire_date, active, locale, password_hash, session_version)
-            values (?, ?, ?, 'learner', ?, '2026-11-01', 1, 'zh-CN', ?, 1) on conflict do nothing`,
-      args: [randomUUID(), no, `压测学员${no}`, branch as string, hash],
+            values (?, ?, ?, 'learner', 'bench-50', '2026-11-01', 1, 'zh-CN', ?, 1) on conflict do nothing`,
+      args: [randomUUID(), no, `压测学员${no}`, hash],
     })),
     "write",
   );
-  const cookies = await Promise.all(employeeNos.map((no) => signIn(no, "Bench@2026!")));
+  const rows = (await db.execute("select id, employee_no from users where employee_no like 'BENCH%'")).rows;
+  const idOf = new Map(rows.map((r) => [String(r.employee_no), String(r.id)]));
+  ids = employeeNos.map((no) => idOf.get(no) as string);
+  await seat(ids, 50);
+  const cookies = await Promise.all(employeeNos.map((no) => signIn(no, PASSWORD)));
+  const submit = appSubmission();
+  await load(LEARNERS, WARM_UP, (w, i) => submit(cookies[w] as string, w, -1 - i)); // not counted
 
-  const entry = fileCatalog().findChapter(SLUG, "zh-CN");
-  if (!entry?.result.ok) throw new Error("chapter does not compile");
-  const questions = entry.result.chapter.questions;
-  // Varied answers: each learner gets some questions right and some wrong.
-  const answersFor = (w: number, i: number) =>
-    Object.fromEntries(
-      questions.map((q, k) => {
-        const right = (w + i + k) % 3 !== 0;
-        const picks = q.options.filter((o) => o.correct === right).map((o) => o.id);
-        return [q.id, q.type === "multiple" ? picks.slice(0, Math.max(1, picks.length)) : picks.slice(0, 1)];
-      }),
-    );
-
-  const results = await load(LEARNERS, SECONDS, (w, i) =>
-    request(`/api/learn/${SLUG}/attempts`, {
-      method: "POST",
-      cookie: cookies[w],
-      body: JSON.stringify({ attemptId: randomUUID(), answers: answersFor(w, i) }),
-    }),
-  );
-  const ok = results.filter((r) => r.status === 200);
-  const stored = Number(
-    (
-      await db.execute(
-        "select count(*) as n from check_attempts a join users u on u.id = a.user_id where u.employee_no like 'B%'",
-      )
-    ).rows[0]?.n,
-  );
-  db.close();
-  const totals = results.map((r) => r.total);
-  console.log(
-    `${results.length} submissions from ${LEARNERS} learners in ${SECONDS}s; statuses: ${[...new Set(results.map((r) => r.status))].join(",")}`,
-  );
-  console.log(
-    JSON.stringify({
-      submits: ok.length,
-      rps: round(ok.length / SECONDS),
-      p50_ms: round(percentile(totals, 50)),
-      p99_ms: round(percentile(totals, 99)),
-      errors: results.length - ok.length,
-      stored,
-    }),
-  );
+  for (const size of SWEEP) {
+    await seat(ids, size);
+    const before = await stored();
+    app[size] = await measure(server, (w, i) => submit(cookies[w] as string, w, i));
+    if (size === 50) storedByApp = (await stored()) - before;
+    console.log(`app, branch of ${size}: ${JSON.stringify(app[size])}`);
+  }
+  await seat(ids, 50);
+  console.log(`synchronous=${["OFF", "NORMAL", "FULL", "EXTRA"][synchronous]}`);
 } finally {
   stopServer(server);
+  await exited(server);
 }
+
+// The floors: the same process conditions (NODE_ENV=production, one Node process, the same client).
+const floorEnv = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: DB };
+server = await startProcess(
+  "npx",
+  ["tsx", "--conditions=react-server", "scripts/bench/floor-server.ts", String(PORT)],
+  { env: floorEnv, base: FLOOR },
+);
+let floor: ReturnType<typeof summary>;
+let raw: ReturnType<typeof summary>;
+try {
+  const post = (path: string, body: string) => request(`${FLOOR}${path}`, { method: "POST", body });
+  await load(LEARNERS, WARM_UP, (w, i) => post("/submit", floorBody(ids[w] as string, w, -1 - i)));
+  floor = await measure(server, (w, i) => post("/submit", floorBody(ids[w] as string, w, i)));
+  console.log(`floor (use case behind node:http): ${JSON.stringify(floor)}`);
+  raw = await measure(server, (w, i) => post("/insert", floorBody(ids[w] as string, w, i)));
+  console.log(`raw insert behind node:http: ${JSON.stringify(raw)}`);
+} finally {
+  stopServer(server);
+  await exited(server);
+  db.close();
+}
+
+const main = app[50] as ReturnType<typeof summary>;
+console.log(
+  JSON.stringify({
+    submits: main.ok,
+    rps: main.rps,
+    p50_ms: main.p50,
+    p99_ms: main.p99,
+    errors: SWEEP.reduce((n, s) => n + (app[s]?.errors ?? 0), 0) + floor.errors + raw.errors,
+    stored: storedByApp,
+    floor_rps: floor.rps,
+    raw_insert_rps: raw.rps,
+    branch_sweep: Object.fromEntries(SWEEP.map((s) => [String(s), app[s]?.rps ?? 0])),
+  }),
+);

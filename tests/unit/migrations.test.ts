@@ -24,7 +24,8 @@ function freshDb(name: string) {
 
 async function triggers(db: ReturnType<typeof freshDb>["db"]) {
   const rows = await db.$client.execute(
-    "select name from sqlite_master where type = 'trigger' order by name",
+    // The append-only guards; the report totals' triggers (0010_report_deltas) have their own tests.
+    "select name from sqlite_master where type = 'trigger' and name like '%\\_no\\_%' escape '\\' order by name",
   );
   return rows.rows.map((r) => String(r.name));
 }

@@ -1,0 +1,46 @@
+// The floors of bench:submit: a bare node:http server (no Next.js, no Auth.js) on the same database
+// client the app uses. POST /submit runs the submission use case for the learner the body names;
+// POST /insert stores the body as one durable row (one INSERT, its own commit). Started by
+// submit.ts: DATABASE_URL=… tsx --conditions=react-server scripts/bench/floor-server.ts <port>
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { client, db } from "@/db/client";
+import { isAppError } from "@/lib/errors";
+import { submitThroughUseCase } from "./submit-driver";
+
+const port = Number(process.argv[2]);
+
+await client.execute(`create table if not exists bench_inserts
+  (id text primary key, user_id text not null, body text not null, created_at integer not null)`);
+
+async function handle(path: string, body: string): Promise<[number, unknown]> {
+  if (path === "/api/health") return [200, { ok: true }];
+  const parsed = JSON.parse(body) as { userId: string; attemptId: string; answers: Record<string, string[]> };
+  if (path === "/submit") return [200, await submitThroughUseCase(parsed, db)];
+  if (path === "/insert") {
+    await client.execute({
+      sql: "insert into bench_inserts (id, user_id, body, created_at) values (?, ?, ?, ?)",
+      args: [randomUUID(), parsed.userId, body, Date.now()],
+    });
+    return [200, { ok: true }];
+  }
+  return [404, { code: "not_found" }];
+}
+
+const server = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    handle(req.url ?? "/", Buffer.concat(chunks).toString())
+      .catch((e): [number, unknown] =>
+        isAppError(e) ? [e.status, { code: e.code }] : [500, { error: String(e) }],
+      )
+      .then(([status, payload]) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(payload));
+      });
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(port, "127.0.0.1");
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
