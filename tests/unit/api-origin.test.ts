@@ -29,5 +29,4 @@ describe("API routes and requests from another origin", () => {
     const unguarded = handlers.filter((w) => !w.wrapped && !matcher.test(w.route));
     expect(unguarded.map((w) => `${w.method} ${w.route}`)).toEqual([]);
   });
-
 });
