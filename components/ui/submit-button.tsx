@@ -9,14 +9,18 @@ export function SubmitButton({
   className = "",
   tone = "primary",
   fullWidth = false,
+  pending: pendingProp,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
   className?: string;
   tone?: ButtonTone;
   fullWidth?: boolean;
+  /** For a form submitted from onSubmit (no form action, so useFormStatus never sees it pending). */
+  pending?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <button
       type="submit"
