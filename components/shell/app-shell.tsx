@@ -14,7 +14,7 @@ export async function AppShell({
 }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("roles")]);
   const userBlock = (
-    <p className="text-right text-sm leading-tight">
+    <p className="text-sm leading-tight sm:text-right">
       <span className="block font-medium">{user.name}</span>
       <span className="block text-xs text-white/80">
         {t(user.role)} · {localName(user, locale, "branchName")}
