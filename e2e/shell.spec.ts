@@ -51,6 +51,7 @@ test.describe("on a phone", () => {
     await page.keyboard.press("Escape");
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
 
     await menu.click();
     await nav.getByRole("link", { name: "章节学习" }).click();

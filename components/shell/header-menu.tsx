@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { currentHref } from "@/lib/navigation/current-href";
 
 export type NavLink = { href: string; label: string };
@@ -32,9 +32,11 @@ export function HeaderMenu({
     setOpen(false);
   }
   const panel = useId();
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={panel}
@@ -52,7 +54,11 @@ export function HeaderMenu({
       </button>
       <div
         id={panel}
-        onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key !== "Escape" || !open) return;
+          setOpen(false);
+          button.current?.focus();
+        }}
         className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-white/20 pt-3 sm:flex sm:w-auto sm:flex-1 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6 sm:border-0 sm:pt-0`}
       >
         <nav aria-label={navLabel}>
