@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { currentHref } from "@/lib/navigation/current-href";
 
 export type NavLink = { href: string; label: string };
@@ -24,7 +24,10 @@ export function HeaderMenu({
   children: React.ReactNode;
 }) {
   const pathname = usePathname();
-  const current = currentHref(pathname, links.map((l) => l.href));
+  const current = currentHref(
+    pathname,
+    links.map((l) => l.href),
+  );
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
   if (openedAt !== pathname) {
@@ -33,6 +36,17 @@ export function HeaderMenu({
   }
   const panel = useId();
   const button = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu and puts the focus back on its button.
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", close);
+    return () => document.removeEventListener("keydown", close);
+  }, [open]);
   return (
     <>
       <button
@@ -54,11 +68,6 @@ export function HeaderMenu({
       </button>
       <div
         id={panel}
-        onKeyDown={(e) => {
-          if (e.key !== "Escape" || !open) return;
-          setOpen(false);
-          button.current?.focus();
-        }}
         className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-white/20 pt-3 sm:flex sm:w-auto sm:flex-1 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6 sm:border-0 sm:pt-0`}
       >
         <nav aria-label={navLabel}>
@@ -69,9 +78,7 @@ export function HeaderMenu({
                   href={l.href}
                   aria-current={l.href === current ? "page" : undefined}
                   className={`block rounded-md px-3 py-2 text-sm sm:py-1.5 ${
-                    l.href === current
-                      ? "bg-white font-medium text-brand-800"
-                      : "hover:bg-white/10"
+                    l.href === current ? "bg-white font-medium text-brand-800" : "hover:bg-white/10"
                   }`}
                 >
                   {l.label}
