@@ -5,7 +5,9 @@ for (const width of [390, 1280]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
 
-    test("a badly formatted code stays in the box, the error beside it, the button in line", async ({ page }) => {
+    test("a badly formatted code stays in the box, the error beside it, the button in line", async ({
+      page,
+    }) => {
       await page.goto("/verify");
       const box = page.getByLabel("证书核验编号");
       await box.fill("AB-12");

@@ -40,7 +40,10 @@ describe("inCurriculumOrder", () => {
   });
 
   it("keeps the other fields of each row", () => {
-    const [row] = inCurriculumOrder([{ kind: "chapter" as const, slug: "basic-skills", learners: 4 }], curriculum);
+    const [row] = inCurriculumOrder(
+      [{ kind: "chapter" as const, slug: "basic-skills", learners: 4 }],
+      curriculum,
+    );
     expect(row).toEqual({ kind: "chapter", slug: "basic-skills", learners: 4, chapterNumber: 2 });
   });
 });

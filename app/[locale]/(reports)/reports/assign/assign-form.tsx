@@ -34,7 +34,8 @@ export function AssignForm({
         const formData = new FormData(event.currentTarget);
         startTransition(() => action(formData));
       }}
-      className="max-w-xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+      className="max-w-xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200"
+    >
       <Select id="assign-item" label={t("item")} name="item" required>
         {items.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -84,7 +85,9 @@ export function AssignForm({
       )}
       <Field id="assign-due" label={t("dueDate")} type="date" name="dueDate" required min={minDate} />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending} pendingLabel={t("assigning")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("assigning")}>
+          {t("submit")}
+        </SubmitButton>
         <p role="status" className={state.status === "assigned" ? "text-emerald-800" : "text-red-800"}>
           {outcomeText(state, (s) =>
             s.status === "assigned" ? t("result.assigned", { count: s.count }) : "",
