@@ -6,6 +6,7 @@ import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listContentItems } from "@/db/queries/content-list";
 import { sourceTitle } from "@/lib/content/source-title";
+import { formatDateTime } from "@/lib/i18n/dates";
 import { toLocale } from "@/lib/i18n/locales";
 import { inCurriculumOrder } from "@/lib/training/curriculum-order";
 import { itemTitle } from "@/lib/training/item-title";
@@ -36,8 +37,7 @@ export default async function AuthorHome() {
     r.publishedNumber === null
       ? (sourceTitle(r.draftZh) ?? r.slug)
       : itemTitle(catalog, r.kind, r.slug, locale);
-  const date = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "—");
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -63,7 +63,9 @@ export default async function AuthorHome() {
           <tr key={`${r.kind}:${r.slug}`}>
             <td className="px-3 py-2">
               {r.chapterNumber !== null && (
-                <span className="block text-xs text-slate-600">{tLearn("chapterN", { n: r.chapterNumber })}</span>
+                <span className="block text-xs text-slate-600">
+                  {tLearn("chapterN", { n: r.chapterNumber })}
+                </span>
               )}
               <Link
                 href={`/author/${r.kind}/${r.slug}`}

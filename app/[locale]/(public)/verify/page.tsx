@@ -18,7 +18,10 @@ export default async function VerifyIndex({ searchParams }: { searchParams: Prom
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-slate-600">{t("intro")}</p>
-      <VerifyCodeForm invalid={typeof code === "string" && !canonical} value={typeof code === "string" ? code : undefined} />
+      <VerifyCodeForm
+        invalid={typeof code === "string" && !canonical}
+        value={typeof code === "string" ? code : undefined}
+      />
     </section>
   );
 }

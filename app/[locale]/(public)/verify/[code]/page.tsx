@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { findCertificateForVerify } from "@/db/queries/certificates";
 import { hitRateLimit } from "@/db/queries/rate-limit";
@@ -9,6 +9,7 @@ import { maskName } from "@/lib/certification/mask-name";
 import { certificateStatus } from "@/lib/certification/rules";
 import { normaliseCode } from "@/lib/certification/verification-code";
 import { clientIp } from "@/lib/http/client-ip";
+import { formatDate } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { VerifyCodeForm } from "../verify-code-form";
@@ -48,14 +49,13 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
     );
   }
 
-  const locale = await getLocale();
-  const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const locale = toLocale(await getLocale());
+  const date = (d: Date) => formatDate(d, locale);
   const status = certificateStatus(definition, found, new Date());
   const rows: [string, string][] = [
     [t("holder"), maskName(found.holderName)],
     [t("branch"), localName(found, locale, "branchName")],
-    [t("certification"), definition.name[toLocale(locale)]],
+    [t("certification"), definition.name[locale]],
     [t("issuedAt"), date(found.issuedAt)],
     [t("expiresAt"), date(found.expiresAt)],
     [t("code"), code],
