@@ -62,8 +62,8 @@ export function closedCheck(
   );
   const lookup: QuestionLookup = (slug, id) => (slug === c.meta.slug ? byId.get(id) : undefined);
   const answered = answerAll ? items : items.slice(0, -1);
-  const answers = Object.fromEntries(
-    answered.map((item, i) => {
+  const answers = new Map(
+    answered.map((item, i): [string, string[]] => {
       const q = byId.get(item.questionId) as Question;
       const key = q.options.filter((o) => o.correct).map((o) => o.id);
       const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);

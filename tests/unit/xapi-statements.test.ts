@@ -166,8 +166,8 @@ describe("xAPI statements", () => {
 
   it("a passed check records 'passed'", () => {
     const { items, lookup } = closedCheck(basic, "attempt-2");
-    const all = Object.fromEntries(
-      items.map((item) => [
+    const all = new Map(
+      items.map((item): [string, string[]] => [
         item.key,
         (lookup("basic-skills", item.questionId)?.options ?? []).filter((o) => o.correct).map((o) => o.id),
       ]),
@@ -200,7 +200,7 @@ describe("xAPI statements", () => {
     const b = closedCheck(other, "exam-b");
     const items = [...a.items, ...b.items];
     const lookup: QuestionLookup = (slug, id) => a.lookup(slug, id) ?? b.lookup(slug, id);
-    const answers = Object.fromEntries([...a.score.items, ...b.score.items].map((s) => [s.key, s.selected]));
+    const answers = new Map([...a.score.items, ...b.score.items].map((s) => [s.key, s.selected]));
     const score = scoreAttempt(items, answers, lookup, 80);
     const attemptId = "5d7e1f40-2a7b-4c3e-8e9f-0a1b2c3d4e5f";
     const statements = examClosedStatements(
