@@ -10,6 +10,7 @@ export function SubmitButton({
   tone = "primary",
   fullWidth = false,
   pending: pendingProp,
+  disabled = false,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
@@ -18,12 +19,15 @@ export function SubmitButton({
   fullWidth?: boolean;
   /** For a form submitted from onSubmit (no form action, so useFormStatus never sees it pending). */
   pending?: boolean;
+  /** Not yet usable (a form whose handler is not attached yet). */
+  disabled?: boolean;
 }) {
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (
     <button
       type="submit"
+      disabled={disabled}
       aria-disabled={pending}
       onClick={(e) => pending && e.preventDefault()}
       className={`${fullWidth ? "w-full" : ""} ${buttonClass(tone, "lg")} ${className}`}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
@@ -24,6 +24,9 @@ export function AssignForm({
     status: "idle",
   });
   const [targetType, setTargetType] = useState<"branch" | "person">("branch");
+  // Until React has attached onSubmit, a click would submit the form natively (a GET of this page).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     // Submitted through onSubmit, not the form's action prop: React resets a form after its action
     // succeeds, which put the uncontrolled fields back to their defaults while the controlled radio
@@ -85,7 +88,7 @@ export function AssignForm({
       )}
       <Field id="assign-due" label={t("dueDate")} type="date" name="dueDate" required min={minDate} />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={pending} pendingLabel={t("assigning")}>
+        <SubmitButton pending={pending} disabled={!hydrated} pendingLabel={t("assigning")}>
           {t("submit")}
         </SubmitButton>
         <p role="status" className={state.status === "assigned" ? "text-emerald-800" : "text-red-800"}>
