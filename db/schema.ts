@@ -10,10 +10,14 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { TOKEN_PURPOSES } from "../lib/auth/one-time-token";
 import { ROLES } from "../lib/auth/roles";
+import { CERTIFICATE_KINDS } from "../lib/certification/rules";
 import { CONTENT_KINDS } from "../lib/content/sources";
 import { LOCALES } from "../lib/i18n/locales";
+import { NOTIFICATION_KINDS } from "../lib/notifications/kinds";
 import type { PlayState } from "../lib/scenario/engine";
+import { ASSIGNMENT_ITEMS, ASSIGNMENT_SOURCES } from "../lib/training/assignment-status";
 
 const id = () =>
   text("id")
@@ -195,7 +199,7 @@ export const certificates = sqliteTable(
       .references(() => users.id),
     certificationId: text("certification_id").notNull(),
     cycle: integer("cycle").notNull(),
-    kind: text("kind", { enum: ["initial", "renewal"] }).notNull(),
+    kind: text("kind", { enum: CERTIFICATE_KINDS }).notNull(),
     code: text("code").notNull().unique(),
     issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
@@ -212,8 +216,6 @@ export const certificates = sqliteTable(
 );
 export type CertificateRow = typeof certificates.$inferSelect;
 
-export const ASSIGNMENT_ITEMS = ["chapter", "scenario", "certification"] as const;
-
 /** Training someone must finish by a date. Completion is derived from results, never ticked by hand. */
 export const assignments = sqliteTable(
   "assignments",
@@ -226,7 +228,7 @@ export const assignments = sqliteTable(
     itemSlug: text("item_slug").notNull(),
     /** A calendar date in the bank's time zone, "YYYY-MM-DD"; overdue from the day after. */
     dueDate: text("due_date").notNull(),
-    source: text("source", { enum: ["manager", "onboarding"] }).notNull(),
+    source: text("source", { enum: ASSIGNMENT_SOURCES }).notNull(),
     assignedBy: text("assigned_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -238,16 +240,6 @@ export const assignments = sqliteTable(
 );
 export type Assignment = typeof assignments.$inferSelect;
 export type NewAssignment = typeof assignments.$inferInsert;
-
-export const NOTIFICATION_KINDS = [
-  "assigned",
-  "due-soon",
-  "overdue",
-  "certificate-issued",
-  "certificate-expiring",
-  "certificate-revoked",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * In-app notifications, also the outbox for e-mail. `dedupeKey` names the event (e.g.
@@ -318,7 +310,7 @@ export const passwordTokens = sqliteTable(
       .notNull()
       .references(() => users.id),
     tokenHash: text("token_hash").notNull().unique(),
-    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),

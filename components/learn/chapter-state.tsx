@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useState } from "react";
 import type { TocEntry } from "@/lib/content/types";
+import { localName } from "@/lib/i18n/local-name";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { chapterStatus } from "./chapter-status";
 import { StatusBadge } from "./status-badge";
@@ -54,7 +55,7 @@ export function HeaderUser() {
     <p className="text-right text-sm leading-tight">
       <span className="block font-medium">{user.name}</span>
       <span className="block text-xs text-white/80">
-        {t(user.role as "learner")} · {locale === "en" ? user.branchNameEn : user.branchName}
+        {t(user.role as "learner")} · {localName(user, locale, "branchName")}
       </span>
     </p>
   );

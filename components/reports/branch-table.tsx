@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { localName } from "@/lib/i18n/local-name";
 import type { ReportItem } from "@/lib/reports/items";
 import type { BranchRow, SortKey } from "@/lib/reports/overview";
 import { formatPercent } from "@/lib/reports/rates";
@@ -33,7 +34,7 @@ export async function BranchTable({ rows, items, locale, sort, dir, base }: Prop
     const next = sort === key && dir === "desc" ? "asc" : key === "name" && sort !== key ? "asc" : "desc";
     return `?${new URLSearchParams({ ...base, sort: key, dir: next })}`;
   };
-  const name = (r: BranchRow) => (locale === "en" ? r.branch.nameEn : r.branch.name);
+  const name = (r: BranchRow) => localName(r.branch, locale);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { localName } from "@/lib/i18n/local-name";
 import type { BranchRow } from "@/lib/reports/overview";
 import { formatPercent } from "@/lib/reports/rates";
 
@@ -24,7 +25,7 @@ export async function CompetencyHeatmap({
   const t = await getTranslations("reports.overview");
   const scenarios = [...new Set(competencies.map((c) => c.scenario))];
   const name = (r: BranchRow) => {
-    const n = locale === "en" ? r.branch.nameEn : r.branch.name;
+    const n = localName(r.branch, locale);
     return r.own ? t("ownStaff", { branch: n }) : n;
   };
   return (

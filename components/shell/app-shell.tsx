@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/db/queries/users";
+import { localName } from "@/lib/i18n/local-name";
 import { AppHeader, type ShellActions } from "./app-header";
 
 export async function AppShell({
@@ -16,7 +17,7 @@ export async function AppShell({
     <p className="text-right text-sm leading-tight">
       <span className="block font-medium">{user.name}</span>
       <span className="block text-xs text-white/80">
-        {t(user.role)} · {locale === "en" ? user.branchNameEn : user.branchName}
+        {t(user.role)} · {localName(user, locale, "branchName")}
       </span>
     </p>
   );

@@ -57,6 +57,4 @@ CREATE UNIQUE INDEX `password_tokens_token_hash_unique` ON `password_tokens` (`t
 CREATE INDEX `password_tokens_user_idx` ON `password_tokens` (`user_id`);--> statement-breakpoint
 CREATE INDEX `assignments_user_due_idx` ON `assignments` (`user_id`,`item_type`,`due_date`,`item_slug`);--> statement-breakpoint
 CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_id`);--> statement-breakpoint
-CREATE INDEX `audit_target_idx` ON `audit_log` (`target_type`,`target_id`);--> statement-breakpoint
-CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log` BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;--> statement-breakpoint
-CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log` BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE INDEX `audit_target_idx` ON `audit_log` (`target_type`,`target_id`);

@@ -36,6 +36,4 @@ CREATE TABLE `content_revisions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `content_revisions_item_number_unique` ON `content_revisions` (`kind`,`slug`,`number`);--> statement-breakpoint
 CREATE INDEX `content_revisions_major_idx` ON `content_revisions` (`kind`,`slug`,`major`,`created_at`);--> statement-breakpoint
-ALTER TABLE `learner_item_stats` ADD `relearn` integer DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE TRIGGER `content_revisions_no_update` BEFORE UPDATE ON `content_revisions` BEGIN SELECT RAISE(ABORT, 'content_revisions are immutable'); END;--> statement-breakpoint
-CREATE TRIGGER `content_revisions_no_delete` BEFORE DELETE ON `content_revisions` BEGIN SELECT RAISE(ABORT, 'content_revisions are immutable'); END;
+ALTER TABLE `learner_item_stats` ADD `relearn` integer DEFAULT false NOT NULL;

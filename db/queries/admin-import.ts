@@ -281,7 +281,9 @@ function batchStatements({
     );
     statements.push(
       ...onboardingStatements({
-        userIds: newUsers.filter((u) => u.role === "learner" && u.active).map((u) => u.id),
+        people: newUsers
+          .filter((u) => u.role === "learner" && u.active)
+          .map((u) => ({ userId: u.id, hireDate: u.hireDate })),
         createdAt: now,
         db,
       }),

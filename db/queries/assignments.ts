@@ -4,7 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { scopeOf, type Viewer } from "../../lib/auth/scope";
 import { certifications } from "../../lib/certification/catalog";
-import { type Catalog, fileCatalog } from "../../lib/content/catalog";
+import type { Catalog } from "../../lib/content/catalog";
 import { AppError } from "../../lib/errors";
 import { DUE_SOON_DAYS } from "../../lib/reminders/plan";
 import {
@@ -18,6 +18,7 @@ import {
   NO_FACTS,
   type PersonFacts,
 } from "../../lib/training/assignment-status";
+import { onboardingDueDate, onboardingItems } from "../../lib/training/onboarding";
 import { type Db, db as defaultDb } from "../client";
 import {
   type Assignment,
@@ -37,9 +38,6 @@ import { rowsAffected, writeBatch } from "../write";
 import { loadCatalog } from "./content-catalog";
 import { branchOf, refreshBranchStats } from "./report-stats";
 
-export const ONBOARDING_CERTIFICATION = "counter-service";
-export const ONBOARDING_DAYS = 30;
-
 /** A version-4 UUID made by SQLite, for rows an INSERT … SELECT creates. */
 const newId = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
   substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
@@ -54,10 +52,7 @@ const notifyAssigned = (db: Db, where: SQL) =>
     where ${where}
     on conflict (user_id, dedupe_key) do nothing`);
 
-/**
- * The onboarding path of a new learner: every shipped chapter and scenario (content/) and the
- * certification. Modules trainers add later are assigned by managers.
- */
+/** The onboarding path of one new learner, as rows (see lib/training/onboarding.ts). */
 export function onboardingAssignments({
   userId,
   hireDate,
@@ -67,18 +62,8 @@ export function onboardingAssignments({
   hireDate?: string | null;
   createdAt: Date;
 }): (NewAssignment & { id: string })[] {
-  const start = hireDate && isCalendarDate(hireDate) ? hireDate : bankDate(createdAt);
-  const dueDate = addCalendarDays(start, ONBOARDING_DAYS);
-  const items: [AssignmentItemType, string][] = [
-    ...fileCatalog()
-      .chapterSlugs()
-      .map((slug): [AssignmentItemType, string] => ["chapter", slug]),
-    ...fileCatalog()
-      .scenarioSlugs()
-      .map((slug): [AssignmentItemType, string] => ["scenario", slug]),
-    ["certification", ONBOARDING_CERTIFICATION],
-  ];
-  return items.map(([itemType, itemSlug]) => ({
+  const dueDate = onboardingDueDate({ hireDate, createdAt });
+  return onboardingItems().map(([itemType, itemSlug]) => ({
     id: crypto.randomUUID(),
     userId,
     itemType,
@@ -90,32 +75,36 @@ export function onboardingAssignments({
 
 /**
  * The statements that give people created earlier in the same batch (e.g. by an employee import)
- * the onboarding path and its "assigned" notifications. One INSERT … SELECT whatever the number of
- * people, with the due date computed as `onboardingAssignments` does; items a person has are left alone.
+ * the onboarding path and its "assigned" notifications: one INSERT … SELECT whatever the number of
+ * people (two parameters a person), due dates from `onboardingDueDate`; items a person already has
+ * are left alone.
  */
 export function onboardingStatements({
-  userIds,
+  people,
   createdAt,
   db = defaultDb,
 }: {
-  userIds: string[];
+  people: { userId: string; hireDate?: string | null }[];
   createdAt: Date;
   db?: Db;
 }): BatchItem<"sqlite">[] {
-  if (userIds.length === 0) return [];
-  const items = onboardingAssignments({ userId: "", createdAt }).map(
-    (a) => sql`(${a.itemType}, ${a.itemSlug})`,
-  );
-  const fallback = addCalendarDays(bankDate(createdAt), ONBOARDING_DAYS);
-  const who = inArray(sql`u.id`, userIds);
+  if (people.length === 0) return [];
+  const items = onboardingItems().map(([type, slug]) => sql`(${type}, ${slug})`);
+  const due = people.map((p) => sql`(${p.userId}, ${onboardingDueDate({ ...p, createdAt })})`);
   return [
     db.run(sql`insert into ${assignments} (id, user_id, item_type, item_slug, due_date, source)
-      select ${newId}, u.id, i.column1, i.column2,
-        coalesce(date(u.hire_date, ${`+${ONBOARDING_DAYS} days`}), ${fallback}), 'onboarding'
-      from ${users} u cross join (values ${sql.join(items, sql`, `)}) i
-      where ${who}
+      select ${newId}, u.id, i.column1, i.column2, p.column2, 'onboarding'
+      from ${users} u join (values ${sql.join(due, sql`, `)}) p on p.column1 = u.id
+        cross join (values ${sql.join(items, sql`, `)}) i
+      where true
       on conflict (user_id, item_type, item_slug) do nothing`),
-    notifyAssigned(db, sql`a.source = 'onboarding' and ${inArray(sql`a.user_id`, userIds)}`),
+    notifyAssigned(
+      db,
+      sql`a.source = 'onboarding' and ${inArray(
+        sql`a.user_id`,
+        people.map((p) => p.userId),
+      )}`,
+    ),
   ];
 }
 

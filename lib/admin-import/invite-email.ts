@@ -1,4 +1,4 @@
-import { PASSWORD_TOKEN_TTL_MS, setPasswordPath } from "../auth/one-time-token";
+import { PASSWORD_TOKEN_TTL_MS, setPasswordPath, type TokenPurpose } from "../auth/one-time-token";
 import type { Mail } from "../mail/mailer";
 
 /** How long a link works, in the e-mail's words: derived from the token's lifetime, never restated. */
@@ -14,7 +14,7 @@ export function setPasswordEmail({
   name: string;
   employeeNo: string;
   link: string;
-  purpose: "invite" | "reset";
+  purpose: TokenPurpose;
 }): { subject: string; text: string } {
   const subject =
     purpose === "invite"
@@ -51,7 +51,7 @@ export function setPasswordMail({
   employeeNo: string;
   email: string;
   token: string;
-  purpose: "invite" | "reset";
+  purpose: TokenPurpose;
   appUrl: string;
 }): Mail {
   const link = new URL(setPasswordPath(token), appUrl).toString();

@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 
+/** Why a set-password link was made: a new account, or an administrator's reset. */
+export const TOKEN_PURPOSES = ["invite", "reset"] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
 /** How long a set-password link works. */
 export const PASSWORD_TOKEN_TTL_MS = 72 * 60 * 60 * 1000;
 

@@ -1,6 +1,10 @@
 import { addMonths, subDays } from "date-fns";
 import type { Certification, Requirements } from "./definition";
 
+/** A first certificate, or the renewal of one (a new cycle). The schema's `certificates.kind`. */
+export const CERTIFICATE_KINDS = ["initial", "renewal"] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
 /** A closed certification exam attempt. */
 export type ExamResult = { certificationId: string; percent: number; passed: boolean; at: Date };
 
@@ -89,7 +93,7 @@ export function certificateStatus(def: Certification, cert: Certificate, now: Da
 export type Decision =
   | {
       issue: true;
-      kind: "initial" | "renewal";
+      kind: CertificateKind;
       issuedAt: Date;
       expiresAt: Date;
       snapshot: Record<string, number>;
@@ -98,7 +102,7 @@ export type Decision =
 
 /** Which certificate a learner can earn next, what it takes and from when results count. */
 export type Cycle =
-  | { open: true; kind: "initial" | "renewal"; requirements: Requirements; since?: Date }
+  | { open: true; kind: CertificateKind; requirements: Requirements; since?: Date }
   | { open: false; reason: "already-certified" | "revoked" };
 
 /**

@@ -1,16 +1,11 @@
 import { findCertification } from "../certification/catalog";
 import type { Catalog } from "../content/catalog";
 import type { Locale } from "../i18n/locales";
+import type { NotificationKind } from "../notifications/kinds";
 import { BANK_TIME_ZONE } from "../training/assignment-status";
 import { itemHref, itemTitle } from "../training/item-title";
 
-export type MailKind =
-  | "assigned"
-  | "due-soon"
-  | "overdue"
-  | "certificate-issued"
-  | "certificate-expiring"
-  | "certificate-revoked";
+export type MailKind = NotificationKind;
 
 export type MailContent = { subject: string; text: string };
 

@@ -1,11 +1,12 @@
 import type { Certification } from "../certification/definition";
 import { certificateStatus } from "../certification/rules";
+import type { NotificationKind } from "../notifications/kinds";
 import type { AssignmentItemType, AssignmentStatus } from "../training/assignment-status";
 
 /** Remind from this many days before the due date (0 = on the day itself). */
 export const DUE_SOON_DAYS = 3;
 
-export type ReminderKind = "due-soon" | "overdue" | "certificate-expiring";
+export type ReminderKind = Extract<NotificationKind, "due-soon" | "overdue" | "certificate-expiring">;
 
 /**
  * A notification to store. The dedupe key names the event, so planning the same day twice gives

@@ -1,7 +1,10 @@
 /** Due dates are calendar days in the bank's time zone, whatever the server's own zone is. */
 export const BANK_TIME_ZONE = "Asia/Shanghai";
 
-export type AssignmentItemType = "chapter" | "scenario" | "certification";
+/** What can be assigned (the schema's `assignments.item_type`), and where an assignment came from. */
+export const ASSIGNMENT_ITEMS = ["chapter", "scenario", "certification"] as const;
+export type AssignmentItemType = (typeof ASSIGNMENT_ITEMS)[number];
+export const ASSIGNMENT_SOURCES = ["manager", "onboarding"] as const;
 export type AssignmentStatus = "not-started" | "in-progress" | "completed" | "overdue";
 
 const bankDay = new Intl.DateTimeFormat("en-CA", {

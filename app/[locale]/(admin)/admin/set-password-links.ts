@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { setPasswordMail } from "@/lib/admin-import/invite-email";
-import { setPasswordPath } from "@/lib/auth/one-time-token";
+import { setPasswordPath, type TokenPurpose } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
 import { withMailer } from "@/lib/mail/mailer";
 
@@ -17,7 +17,7 @@ export async function linksForAdmin(tokens: string[]): Promise<string[]> {
 /** E-mails set-password links to the people who have an address, when SMTP_URL is set. */
 export async function mailSetPasswordLinks(
   accounts: { name: string; employeeNo: string; email: string | null; token: string }[],
-  purpose: "invite" | "reset",
+  purpose: TokenPurpose,
 ): Promise<{ emailed: number; mailFailed: number }> {
   const withEmail = accounts.flatMap((a) => (a.email ? [{ ...a, email: a.email }] : []));
   if (!env.SMTP_URL || withEmail.length === 0) return { emailed: 0, mailFailed: 0 };

@@ -6,6 +6,7 @@ import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { isInSubtree } from "@/lib/auth/scope";
+import { localName } from "@/lib/i18n/local-name";
 import { BranchEditor, CreateBranchForm } from "./branch-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +48,7 @@ export default async function BranchesPage() {
                 style={{ paddingLeft: `${1 + depth * 1.5}rem` }}
               >
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <span className="font-medium">{locale === "en" ? b.nameEn : b.name}</span>
+                  <span className="font-medium">{localName(b, locale)}</span>
                   <span className="font-mono text-sm text-slate-600">{b.code}</span>
                   <Link href={`/admin/users?branch=${b.id}`} className="text-sm text-brand-700 underline">
                     {t("people", { count: b.activeUsers })}

@@ -7,6 +7,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { searchCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { localName } from "@/lib/i18n/local-name";
+import { toLocale } from "@/lib/i18n/locales";
 import { RevokeForm } from "./revoke-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,7 +65,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
               <td className="px-3 py-2">
                 <span className="font-medium">{r.holderName}</span>
                 <span className="block text-slate-600">
-                  {r.employeeNo} · {locale === "en" ? r.branchNameEn : r.branchName}
+                  {r.employeeNo} · {localName(r, locale, "branchName")}
                 </span>
               </td>
               <td className="px-3 py-2 font-mono">
@@ -72,7 +74,7 @@ export default async function AdminCertificates({ searchParams }: { searchParams
                 </a>
               </td>
               <td className="px-3 py-2">
-                {def?.name[locale === "en" ? "en" : "zh-CN"] ?? r.certificationId}
+                {def?.name[toLocale(locale)] ?? r.certificationId}
                 <span className="block text-slate-600">{t("cycle", { cycle: r.cycle })}</span>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">

@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { listUsers, USERS_PAGE_SIZE, type UserFilters } from "@/db/queries/admin-users";
 import { isRole, ROLES } from "@/lib/auth/roles";
+import { localName } from "@/lib/i18n/local-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUsers"))("title") };
@@ -115,7 +116,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </Link>
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{u.name}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{locale === "en" ? u.branchNameEn : u.branchName}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{localName(u, locale, "branchName")}</td>
             <td className="px-3 py-2 whitespace-nowrap">{tRoles(u.role)}</td>
             <td className="px-3 py-2">{u.email ?? "—"}</td>
             <td className="px-3 py-2 whitespace-nowrap">

@@ -3,6 +3,7 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listAttemptsAwaitingReview } from "@/db/queries/reviews";
+import { localName } from "@/lib/i18n/local-name";
 import { ReviewForm } from "./review-form";
 
 export async function generateMetadata() {
@@ -43,7 +44,7 @@ export default async function ReviewQueuePage() {
             >
               <p className="text-sm text-slate-600">
                 {t("learner")}：{attempt.learnerName}（{attempt.employeeNo}，
-                {locale === "en" ? attempt.branchNameEn : attempt.branchName}） · {t("scenario")}：{title}
+                {localName(attempt, locale, "branchName")}） · {t("scenario")}：{title}
               </p>
               <p className="mt-2 text-sm">
                 <span className="font-medium">{t("prompt")}：</span>

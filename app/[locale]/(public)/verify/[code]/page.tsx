@@ -9,6 +9,8 @@ import { maskName } from "@/lib/certification/mask-name";
 import { certificateStatus } from "@/lib/certification/rules";
 import { normaliseCode } from "@/lib/certification/verification-code";
 import { clientIp } from "@/lib/http/client-ip";
+import { localName } from "@/lib/i18n/local-name";
+import { toLocale } from "@/lib/i18n/locales";
 import { VerifyCodeForm } from "../verify-code-form";
 
 const VERIFY_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
@@ -52,8 +54,8 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   const status = certificateStatus(definition, found, new Date());
   const rows: [string, string][] = [
     [t("holder"), maskName(found.holderName)],
-    [t("branch"), locale === "en" ? found.branchNameEn : found.branchName],
-    [t("certification"), definition.name[locale === "en" ? "en" : "zh-CN"]],
+    [t("branch"), localName(found, locale, "branchName")],
+    [t("certification"), definition.name[toLocale(locale)]],
     [t("issuedAt"), date(found.issuedAt)],
     [t("expiresAt"), date(found.expiresAt)],
     [t("code"), code],

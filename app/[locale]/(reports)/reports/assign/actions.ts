@@ -5,8 +5,8 @@ import { authorizedAction } from "@/app/[locale]/(auth)/authorized-action";
 import { toViewer } from "@/app/[locale]/(auth)/session";
 import { assignTraining } from "@/db/queries/assignments";
 import { findUserByEmployeeNo } from "@/db/queries/users";
-import { ASSIGNMENT_ITEMS } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { ASSIGNMENT_ITEMS } from "@/lib/training/assignment-status";
 
 export type AssignState = { status: "idle" } | { status: "assigned"; count: number };
 

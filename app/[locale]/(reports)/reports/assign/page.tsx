@@ -7,6 +7,7 @@ import { listBranchesUnder } from "@/db/queries/branches";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { scopeOf } from "@/lib/auth/scope";
 import { certifications } from "@/lib/certification/catalog";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { bankDate } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
@@ -46,7 +47,7 @@ export default async function AssignPage() {
         items={groups}
         branches={branches.map((b) => ({
           id: b.id,
-          label: `${"　".repeat(depth(b.path) - top)}${locale === "en" ? b.nameEn : b.name}`,
+          label: `${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`,
         }))}
         minDate={bankDate(new Date())}
       />

@@ -10,6 +10,7 @@ import { listPeople } from "@/db/queries/report-people";
 import { findBranchInScope } from "@/db/queries/reports";
 import { ROLES } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { filterQuery, PERSON_STATUSES, parsePeopleFilter } from "@/lib/reports/people-filter";
 
@@ -65,7 +66,7 @@ export default async function PeoplePage({
               <option value="">{t("allBranches")}</option>
               {branches.map((b) => (
                 <option key={b.id} value={b.id}>
-                  {`${"　".repeat(depth(b.path) - top)}${locale === "en" ? b.nameEn : b.name}`}
+                  {`${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`}
                 </option>
               ))}
             </select>
@@ -167,9 +168,7 @@ export default async function PeoplePage({
                       {p.name}
                     </Link>
                   </th>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {locale === "en" ? p.branchNameEn : p.branchName}
-                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{localName(p, locale, "branchName")}</td>
                   <td className="whitespace-nowrap px-3 py-2">{tRoles(p.role)}</td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.hireDate}</td>
                   <td className="px-3 py-2 tabular-nums">{p.chaptersPassed}</td>

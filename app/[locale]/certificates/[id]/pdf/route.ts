@@ -7,6 +7,7 @@ import { type CertificatePdfLabels, renderCertificatePdf } from "@/lib/certifica
 import { findCertification } from "@/lib/certification/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 
 const LABELS = [
@@ -52,7 +53,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       labels: { ...labels, title: t("title", { name: definition.name[locale] }) },
       holderName: found.holderName,
       employeeNo: found.employeeNo,
-      branchName: locale === "en" ? found.branchNameEn : found.branchName,
+      branchName: localName(found, locale, "branchName"),
       certificationName: definition.name[locale],
       issuedOn: date(certificate.issuedAt),
       expiresOn: date(certificate.expiresAt),

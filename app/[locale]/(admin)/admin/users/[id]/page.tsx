@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { getUserForAdmin } from "@/db/queries/admin-users";
 import { ROLES } from "@/lib/auth/roles";
+import { localName } from "@/lib/i18n/local-name";
 import { UserActions } from "./user-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   ]);
   const facts: [string, string][] = [
     [t("fields.employeeNo"), user.employeeNo],
-    [t("fields.branch"), `${locale === "en" ? user.branchNameEn : user.branchName} (${user.branchCode})`],
+    [t("fields.branch"), `${localName(user, locale, "branchName")} (${user.branchCode})`],
     [t("fields.role"), tRoles(user.role)],
     [t("fields.email"), user.email ?? "—"],
     [t("fields.hireDate"), user.hireDate],

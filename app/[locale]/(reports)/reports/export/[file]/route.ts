@@ -6,6 +6,7 @@ import { findBranchInScope, getOverview } from "@/db/queries/reports";
 import { scopeOf } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { attachment, csvStream, type Sheet, xlsxStream } from "@/lib/reports/export-stream";
 import { passItems } from "@/lib/reports/items";
@@ -61,7 +62,7 @@ export async function GET(
             yield chunk.map((p) => [
               p.employeeNo,
               p.name,
-              locale === "en" ? p.branchNameEn : p.branchName,
+              localName(p, locale, "branchName"),
               tRoles(p.role),
               p.hireDate,
               p.chaptersPassed,
@@ -85,7 +86,7 @@ export async function GET(
         rootPath: drill?.path ?? scope,
         items: { passed: items.map((i) => i.key), competencies: [] },
       });
-      const name = (b: { name: string; nameEn: string }) => (locale === "en" ? b.nameEn : b.name);
+      const name = (b: { name: string; nameEn: string }) => localName(b, locale);
       sheet = {
         header: [
           t("overview.branch"),

@@ -12,6 +12,7 @@ import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
 import { scopeOf } from "@/lib/auth/scope";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { bestCompetencies } from "@/lib/reports/person";
 import { formatPercent } from "@/lib/reports/rates";
@@ -80,7 +81,7 @@ export default async function PersonPage({ params }: { params: Params }) {
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const best = bestCompetencies(record.plays, record.scores);
-  const branch = locale === "en" ? person.branchNameEn : person.branchName;
+  const branch = localName(person, locale, "branchName");
 
   return (
     <>
