@@ -33,6 +33,7 @@ export async function CertificationProgress({
       at: now,
     })),
     scenarios: [...scenarios].map(([slug, s]) => ({ slug, percent: s.bestPercent, at: now })),
+    exams: [],
   });
   const scenarioMet = (slug: string, min: number) => (scenarios.get(slug)?.bestPercent ?? -1) >= min;
   return (

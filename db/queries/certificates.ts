@@ -6,6 +6,7 @@ import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
 import { type Db, db as defaultDb } from "../client";
 import {
+  assessmentAttempts,
   auditLog,
   branches,
   type CertificateRow,
@@ -22,7 +23,17 @@ import { rowsAffected, writeBatch } from "../write";
 /** A submission being stored in the same batch, and the version of it the decision assumed. */
 export type NewResult =
   | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
-  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number };
+  | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number }
+  /** An exam attempt closed by this batch (`closeId`), at `at` (its deadline when it ran out). */
+  | {
+      kind: "exam";
+      attemptId: string;
+      closeId: string;
+      certificationId: string;
+      percent: number;
+      passed: boolean;
+      at: Date;
+    };
 
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
@@ -30,13 +41,17 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
       and user_id = ${userId} and passed = ${next.passed ? 1 : 0})`;
   }
+  if (next.kind === "exam") {
+    return sql`exists (select 1 from ${assessmentAttempts} where id = ${next.attemptId}
+      and user_id = ${userId} and close_id = ${next.closeId} and passed = ${next.passed ? 1 : 0})`;
+  }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
     and user_id = ${userId} and version = ${next.version} and status = 'completed')`;
 }
 
 /** Everything the certification rules read about one person, in one round trip. */
 export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
-  const [chapters, scenarios, held] = await db.batch([
+  const [chapters, scenarios, exams, held] = await db.batch([
     db
       .select({
         slug: checkAttempts.moduleSlug,
@@ -66,12 +81,31 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
           sql`${scenarioAttempts.completedAt} > ${majorCutoff("scenario", scenarioAttempts.scenarioSlug)}`,
         ),
       ),
+    // Closed exams, passed or not. A chapter's major revision does not undo an exam pass.
+    db
+      .select({
+        certificationId: assessmentAttempts.subject,
+        percent: assessmentAttempts.percent,
+        passed: assessmentAttempts.passed,
+        at: assessmentAttempts.closedAt,
+      })
+      .from(assessmentAttempts)
+      .where(
+        and(
+          eq(assessmentAttempts.userId, userId),
+          eq(assessmentAttempts.kind, "exam"),
+          sql`${assessmentAttempts.closedAt} is not null`,
+        ),
+      ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
   ]);
   const completed = scenarios.flatMap(({ slug, percent, at }) =>
     percent !== null && at ? [{ slug, percent, at }] : [],
   );
-  return { results: { chapters, scenarios: completed } satisfies Results, held };
+  const closed = exams.flatMap(({ certificationId, percent, passed, at }) =>
+    percent !== null && passed !== null && at ? [{ certificationId, percent, passed, at }] : [],
+  );
+  return { results: { chapters, scenarios: completed, exams: closed } satisfies Results, held };
 }
 
 /**
@@ -98,7 +132,9 @@ export async function issuanceStatements({
       ? { ...results, chapters: [...results.chapters, { ...next, at: now }] }
       : next?.kind === "scenario"
         ? { ...results, scenarios: [...results.scenarios, { ...next, at: now }] }
-        : results;
+        : next?.kind === "exam"
+          ? { ...results, exams: [...results.exams, next] }
+          : results;
   return certifications().flatMap((def) => {
     const current = held.find((c) => c.certificationId === def.id) ?? null;
     const decision = decide(def, withNext, current, now);
