@@ -490,9 +490,7 @@ export const assessmentAttempts = sqliteTable(
     results: text("results", { mode: "json" }).$type<ScoredItem[]>(),
   },
   (t) => [
-    uniqueIndex("assessment_attempts_open_uq")
-      .on(t.userId, t.kind, t.subject)
-      .where(sql`closed_at is null`),
+    uniqueIndex("assessment_attempts_open_uq").on(t.userId, t.kind, t.subject).where(sql`closed_at is null`),
     index("assessment_attempts_user_idx").on(t.userId, t.kind, t.subject, t.startedAt),
   ],
 );
