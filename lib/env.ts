@@ -29,6 +29,11 @@ const schema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().min(1).default("培训平台 <training@localhost>"),
+  /**
+   * Tests only: every certification exam's time limit in seconds, instead of the definition's
+   * timeLimitMinutes, so an end-to-end test can run out of time. Never set it in production.
+   */
+  EXAM_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

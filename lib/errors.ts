@@ -49,6 +49,13 @@ export type Surface =
   | "preview"
   | "due_date"
   | "assignee"
+  | "content_type"
+  | "undrawn_question"
+  | "missing_question"
+  | "unknown_token"
+  | "foreign_token"
+  | "duplicate_pick"
+  | "pick_count"
   // what was looked up or written
   | "chapter"
   | "scenario"
@@ -62,6 +69,14 @@ export type Surface =
   | "employee"
   | "import"
   | "attempt"
+  | "attempt_closed"
+  | "attempt_policy"
+  | "deadline"
+  | "exam"
+  | "exam_eligibility"
+  | "review_done"
+  | "review_due"
+  | "review_answered"
   | "content_version"
   | "step"
   | "scenario_version"
@@ -99,6 +114,13 @@ export const ERROR_MESSAGES = {
   "bad_request:preview": "badPreview",
   "bad_request:due_date": "pastDueDate",
   "bad_request:assignee": "notLearner",
+  "bad_request:content_type": "jsonOnly",
+  "bad_request:undrawn_question": "undrawnQuestion",
+  "bad_request:missing_question": "missingQuestion",
+  "bad_request:unknown_token": "unknownToken",
+  "bad_request:foreign_token": "foreignToken",
+  "bad_request:duplicate_pick": "duplicatePick",
+  "bad_request:pick_count": "pickCount",
   "not_found:chapter": "noChapter",
   "not_found:scenario": "noScenario",
   "not_found:play": "noPlay",
@@ -111,7 +133,16 @@ export const ERROR_MESSAGES = {
   "not_found:assignee": "noAssignee",
   "not_found:employee": "noEmployee",
   "not_found:import": "uploadExpired",
+  "not_found:attempt": "noAttempt",
+  "not_found:exam": "noExam",
+  "not_found:review_due": "nothingDue",
   "conflict:attempt": "submissionIdUsed",
+  "conflict:attempt_closed": "attemptClosed",
+  "conflict:attempt_policy": "attemptPolicy",
+  "conflict:deadline": "pastDeadline",
+  "conflict:exam_eligibility": "examNotOpen",
+  "conflict:review_done": "reviewDone",
+  "conflict:review_answered": "reviewAnswered",
   "conflict:content_version": "chapterUpdated",
   "conflict:play": "playEnded",
   "conflict:step": "notCurrentStep",

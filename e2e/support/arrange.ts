@@ -9,7 +9,6 @@
  * first use: Playwright lists the tests in a process without the react-server condition, and the
  * server must have created the database before a worker opens it.
  */
-import { randomUUID } from "node:crypto";
 import type { AuditFilters } from "@/db/queries/audit";
 import type { ContentKind } from "@/lib/content/sources";
 import { apply, type PlayState, result, start } from "@/lib/scenario/engine";
@@ -24,7 +23,9 @@ const app = {
   certificates: () => import("@/db/queries/certificates"),
   audit: () => import("@/db/queries/audit"),
   authoring: () => import("@/db/queries/content-authoring"),
-  submit: () => import("@/db/use-cases/submit-knowledge-check"),
+  attempts: () => import("@/db/queries/assessment-attempts"),
+  check: () => import("@/db/use-cases/check-attempt"),
+  submit: () => import("@/db/use-cases/submit-check"),
 };
 
 export async function userIdOf(employeeNo: string): Promise<string> {
@@ -55,25 +56,30 @@ export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {
 }
 
 /**
- * Stores a knowledge-check submission with every answer right, made at `at`, through the
- * submission use case: scored by the real scorer, with whatever certificate it completes in the
- * same batch.
+ * Takes a chapter's check with every answer right at `at`, through the use cases the check's
+ * routes call: an attempt drawn on the server, then submitted, scored by the real scorer, with
+ * whatever certificate it completes in the same batch.
  */
 export async function passChapter({ employeeNo, slug, at }: { employeeNo: string; slug: string; at: Date }) {
-  const [{ loadCatalog }, { submitKnowledgeCheck }] = await Promise.all([app.catalog(), app.submit()]);
+  const [{ loadCatalog }, { startCheck }, { submitCheck }, { findAttempt }] = await Promise.all([
+    app.catalog(),
+    app.check(),
+    app.submit(),
+    app.attempts(),
+  ]);
+  const user = { id: await userIdOf(employeeNo) };
+  const state = await startCheck({ user, slug, locale: "zh-CN", now: at });
+  const attempt = state.open ? await findAttempt({ id: state.open.attemptId }) : null;
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
-  if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
+  if (!attempt || !entry?.result.ok) throw new Error(`no attempt of ${slug} for ${employeeNo}`);
+  const key = new Map(entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct)]));
   const answers = Object.fromEntries(
-    entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
+    attempt.items.map((item) => {
+      const right = new Set(key.get(item.questionId)?.map((o) => o.id));
+      return [item.key, item.options.filter((o) => right.has(o.optionId)).map((o) => o.token)];
+    }),
   );
-  await submitKnowledgeCheck({
-    user: { id: await userIdOf(employeeNo) },
-    slug,
-    locale: "zh-CN",
-    attemptId: randomUUID(),
-    answers,
-    now: at,
-  });
+  await submitCheck({ user, slug, attemptId: attempt.id, answers, locale: "zh-CN", now: at });
 }
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);

@@ -13,6 +13,15 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   }
 }
 
+/**
+ * A 400 unless the request says its body is JSON. Browsers send text/plain and form posts to any
+ * site without asking; a JSON content type cannot be sent cross-site without a preflight.
+ */
+export function requireJsonContent(request: Request) {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("bad_request:content_type", type ?? "none");
+}
+
 /** A JSON body parsed with `schema`, or the 400 `code` when it does not fit. */
 export async function readBody<Schema extends z.ZodType>(
   request: Request,
