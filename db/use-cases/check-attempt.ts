@@ -4,11 +4,12 @@ import { sql } from "drizzle-orm";
 import { buildAttemptItems } from "../../lib/assessment/attempt-items";
 import { startOfBankDay } from "../../lib/assessment/bank-day";
 import { drawQuestions } from "../../lib/assessment/draw";
-import { type Availability, attemptAvailability } from "../../lib/assessment/policy";
+import { attemptAvailability } from "../../lib/assessment/policy";
 import { newSeed } from "../../lib/assessment/random";
 import { reviewLevel } from "../../lib/assessment/review";
 import { scoreAttempt } from "../../lib/assessment/score";
-import type { ChapterMeta, CompiledChapter } from "../../lib/content/types";
+import { type CheckResultView, type CheckState, openView, showReview } from "../../lib/assessment/views";
+import type { CompiledChapter } from "../../lib/content/types";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
@@ -21,35 +22,7 @@ import {
 } from "../queries/assessment-attempts";
 import { loadCatalog } from "../queries/content-catalog";
 import type { AssessmentAttempt } from "../schema";
-import {
-  type OpenAttemptView,
-  openView,
-  pinnedContent,
-  type ShownReview,
-  showReview,
-} from "./attempt-content";
-
-/** The check's rules in the current revision, as the page states them. */
-export type CheckPolicy = Pick<ChapterMeta, "passScore" | "attemptsPerDay" | "cooldownMinutes" | "review"> & {
-  draw: number;
-};
-
-/** A closed attempt's result as the learner may see it. */
-export type CheckResultView = {
-  attemptId: string;
-  closedAt: Date;
-  passScore: number;
-  review: ShownReview;
-};
-
-export type CheckState = {
-  policy: CheckPolicy;
-  /** Whether a new attempt may start (when one is open, it is resumed instead). */
-  availability: Availability;
-  open: OpenAttemptView | null;
-  /** The latest closed attempt. */
-  last: CheckResultView | null;
-};
+import { pinnedContent } from "./attempt-content";
 
 type Who = { user: { id: string }; slug: string; locale: Locale; now?: Date; db?: Db };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Availability } from "../../lib/assessment/policy";
 import { scoreAttempt } from "../../lib/assessment/score";
 import { answersByQuestionId, sameAnswers, validateSubmission } from "../../lib/assessment/submission";
 import { submissionError } from "../../lib/assessment/submission-error";
+import type { CheckSubmitted } from "../../lib/assessment/views";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
@@ -21,16 +21,9 @@ import { mistakeStatements } from "../queries/review-queue";
 import type { AssessmentAttempt } from "../schema";
 import { writeBatch } from "../write";
 import { pinnedContent } from "./attempt-content";
-import { type CheckResultView, checkAvailability, checkResultView, currentChapter } from "./check-attempt";
+import { checkAvailability, checkResultView, currentChapter } from "./check-attempt";
 
 import { settleCertificates } from "./settle-certificates";
-
-export type CheckSubmitted = CheckResultView & {
-  /** Present when this submission completed a certification. */
-  certificate: { code: string } | null;
-  /** Whether, and when, the next attempt may start. */
-  availability: Availability;
-};
 
 /**
  * Everything a check's close writes, in one batch: the attempt closed (guarded: of two closes one

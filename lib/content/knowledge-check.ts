@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as textOf } from "mdast-util-to-string";
 import { checkPool, DEFAULT_DRAW, parseDraw, parseSection, sectionsOf } from "./pool";
-import type { ContentIssue, PublicQuestion, Question, QuestionType } from "./types";
+import type { ContentIssue, Question, QuestionType } from "./types";
 import { at, attribute, componentChildren, isJsx } from "./validate";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -95,14 +95,4 @@ export function extractKnowledgeCheck(root: Root): {
   if (questions.length === 0) issues.push(at(check, "<KnowledgeCheck> has no questions"));
   else if (draw !== null) issues.push(...checkPool(check, draw, questions, sections));
   return { questions, draw: draw ?? DEFAULT_DRAW, issues };
-}
-
-/** The questions as the browser may see them: no key, no feedback. */
-export function toPublicQuestions(questions: Question[]): PublicQuestion[] {
-  return questions.map((q) => ({
-    id: q.id,
-    type: q.type,
-    prompt: q.prompt,
-    options: q.options.map((o) => ({ id: o.id, text: o.text })),
-  }));
 }

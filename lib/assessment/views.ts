@@ -1,0 +1,110 @@
+import type { ChapterMeta, CompiledChapter } from "@/lib/content/types";
+import type { AttemptItem, PublicItem, QuestionLookup } from "./attempt-items";
+import { publicItems, tokensOf } from "./attempt-items";
+import { remainingSeconds } from "./exam-timing";
+import type { Availability } from "./policy";
+import { type AttemptReview, type ReviewLevel, reviewAttempt } from "./review";
+import type { AttemptScore } from "./score";
+
+/** What the browser receives of a value sent as JSON: dates become ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer E)[]
+    ? Wire<E>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** The chapters an attempt was drawn from, at the revisions it is pinned to, in one language. */
+export type PinnedContent = { lookup: QuestionLookup; chapter: (slug: string) => CompiledChapter };
+
+/** What views need of a stored attempt. */
+type StoredAttempt = {
+  id: string;
+  items: AttemptItem[];
+  saved: Record<string, string[]>;
+  startedAt: Date;
+  deadlineAt: Date | null;
+};
+
+/** An open attempt as the browser sees it: the drawn questions by token, what is saved, the time left. */
+export type OpenAttemptView = {
+  attemptId: string;
+  items: PublicItem[];
+  saved: Record<string, string[]>;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  remainingSeconds: number | null;
+};
+
+export function openView(attempt: StoredAttempt, content: PinnedContent, now: Date): OpenAttemptView {
+  return {
+    attemptId: attempt.id,
+    items: publicItems(attempt.items, content.lookup),
+    saved: tokensOf(attempt.items, attempt.saved),
+    startedAt: attempt.startedAt,
+    deadlineAt: attempt.deadlineAt,
+    remainingSeconds: attempt.deadlineAt ? remainingSeconds(attempt.deadlineAt, now) : null,
+  };
+}
+
+type Located = { chapterTitle: string; sectionTitle: string | null };
+type WithPlaces<R> = R extends { shows: "wrong"; wrong: (infer W)[] }
+  ? Omit<R, "wrong"> & { wrong: (W & Located)[] }
+  : R extends { shows: "full"; questions: (infer Q)[] }
+    ? Omit<R, "questions"> & { questions: (Q & Located)[] }
+    : R;
+
+/** A closed attempt's review, each question with its chapter's and section's titles for the link back. */
+export type ShownReview = WithPlaces<AttemptReview>;
+
+/**
+ * What a closed attempt may show at `level` (lib/assessment/review.ts decides what is withheld),
+ * with the title of each question's chapter and section, so the page can link to `#s-<section>`.
+ */
+export function showReview(
+  level: ReviewLevel,
+  items: readonly AttemptItem[],
+  scored: AttemptScore,
+  content: PinnedContent,
+): ShownReview {
+  const review = reviewAttempt(level, items, scored, content.lookup);
+  const place = (q: { slug: string; section: number | null }): Located => {
+    const chapter = content.chapter(q.slug);
+    const section = chapter.toc.find((t) => t.id === `s-${q.section}`);
+    return { chapterTitle: chapter.meta.title, sectionTitle: section?.title ?? null };
+  };
+  if (review.shows === "wrong") return { ...review, wrong: review.wrong.map((q) => ({ ...q, ...place(q) })) };
+  if (review.shows === "full")
+    return { ...review, questions: review.questions.map((q) => ({ ...q, ...place(q) })) };
+  return review;
+}
+
+/** The check's rules in the current revision, as the page states them. */
+export type CheckPolicy = Pick<ChapterMeta, "passScore" | "attemptsPerDay" | "cooldownMinutes" | "review"> & {
+  draw: number;
+};
+
+/** A closed attempt's result as the learner may see it. */
+export type CheckResultView = {
+  attemptId: string;
+  closedAt: Date;
+  passScore: number;
+  review: ShownReview;
+};
+
+export type CheckState = {
+  policy: CheckPolicy;
+  /** Whether a new attempt may start (when one is open, it is resumed instead). */
+  availability: Availability;
+  open: OpenAttemptView | null;
+  /** The latest closed attempt. */
+  last: CheckResultView | null;
+};
+
+export type CheckSubmitted = CheckResultView & {
+  /** Present when this submission completed a certification. */
+  certificate: { code: string } | null;
+  /** Whether, and when, the next attempt may start. */
+  availability: Availability;
+};
