@@ -154,10 +154,11 @@ export async function openAttempt({
   return (rows as AssessmentAttempt[])[0] ?? null;
 }
 
-/** SQL: attempts of a learner's kind and subject started since `since` (for a guard). */
-export function attemptsStartedSince({ userId, kind, subject }: Subject, since: Date): SQL {
+/** SQL: attempts of a learner's kind and subject started at or after `since` (after it: `strict`), for a guard. */
+export function attemptsStartedSince({ userId, kind, subject }: Subject, since: Date, strict = false): SQL {
+  const from = sql`${since.getTime()}`;
   return sql`(select count(*) from ${assessmentAttempts} where user_id = ${userId} and kind = ${kind}
-    and subject = ${subject} and started_at >= ${since.getTime()})`;
+    and subject = ${subject} and started_at ${strict ? sql`>` : sql`>=`} ${from})`;
 }
 
 /**

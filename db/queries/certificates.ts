@@ -340,3 +340,30 @@ export async function getCertificateWithHolder({ id, db = defaultDb }: { id: str
     .where(eq(certificates.id, id));
   return row ?? null;
 }
+
+/** The first certificate of a certification issued to a person at or after `since` (what a pass earned). */
+export async function certificateIssuedSince({
+  userId,
+  certificationId,
+  since,
+  db = defaultDb,
+}: {
+  userId: string;
+  certificationId: string;
+  since: Date;
+  db?: Db;
+}) {
+  const [row] = await db
+    .select({ id: certificates.id, code: certificates.code, issuedAt: certificates.issuedAt })
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.userId, userId),
+        eq(certificates.certificationId, certificationId),
+        gte(certificates.issuedAt, since),
+      ),
+    )
+    .orderBy(certificates.issuedAt)
+    .limit(1);
+  return row ?? null;
+}

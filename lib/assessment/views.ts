@@ -1,3 +1,4 @@
+import type { ExamEligibility } from "@/lib/certification/exam-eligibility";
 import type { ChapterMeta, CompiledChapter } from "@/lib/content/types";
 import type { AttemptItem, PublicItem, QuestionLookup } from "./attempt-items";
 import { publicItems, tokensOf } from "./attempt-items";
@@ -107,4 +108,32 @@ export type CheckSubmitted = CheckResultView & {
   certificate: { code: string } | null;
   /** Whether, and when, the next attempt may start. */
   availability: Availability;
+};
+
+/** The exam's rules as its page states them (the time limit as it applies now). */
+export type ExamRules = {
+  questions: number;
+  timeLimitMinutes: number;
+  passScore: number;
+  retakeAfterHours: number;
+};
+
+/** A closed exam attempt as the learner sees it: score, per-chapter breakdown, which were wrong. */
+export type ExamResultView = {
+  attemptId: string;
+  closedAt: Date;
+  reason: "submitted" | "deadline" | "answered" | null;
+  passScore: number;
+  review: ShownReview;
+  /** The certificate this pass earned, if it did. */
+  certificate: { code: string } | null;
+};
+
+export type ExamState = {
+  certificationId: string;
+  rules: ExamRules;
+  /** Whether a new attempt may start (null while one is open). */
+  eligibility: ExamEligibility | null;
+  open: OpenAttemptView | null;
+  last: ExamResultView | null;
 };
