@@ -5,21 +5,28 @@ import { StatusBadge } from "@/components/learn/status-badge";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { ChapterStanding } from "@/db/queries/learning";
 import type { ScenarioStanding } from "@/db/queries/practice";
+import type { ExamStep } from "@/lib/assessment/views";
 import type { Certification } from "@/lib/certification/definition";
 import { checkRequirements } from "@/lib/certification/rules";
 import type { Locale } from "@/lib/i18n/locales";
+import { BANK_TIME_ZONE } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
 
-/** Each requirement of a certification with the learner's latest standing: chapter status, best role-play score. */
+/**
+ * Each requirement of a certification with the learner's latest standing: chapter status, best
+ * role-play score, and the exam step (start, continue with the time left, or when it opens again).
+ */
 export async function CertificationProgress({
   definition: c,
   chapters,
   scenarios,
+  exam,
   locale,
 }: {
   definition: Certification;
   chapters: Map<string, ChapterStanding>;
   scenarios: Map<string, ScenarioStanding>;
+  exam: { step: ExamStep; last: { percent: number; passed: boolean } | null } | null;
   locale: Locale;
 }) {
   const catalog = await getCatalog();
@@ -36,6 +43,8 @@ export async function CertificationProgress({
     exams: [],
   });
   const scenarioMet = (slug: string, min: number) => (scenarios.get(slug)?.bestPercent ?? -1) >= min;
+  const examDone = exam?.step.state === "certified";
+  const missing = check.missing.length + (exam && !examDone ? 1 : 0);
   return (
     <section
       id="certification"
@@ -46,7 +55,7 @@ export async function CertificationProgress({
         {t("certTitle", { name: c.name[locale] })}
       </h2>
       <p className="mt-1 text-slate-700">
-        {check.met ? t("certMet") : t("certMissing", { count: check.missing.length })}
+        {missing === 0 ? t("certMet") : t("certMissing", { count: missing })}
       </p>
       <div className="mt-4 grid gap-6 md:grid-cols-2">
         <div>
@@ -94,6 +103,79 @@ export async function CertificationProgress({
           </ul>
         </div>
       </div>
+      {exam && <ExamRow certificationId={c.id} exam={exam} locale={locale} />}
     </section>
+  );
+}
+
+async function ExamRow({
+  certificationId,
+  exam: { step, last },
+  locale,
+}: {
+  certificationId: string;
+  exam: { step: ExamStep; last: { percent: number; passed: boolean } | null };
+  locale: Locale;
+}) {
+  const t = await getTranslations("home.learner");
+  const href = `/exam/${certificationId}`;
+  const link = (text: string) => (
+    <Link
+      href={href}
+      className="mt-2 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+    >
+      {text}
+    </Link>
+  );
+  const when = (at: Date) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      hourCycle: "h23",
+      timeZone: BANK_TIME_ZONE,
+    }).format(at);
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-4">
+      <h3 className="font-medium">{t("examTitle")}</h3>
+      <div className="mt-1 text-sm">
+        {step.state === "open" && (
+          <>
+            <p>{t("examOpen", { minutes: Math.ceil(step.remainingSeconds / 60) })}</p>
+            {link(t("examContinue"))}
+          </>
+        )}
+        {step.state === "time-up" && (
+          <>
+            <p>{t("examTimeUp")}</p>
+            {link(t("examResult"))}
+          </>
+        )}
+        {step.state === "may" && (
+          <>
+            <p>{step.kind === "renewal" ? t("examMayRenewal") : t("examMay")}</p>
+            {link(t("examStart"))}
+          </>
+        )}
+        {step.state === "requirements" && <p className="text-slate-600">{t("examRequirements")}</p>}
+        {step.state === "retake-wait" && (
+          <p>
+            {t("examWait", { time: when(step.opensAt) })}{" "}
+            <Link href={href} className="text-brand-700 underline">
+              {t("examResult")}
+            </Link>
+          </p>
+        )}
+        {step.state === "certified" && <p className="text-emerald-800">{t("examCertified")}</p>}
+        {step.state === "revoked" && <p>{t("examRevoked")}</p>}
+        {last && step.state !== "open" && (
+          <p className="mt-1 text-slate-600">
+            {t("examLast", {
+              percent: last.percent,
+              result: last.passed ? t("examPassed") : t("examFailed"),
+            })}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

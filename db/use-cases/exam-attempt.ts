@@ -19,6 +19,7 @@ import { examEligibility } from "../../lib/certification/exam-eligibility";
 import { env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
+import { itemTitle } from "../../lib/training/item-title";
 import { type Db, db as defaultDb } from "../client";
 import {
   attemptsStartedSince,
@@ -103,7 +104,8 @@ export async function examState({
     await closeExam({ user, certificationId: def.id, attemptId: open.id, now, db });
     open = null;
   }
-  const [facts, last, previous] = await Promise.all([
+  const [catalog, facts, last, previous] = await Promise.all([
+    loadCatalog({ db }),
     loadCertificationFacts({ userId: user.id, db }),
     latestAttempt({ ...subject, closed: true, db }),
     latestAttempt({ ...subject, db }),
@@ -112,6 +114,10 @@ export async function examState({
   return {
     certificationId: def.id,
     rules: examRules(def),
+    chapters: examShares(def).map(({ slug }) => ({
+      slug,
+      title: itemTitle(catalog, "chapter", slug, locale),
+    })),
     eligibility: open ? null : examEligibility(def, facts.results, current, previous?.startedAt ?? null, now),
     open: open ? openView(open, await pinnedContent({ revisions: open.revisions, locale, db }), now) : null,
     last: last ? await examResultView(last, locale, db) : null,

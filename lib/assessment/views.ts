@@ -132,8 +132,21 @@ export type ExamResultView = {
 export type ExamState = {
   certificationId: string;
   rules: ExamRules;
+  /** The exam's chapters in order, with their titles in the reader's language. */
+  chapters: { slug: string; title: string }[];
   /** Whether a new attempt may start (null while one is open). */
   eligibility: ExamEligibility | null;
   open: OpenAttemptView | null;
   last: ExamResultView | null;
 };
+
+/** The exam as the learner home's certification panel shows it. */
+export type ExamStep =
+  | { state: "open"; remainingSeconds: number }
+  /** The deadline passed; the exam page closes it with what was saved. */
+  | { state: "time-up" }
+  | { state: "may"; kind: "initial" | "renewal" }
+  | { state: "requirements" }
+  | { state: "retake-wait"; opensAt: Date }
+  | { state: "certified" }
+  | { state: "revoked" };

@@ -4,6 +4,7 @@ export const CLIENT_NAMESPACES = [
   "login",
   "learn",
   "practice",
+  "exam",
   "review",
   "roles",
   "adminCertificates",

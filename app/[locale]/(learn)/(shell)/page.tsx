@@ -13,6 +13,7 @@ import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
+import { examStep } from "@/db/use-cases/exam-step";
 import { can, homeFor } from "@/lib/auth/roles";
 import { certifications } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
@@ -48,6 +49,7 @@ export default async function LearnerHome() {
     return certificate ? [{ def, certificate }] : [];
   });
   const passed = slugs.filter((s) => chapters.get(s)?.passed).length;
+  const exams = await Promise.all(defs.map((def) => examStep({ userId: user.id, def, now })));
 
   return (
     <>
@@ -104,12 +106,13 @@ export default async function LearnerHome() {
       <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
         <div>
           <AssignmentList items={assignments} locale={locale} />
-          {defs.map((def) => (
+          {defs.map((def, i) => (
             <CertificationProgress
               key={def.id}
               definition={def}
               chapters={chapters}
               scenarios={scenarios}
+              exam={exams[i] ?? null}
               locale={locale}
             />
           ))}
