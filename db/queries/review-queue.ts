@@ -123,8 +123,8 @@ export async function reviewAnswersOf({ attemptId, db = defaultDb }: { attemptId
 /**
  * The batch of one review answer: the answer is stored once per attempt and question (the unique
  * index; a retry or a concurrent second answer stores nothing), and only where it was stored, the
- * card moves to its next box (or leaves the queue: `next` null) and the attempt closes once every
- * question has an answer.
+ * card moves to its next box (or leaves the queue: `next` null), the picks are kept with the
+ * attempt, and the attempt closes once every question has an answer.
  */
 export function reviewAnswerStatements({
   answerId,
@@ -133,6 +133,7 @@ export function reviewAnswerStatements({
   slug,
   questionId,
   right,
+  picked,
   card,
   next,
   items,
@@ -145,6 +146,8 @@ export function reviewAnswerStatements({
   slug: string;
   questionId: string;
   right: boolean;
+  /** The option ids picked, kept with the attempt so a reload shows the feedback again. */
+  picked: string[];
   card: ReviewCard & { mistakeAt: Date };
   next: ReviewCard | null;
   items: number;
@@ -172,8 +175,11 @@ export function reviewAnswerStatements({
       ? db.run(sql`update ${reviewCards} set box = ${next.box}, due_at = ${next.dueAt.getTime()}
           where ${thisCard} and ${stored}`)
       : db.run(sql`delete from ${reviewCards} where ${thisCard} and ${stored}`),
+    db.run(sql`update ${assessmentAttempts} set saved = json_set(saved, ${`$."${slug}/${questionId}"`}, json(${JSON.stringify(picked)})),
+        saved_at = ${now.getTime()}
+      where id = ${attemptId} and ${stored}`),
     db.run(sql`update ${assessmentAttempts} set closed_at = ${now.getTime()}, close_reason = 'answered'
       where id = ${attemptId} and closed_at is null and ${stored}
         and (select count(*) from ${reviewAnswers} where attempt_id = ${attemptId}) >= ${items}`),
-  ] satisfies BatchItem<"sqlite">[];
+  ] as const;
 }

@@ -150,3 +150,26 @@ export type ExamStep =
   | { state: "retake-wait"; opensAt: Date }
   | { state: "certified" }
   | { state: "revoked" };
+
+/** One answered question of a daily review: everything (the key and the feedback), and what comes next. */
+export type ReviewFeedback = {
+  question: Extract<ShownReview, { shows: "full" }>["questions"][number];
+  /** When the question comes back; null when it has left the queue (right in the last box). */
+  nextDueAt: Date | null;
+};
+
+export type DailyReviewState = {
+  /** Cards due now, and how many wait for a later day (the next from `nextDueAt`). */
+  due: number;
+  waiting: number;
+  nextDueAt: Date | null;
+  /** Whether today's review (Beijing day) has been taken. */
+  doneToday: boolean;
+  open: {
+    attemptId: string;
+    items: PublicItem[];
+    answered: Record<string, ReviewFeedback>;
+  } | null;
+  /** Today's finished review: right answers out of its questions. */
+  finished: { right: number; total: number } | null;
+};

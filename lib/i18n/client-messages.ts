@@ -5,6 +5,7 @@ export const CLIENT_NAMESPACES = [
   "learn",
   "practice",
   "exam",
+  "dailyReview",
   "review",
   "roles",
   "adminCertificates",

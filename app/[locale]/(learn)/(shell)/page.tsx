@@ -5,6 +5,7 @@ import { requireUser } from "@/app/[locale]/(auth)/session";
 import { AssignmentList } from "@/components/home/assignment-list";
 import { CertificateCard } from "@/components/home/certificate-card";
 import { CertificationProgress } from "@/components/home/certification-progress";
+import { DailyReview } from "@/components/home/daily-review";
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
@@ -105,6 +106,7 @@ export default async function LearnerHome() {
       )}
       <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
         <div>
+          <DailyReview />
           <AssignmentList items={assignments} locale={locale} />
           {defs.map((def, i) => (
             <CertificationProgress
