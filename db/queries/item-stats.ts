@@ -1,10 +1,11 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { Question } from "../../lib/content/types";
 import type { ItemSums } from "../../lib/reports/item-stats";
 import { itemSumsDeltas } from "../../lib/reports/item-stats";
 import { type Db, db as defaultDb } from "../client";
-import { assessmentAttempts, itemOptionStats, itemStats } from "../schema";
+import { assessmentAttempts, checkAttempts, itemOptionStats, itemStats } from "../schema";
 import { subtreeOf } from "../sql/subtree";
 import { type Closing, closedBy } from "./assessment-attempts";
 import { tuples } from "./rows";
@@ -59,11 +60,25 @@ export function itemStatsStatements({
 
 const closedScored = sql`a.closed_at is not null and a.kind in ('check', 'exam') and a.branch_id is not null`;
 
+/** The key of each question: "<chapter slug>/<question id>" → its correct option ids. */
+export type QuestionKeys = Record<string, string[]>;
+
 /**
- * Rebuilds both tables from the closed checks' and exams' stored per-question results (seeding, an
- * existing database, a repair): the same sums the close batches keep by deltas.
+ * Rebuilds both tables (seeding, an existing database, a repair): the same sums the close batches
+ * keep by deltas, from the closed checks' and exams' stored per-question results, plus the
+ * submissions from before server-held attempts (a `check_attempts` row without an attempt of its
+ * id): each answered question counts as drawn, fully right when its picks are exactly the key in
+ * `keys` (the current revisions'), in the learner's current branch.
  */
-export async function rebuildItemStats({ db = defaultDb }: { db?: Db } = {}) {
+export async function rebuildItemStats({ keys, db = defaultDb }: { keys: QuestionKeys; db?: Db }) {
+  const legacy = sql`select c.module_slug as slug, j.key as question_id, u.branch_id, c.percent,
+        json_array_length(j.value) = json_array_length(k.value)
+          and not exists (select 1 from json_each(j.value) p
+            where p.value not in (select value from json_each(k.value))) as correct,
+        j.value as picks
+      from ${checkAttempts} c join users u on u.id = c.user_id, json_each(c.answers) j
+        join json_each(${JSON.stringify(keys)}) k on k.key = c.module_slug || '/' || j.key
+      where not exists (select 1 from ${assessmentAttempts} a where a.id = c.id)`;
   await db.batch([
     db.run(sql`delete from ${itemStats}`),
     db.run(sql`delete from ${itemOptionStats}`),
@@ -80,7 +95,33 @@ export async function rebuildItemStats({ db = defaultDb }: { db?: Db } = {}) {
       from ${assessmentAttempts} a, json_each(a.results) r, json_each(r.value, '$.selected') o
       where ${closedScored}
       group by 1, 2, 3, 4`),
+    db.run(sql`insert into ${itemStats} (slug, question_id, branch_id, drawn, correct, sum_percent,
+        sum_percent_squared, sum_percent_correct)
+      select slug, question_id, branch_id, count(*), sum(correct), sum(percent), sum(percent * percent),
+        sum(correct * percent)
+      from (${legacy}) where 1
+      group by 1, 2, 3
+      on conflict (slug, question_id, branch_id) do update set drawn = drawn + excluded.drawn,
+        correct = correct + excluded.correct, sum_percent = sum_percent + excluded.sum_percent,
+        sum_percent_squared = sum_percent_squared + excluded.sum_percent_squared,
+        sum_percent_correct = sum_percent_correct + excluded.sum_percent_correct`),
+    db.run(sql`insert into ${itemOptionStats} (slug, question_id, option_id, branch_id, picks)
+      select l.slug, l.question_id, o.value, l.branch_id, count(*)
+      from (${legacy}) l, json_each(l.picks) o where 1
+      group by 1, 2, 3, 4
+      on conflict (slug, question_id, option_id, branch_id) do update set picks = picks + excluded.picks`),
   ]);
+}
+
+/** The keys of every question in a catalog's chapters, for `rebuildItemStats`. */
+export function questionKeys(
+  chapters: readonly { slug: string; questions: readonly Question[] }[],
+): QuestionKeys {
+  return Object.fromEntries(
+    chapters.flatMap(({ slug, questions }) =>
+      questions.map((q) => [`${slug}/${q.id}`, q.options.filter((o) => o.correct).map((o) => o.id)]),
+    ),
+  );
 }
 
 /** A chapter's question sums over the branches under `scope` ("/" for the whole bank), by question id. */

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findAttempt } from "@/db/queries/assessment-attempts";
-import { itemSumsForChapter } from "@/db/queries/item-stats";
+import { itemSumsForChapter, questionKeys, rebuildItemStats } from "@/db/queries/item-stats";
 import {
   assessmentAttempts,
   branches,
   checkAttempts,
+  itemOptionStats,
   itemStats,
   learnerItemStats,
   reviewCards,
@@ -270,5 +271,50 @@ describe("a knowledge-check attempt held by the server", () => {
     expect(tomorrow.open).not.toBeNull();
     const rows = await db.select().from(assessmentAttempts).where(eq(assessmentAttempts.userId, "u4"));
     expect(rows).toHaveLength(4);
+  });
+});
+
+describe("the item statistics summaries", () => {
+  const keys = questionKeys([{ slug: SLUG, questions: chapter.questions }]);
+  const snapshot = async () => ({
+    sums: (await db.select().from(itemStats)).sort((a, b) => a.questionId.localeCompare(b.questionId)),
+    picks: (await db.select().from(itemOptionStats)).sort((a, b) =>
+      `${a.questionId}/${a.optionId}`.localeCompare(`${b.questionId}/${b.optionId}`),
+    ),
+  });
+
+  it("rebuild to what the close batches kept by deltas", async () => {
+    const kept = await snapshot();
+    expect(kept.sums.length).toBeGreaterThan(8);
+    await rebuildItemStats({ keys, db });
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  it("count submissions from before server-held attempts, marked against the key", async () => {
+    const q1 = chapter.questions[0];
+    if (!q1) throw new Error("empty pool");
+    const before = (await itemSumsForChapter({ slug: SLUG, scope: "/", db })).get(q1.id);
+    const right = q1.options.filter((o) => o.correct).map((o) => o.id);
+    await db.insert(checkAttempts).values({
+      id: "legacy-1",
+      userId: "u1",
+      moduleSlug: SLUG,
+      contentVersion: "old",
+      locale: "zh-CN",
+      answers: { [q1.id]: right, gone: ["a"] },
+      score: 1,
+      maxScore: 2,
+      percent: 50,
+      passed: false,
+      createdAt: minutes(-600),
+    });
+    await rebuildItemStats({ keys, db });
+    const after = (await itemSumsForChapter({ slug: SLUG, scope: "/", db })).get(q1.id);
+    expect(after).toMatchObject({
+      drawn: (before?.drawn ?? 0) + 1,
+      correct: (before?.correct ?? 0) + 1,
+      sumPercent: (before?.sumPercent ?? 0) + 50,
+      sumPercentCorrect: (before?.sumPercentCorrect ?? 0) + 50,
+    });
   });
 });
