@@ -14,8 +14,8 @@ import {
 import { seedDemoResults } from "./demo-results";
 import { runMigrations } from "./migrate";
 import { assignOnboarding } from "./queries/assignments";
-import { importContent } from "./queries/content-import";
 import { loadCatalog } from "./queries/content-catalog";
+import { importContent } from "./queries/content-import";
 import { questionKeys, rebuildItemStats } from "./queries/item-stats";
 import { rebuildReportStats } from "./queries/report-stats";
 import { branches, users } from "./schema";
