@@ -11,6 +11,7 @@
  */
 import type { AuditFilters } from "@/db/queries/audit";
 import type { ContentKind } from "@/lib/content/sources";
+import type { Question } from "@/lib/content/types";
 import { apply, type PlayState, result, start } from "@/lib/scenario/engine";
 import type { Step } from "@/lib/scenario/schema";
 
@@ -157,6 +158,63 @@ export async function completeScenario({
   return result(scenario, state).percent;
 }
 
+/** The stored clock of the test: moves a learner's attempts (started, saved, deadline, closed) `ms` into the past. */
+export async function moveAttemptsBack({
+  employeeNo,
+  ms,
+  id,
+}: {
+  employeeNo: string;
+  ms: number;
+  /** Only this attempt; every attempt of the learner when absent. */
+  id?: string;
+}) {
+  const [{ db }, { assessmentAttempts }, { and, eq }] = await Promise.all([
+    app.db(),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.assessmentAttempts.findMany({
+    where: (a, { and, eq }) => (id ? and(eq(a.userId, userId), eq(a.id, id)) : eq(a.userId, userId)),
+  });
+  const back = (d: Date | null) => (d ? new Date(d.getTime() - ms) : null);
+  for (const r of rows)
+    await db
+      .update(assessmentAttempts)
+      .set({
+        startedAt: back(r.startedAt) as Date,
+        savedAt: back(r.savedAt),
+        deadlineAt: back(r.deadlineAt),
+        closedAt: back(r.closedAt),
+      })
+      .where(and(eq(assessmentAttempts.id, r.id), eq(assessmentAttempts.userId, userId)));
+  return rows.length;
+}
+
+/** Moves a learner's review queue `ms` into the past (mistakes and due dates), as days passing would. */
+export async function moveReviewQueueBack({ employeeNo, ms }: { employeeNo: string; ms: number }) {
+  const [{ db }, { reviewCards }, { and, eq }] = await Promise.all([
+    app.db(),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const cards = await db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) });
+  for (const c of cards)
+    await db
+      .update(reviewCards)
+      .set({ dueAt: new Date(c.dueAt.getTime() - ms), mistakeAt: new Date(c.mistakeAt.getTime() - ms) })
+      .where(
+        and(
+          eq(reviewCards.userId, userId),
+          eq(reviewCards.slug, c.slug),
+          eq(reviewCards.questionId, c.questionId),
+        ),
+      );
+  return cards.length;
+}
+
 // ---- inspecting ------------------------------------------------------------------------------
 
 /** Audit entries matching the admin page's filters, oldest first. */
@@ -172,6 +230,63 @@ export async function revisionCount(kind: ContentKind, slug: string) {
 /** A role-play attempt of one learner, as the answer route reads it. */
 export async function scenarioAttempt(id: string, employeeNo: string) {
   return (await app.practice()).getScenarioAttempt({ id, userId: await userIdOf(employeeNo) });
+}
+
+/** One drawn question of an attempt: its key, its question (zh-CN, with the key) and the right tokens. */
+export type DrawnQuestion = { key: string; slug: string; question: Question; rightTokens: string[] };
+
+/** A learner's open check or exam attempt: its id and the questions drawn, in the attempt's order. */
+export async function openAttemptOf({
+  employeeNo,
+  kind,
+  subject,
+}: {
+  employeeNo: string;
+  kind: "check" | "exam";
+  subject: string;
+}): Promise<{ id: string; deadlineAt: Date | null; drawn: DrawnQuestion[] }> {
+  const [{ findOpenAttempt }, { loadCatalog }] = await Promise.all([app.attempts(), app.catalog()]);
+  const attempt = await findOpenAttempt({ userId: await userIdOf(employeeNo), kind, subject });
+  if (!attempt) throw new Error(`${employeeNo} has no open ${kind} of ${subject}`);
+  const catalog = await loadCatalog();
+  const drawn = attempt.items.map((item) => {
+    const entry = catalog.findChapter(item.slug, "zh-CN");
+    const question = entry?.result.ok
+      ? entry.result.chapter.questions.find((q) => q.id === item.questionId)
+      : undefined;
+    if (!question) throw new Error(`${item.key} is not in the catalog`);
+    const right = new Set(question.options.filter((o) => o.correct).map((o) => o.id));
+    return {
+      key: item.key,
+      slug: item.slug,
+      question,
+      rightTokens: item.options.filter((o) => right.has(o.optionId)).map((o) => o.token),
+    };
+  });
+  return { id: attempt.id, deadlineAt: attempt.deadlineAt, drawn };
+}
+
+/** A stored attempt as the server holds it (null when there is none under this id). */
+export async function attemptById(id: string) {
+  return (await app.attempts()).findAttempt({ id });
+}
+
+/** How many check or exam attempts a learner has, open or closed. */
+export async function attemptCount(employeeNo: string, kind: "check" | "exam" | "review") {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.assessmentAttempts.findMany({
+    where: (a, { and, eq }) => and(eq(a.userId, userId), eq(a.kind, kind)),
+    columns: { id: true },
+  });
+  return rows.length;
+}
+
+/** A learner's review queue: which questions wait, in which box, due when. */
+export async function reviewCardsOf(employeeNo: string) {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  return db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) });
 }
 
 /** Knowledge-check submissions stored under this id, by anyone. */
