@@ -10,6 +10,9 @@ import { ExamResult } from "./exam-result";
 import { ExamStart } from "./exam-start";
 
 type State = Wire<ExamState>;
+
+/** How long after this page's zero the exam is handed in (the server counts in milliseconds). */
+const TIME_UP_GRACE_MS = 1500;
 type Answers = Record<string, string[]>;
 
 const clock = (seconds: number) =>
@@ -71,13 +74,16 @@ export function ExamRunner({ certificationId }: { certificationId: string }) {
   }, []);
 
   const handIn = useCallback(
-    async (current: Answers) => {
+    async (current: Answers, timeUp = false) => {
       if (!open || handedIn.current) return;
       handedIn.current = true;
       setPending(true);
       setMessage("");
       try {
         await autosave.settle();
+        // This page's zero may come up to a second before the server's deadline (whole seconds):
+        // wait it out, so the server closes at its deadline with what was saved.
+        if (timeUp) await new Promise((resolve) => setTimeout(resolve, TIME_UP_GRACE_MS));
         const next = await post(`${base}/submit`, { attemptId: open.attemptId, answers: current });
         if (next) show(next);
         else {
@@ -111,7 +117,7 @@ export function ExamRunner({ certificationId }: { certificationId: string }) {
       });
       if (now === 0) {
         setAnnouncement(t("timeUp"));
-        void handIn(answersRef.current);
+        void handIn(answersRef.current, true);
       }
     }, 1000);
     return () => clearInterval(id);

@@ -57,11 +57,21 @@ export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {
 }
 
 /**
- * Takes a chapter's check with every answer right at `at`, through the use cases the check's
- * routes call: an attempt drawn on the server, then submitted, scored by the real scorer, with
- * whatever certificate it completes in the same batch.
+ * Takes a chapter's check at `at`, through the use cases the check's routes call: an attempt drawn
+ * on the server, then submitted, scored by the real scorer, with whatever certificate it completes
+ * in the same batch. Every answer is right but the first `wrong` ones. Returns the missed keys.
  */
-export async function passChapter({ employeeNo, slug, at }: { employeeNo: string; slug: string; at: Date }) {
+export async function takeChapter({
+  employeeNo,
+  slug,
+  at,
+  wrong = 0,
+}: {
+  employeeNo: string;
+  slug: string;
+  at: Date;
+  wrong?: number;
+}) {
   const [{ loadCatalog }, { startCheck }, { submitCheck }, { findAttempt }] = await Promise.all([
     app.catalog(),
     app.check(),
@@ -74,13 +84,23 @@ export async function passChapter({ employeeNo, slug, at }: { employeeNo: string
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
   if (!attempt || !entry?.result.ok) throw new Error(`no attempt of ${slug} for ${employeeNo}`);
   const key = new Map(entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct)]));
+  const missed = attempt.items.slice(0, wrong).map((item) => item.key);
   const answers = Object.fromEntries(
     attempt.items.map((item) => {
       const right = new Set(key.get(item.questionId)?.map((o) => o.id));
-      return [item.key, item.options.filter((o) => right.has(o.optionId)).map((o) => o.token)];
+      const pick = missed.includes(item.key)
+        ? item.options.filter((o) => !right.has(o.optionId)).slice(0, 1)
+        : item.options.filter((o) => right.has(o.optionId));
+      return [item.key, pick.map((o) => o.token)];
     }),
   );
   await submitCheck({ user, slug, attemptId: attempt.id, answers, locale: "zh-CN", now: at });
+  return missed;
+}
+
+/** Passes a chapter's check at `at` with every answer right (see takeChapter). */
+export async function passChapter(args: { employeeNo: string; slug: string; at: Date }) {
+  await takeChapter(args);
 }
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
@@ -193,14 +213,25 @@ export async function moveAttemptsBack({
 }
 
 /** Moves a learner's review queue `ms` into the past (mistakes and due dates), as days passing would. */
-export async function moveReviewQueueBack({ employeeNo, ms }: { employeeNo: string; ms: number }) {
+export async function moveReviewQueueBack({
+  employeeNo,
+  ms,
+  slug,
+}: {
+  employeeNo: string;
+  ms: number;
+  /** Only the questions of this chapter. */
+  slug?: string;
+}) {
   const [{ db }, { reviewCards }, { and, eq }] = await Promise.all([
     app.db(),
     import("@/db/schema"),
     import("drizzle-orm"),
   ]);
   const userId = await userIdOf(employeeNo);
-  const cards = await db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) });
+  const cards = (await db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) })).filter(
+    (c) => !slug || c.slug === slug,
+  );
   for (const c of cards)
     await db
       .update(reviewCards)

@@ -1,6 +1,7 @@
 // npm run bench:reports — the manager reports against the large bank (npm run db:seed:large first,
 // and npm run build). Measures the admin's whole-bank overview, people-list pages, a 10,000-row CSV
-// export and the same overview SQL run bare through @libsql/client. Last line: one JSON object.
+// export, the item statistics page of every chapter (/reports/items, the whole bank and a manager's
+// subtree) and the same overview SQL run bare through @libsql/client. Last line: one JSON object.
 import { existsSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import { overviewStatements } from "@/db/queries/report-overview-sql";
@@ -61,6 +62,21 @@ try {
   const pages: number[] = [];
   for (let i = 0; i < 5; i++) pages.push((await request("/reports", { cookie: admin })).total);
 
+  // Item statistics: each chapter's page (the pool's facility, discrimination, draws and option shares).
+  const slugs = (
+    await client.execute("select distinct slug from content_revisions where kind = 'chapter' order by slug")
+  ).rows.map((r) => String(r.slug));
+  for (const slug of slugs) await request(`/reports/items?item=chapter:${slug}`, { cookie: admin });
+  const itemTimes: number[] = [];
+  const itemStatuses = new Set<number>();
+  for (let round = 0; round < 3; round++)
+    for (const slug of slugs)
+      for (const cookie of [admin, manager]) {
+        const r = await request(`/reports/items?item=chapter:${slug}`, { cookie });
+        itemStatuses.add(r.status);
+        itemTimes.push(r.total);
+      }
+
   const csvStart = performance.now();
   const csv = await request("/reports/export/people.csv", { cookie: admin });
   const csvMs = performance.now() - csvStart;
@@ -71,7 +87,8 @@ try {
   console.log(
     `${okOverview.length} overviews and ${okPeople.length} people pages at ${CONNECTIONS} connections; ` +
       `${overview.length - okOverview.length + people.length - okPeople.length} non-200; ` +
-      `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}`,
+      `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}; ` +
+      `${itemTimes.length} item statistics pages, statuses ${[...itemStatuses].join(",")}`,
   );
   console.log(
     JSON.stringify({
@@ -82,6 +99,8 @@ try {
       people_page_p95_ms: round(percentile(okPeople, 95)),
       csv_10k_ms: round(csvMs),
       raw_sql_overview_ms: round(raw),
+      items_ms: round(percentile(itemTimes, 50)),
+      items_p95_ms: round(percentile(itemTimes, 95)),
       endpoint_over_raw: round(overviewP50 / raw, 2),
     }),
   );
