@@ -36,6 +36,7 @@ test("passing the exam, the last requirement, issues a certificate: PDF, public 
   managerPage,
   freshSignIn,
 }) => {
+  test.setTimeout(180_000);
   await arrangeAlmostCertified();
   const page = await freshSignIn(LEARNER.employeeNo);
   await expect(page).toHaveURL("/");
