@@ -156,8 +156,9 @@ test("a learner gets no report data; the item analysis shows answers to trainers
   await expect(trainerPage.getByRole("heading", { level: 1, name: "题目分析" })).toBeVisible();
   await expect(trainerPage.getByText(/答对率 \d+\.\d%/).first()).toBeVisible();
   // Item statistics of the pool: times drawn and discrimination per question, explained.
-  await expect(trainerPage.getByText(/^抽到 \d+ 次$/).first()).toBeVisible();
-  await expect(trainerPage.getByText(/^区分度 -?\d\.\d+$/).first()).toBeVisible();
+  await expect(
+    trainerPage.getByText(/^第 \d+ 节 · 抽到 \d+ 次 · 答对率 \d+\.\d% · 区分度 -?\d\.\d+$/).first(),
+  ).toBeVisible();
   await expect(trainerPage.getByText(/^区分度是点双列相关系数/)).toBeVisible();
   await trainerPage.getByLabel("选择内容").selectOption("scenario:greeting");
   await trainerPage.getByRole("button", { name: "查看" }).click();
