@@ -30,10 +30,11 @@ export function QuestionFieldset({
   }
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4" disabled={disabled}>
-      <legend className="px-1 font-medium">
+      {/* Floated, so a long prompt sits inside the box instead of across its top border. */}
+      <legend className="float-left w-full font-medium">
         {number}. {item.prompt} <span className="text-sm font-normal text-slate-600">（{t(item.type)}）</span>
       </legend>
-      <div className="mt-2 space-y-1">
+      <div className="clear-left space-y-1 pt-2">
         {item.options.map((o) => (
           <label
             key={o.token}

@@ -179,8 +179,7 @@ export function ExamRunner({ certificationId }: { certificationId: string }) {
           aria-label={t("remainingLabel", { time: clock(left ?? 0) })}
           className="font-mono text-xl font-semibold tabular-nums"
         >
-          <span className="sr-only">{t("remaining")} </span>
-          <span aria-hidden="true">⏱ </span>
+          <span className="mr-2 font-sans text-sm font-normal text-slate-600">{t("remaining")}</span>
           {clock(left ?? 0)}
         </p>
       </div>
