@@ -78,7 +78,7 @@ test("E1001 fails chapter 2 and sees which questions were wrong and where to re-
   const early = await page.request.post("/api/learn/basic-skills/check", { data: {} });
   expect(early.status()).toBe(409);
   expect((await early.json()).code).toBe("conflict:attempt_policy");
-  expect(await attemptCount("E1001", "check")).toBe(1);
+  expect(await attemptCount("E1001", "check", "basic-skills")).toBe(1);
 
   // Eleven minutes later (the stored clock moved back): a retry avoids the first draw.
   await moveAttemptsBack({ employeeNo: "E1001", ms: MINUTES_11 });
@@ -108,7 +108,7 @@ test("E1001 fails chapter 2 and sees which questions were wrong and where to re-
     await expect(drawnGroup(page, d.key).getByLabel(right?.text ?? "", { exact: true })).toBeChecked();
   }
   expect((await openAttemptOf(CHECK)).id).toBe(second.id);
-  expect(await attemptCount("E1001", "check")).toBe(2);
+  expect(await attemptCount("E1001", "check", "basic-skills")).toBe(2);
 
   await answerDrawn(page, second.drawn.slice(4));
   await reader.submit();
@@ -131,7 +131,7 @@ test("E1001 fails chapter 2 and sees which questions were wrong and where to re-
   await expect(page.getByRole("button", { name: "重新作答" })).toHaveCount(0);
   const refused = await page.request.post("/api/learn/basic-skills/check", { data: {} });
   expect(refused.status()).toBe(409);
-  expect(await attemptCount("E1001", "check")).toBe(3);
+  expect(await attemptCount("E1001", "check", "basic-skills")).toBe(3);
 
   await page.goto("/learn");
   const passedCard = page.getByRole("listitem").filter({ hasText: chapter.meta.title });
@@ -172,11 +172,11 @@ test("tampered submissions get a clear 4xx and store nothing; a retried submissi
   const check = `/api/learn/${slug}/check`;
   const url = `/api/learn/${slug}/attempts`;
 
-  const before = await attemptCount("E1011", "check");
+  const before = await attemptCount("E1011", "check", slug);
   expect(
     (await page.request.post(check, { data: "{}", headers: { "content-type": "text/plain" } })).status(),
   ).toBe(400);
-  expect(await attemptCount("E1011", "check")).toBe(before);
+  expect(await attemptCount("E1011", "check", slug)).toBe(before);
   expect((await page.request.post(check, { data: {} })).status()).toBe(200);
   expect((await other.request.post(check, { data: {} })).status()).toBe(200);
   const mine = await openAttemptOf({ employeeNo: "E1011", kind: "check", subject: slug });

@@ -302,12 +302,13 @@ export async function attemptById(id: string) {
   return (await app.attempts()).findAttempt({ id });
 }
 
-/** How many check or exam attempts a learner has, open or closed. */
-export async function attemptCount(employeeNo: string, kind: "check" | "exam" | "review") {
+/** How many attempts of a kind (and subject: a chapter, a certification) a learner has, open or closed. */
+export async function attemptCount(employeeNo: string, kind: "check" | "exam" | "review", subject?: string) {
   const { db } = await app.db();
   const userId = await userIdOf(employeeNo);
   const rows = await db.query.assessmentAttempts.findMany({
-    where: (a, { and, eq }) => and(eq(a.userId, userId), eq(a.kind, kind)),
+    where: (a, { and, eq }) =>
+      and(eq(a.userId, userId), eq(a.kind, kind), subject ? eq(a.subject, subject) : undefined),
     columns: { id: true },
   });
   return rows.length;
