@@ -10,6 +10,9 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { AttemptItem } from "../lib/assessment/attempt-items";
+import { ATTEMPT_KINDS, CLOSE_REASONS } from "../lib/assessment/kinds";
+import type { ScoredItem } from "../lib/assessment/score";
 import { TOKEN_PURPOSES } from "../lib/auth/one-time-token";
 import { ROLES } from "../lib/auth/roles";
 import { CERTIFICATE_KINDS } from "../lib/certification/rules";
@@ -512,3 +515,146 @@ export const xapiForwarder = sqliteTable("xapi_forwarder", {
   lastErrorAt: integer("last_error_at", { mode: "timestamp_ms" }),
   lastError: text("last_error"),
 });
+
+/**
+ * A server-held assessment attempt: a knowledge check, a certification exam or a daily review.
+ * It holds the drawn questions with their options in the learner's order under per-attempt tokens
+ * (`items`, derived from `seed`, which never leaves the server), pinned to the revisions it was
+ * drawn from; the answers saved so far; the deadline; and, once closed, the score and per-question
+ * results. A closed check also has a `check_attempts` row with the same id, so every report,
+ * standing and certification query reads it as before. One open attempt per learner, kind and
+ * subject (the partial unique index).
+ */
+export const assessmentAttempts = sqliteTable(
+  "assessment_attempts",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ATTEMPT_KINDS }).notNull(),
+    /** The chapter slug (check), the certification id (exam) or "daily" (review). */
+    subject: text("subject").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    /** Chapter slug → the revision id its questions come from. */
+    revisions: text("revisions", { mode: "json" }).notNull().$type<Record<string, string>>(),
+    seed: text("seed").notNull(),
+    items: text("items", { mode: "json" }).notNull().$type<AttemptItem[]>(),
+    /** The pass mark it is scored against (none for a review). */
+    passScore: integer("pass_score"),
+    /** Option ids by item key, as saved so far (replaced whole by each save). */
+    saved: text("saved", { mode: "json" }).notNull().$type<Record<string, string[]>>(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closeReason: text("close_reason", { enum: CLOSE_REASONS }),
+    /** Written by the close that won; the rest of its batch runs only where this is its own. */
+    closeId: text("close_id"),
+    /** The learner's branch when it closed: whose item statistics it counts in. */
+    branchId: text("branch_id").references(() => branches.id),
+    score: real("score"),
+    maxScore: integer("max_score"),
+    percent: integer("percent"),
+    passed: integer("passed", { mode: "boolean" }),
+    results: text("results", { mode: "json" }).$type<ScoredItem[]>(),
+  },
+  (t) => [
+    uniqueIndex("assessment_attempts_open_uq").on(t.userId, t.kind, t.subject).where(sql`closed_at is null`),
+    index("assessment_attempts_user_idx").on(t.userId, t.kind, t.subject, t.startedAt),
+  ],
+);
+export type AssessmentAttempt = typeof assessmentAttempts.$inferSelect;
+export type NewAssessmentAttempt = typeof assessmentAttempts.$inferInsert;
+
+/**
+ * A learner's review queue (错题本): each question they got wrong in a check or the exam, in a
+ * Leitner box (1–4) and due from `dueAt`. `mistakeAt` is its latest mistake in a check or the
+ * exam, which retention is measured from.
+ */
+export const reviewCards = sqliteTable(
+  "review_cards",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    box: integer("box").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    mistakeAt: integer("mistake_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.slug, t.questionId] }),
+    index("review_cards_due_idx").on(t.userId, t.dueAt),
+  ],
+);
+export type ReviewCardRow = typeof reviewCards.$inferSelect;
+
+/** One answer in a daily review: counts for nothing but the learner's queue and the review reports. */
+export const reviewAnswers = sqliteTable(
+  "review_answers",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => assessmentAttempts.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    right: integer("right", { mode: "boolean" }).notNull(),
+    /** The card's box when it was answered. */
+    box: integer("box").notNull(),
+    /** The mistake that put the question in the queue (the card's `mistakeAt`). */
+    mistakeAt: integer("mistake_at", { mode: "timestamp_ms" }).notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("review_answers_question_uq").on(t.attemptId, t.slug, t.questionId),
+    index("review_answers_user_idx").on(t.userId, t.answeredAt),
+  ],
+);
+export type ReviewAnswerRow = typeof reviewAnswers.$inferSelect;
+
+/**
+ * The running sums of each question's statistics per branch (the branch of the learner when the
+ * attempt closed), over closed checks and exams: kept by deltas in each close batch and rebuilt
+ * by db:seed (lib/reports/item-stats.ts has the maths).
+ */
+export const itemStats = sqliteTable(
+  "item_stats",
+  {
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    drawn: integer("drawn").notNull(),
+    correct: integer("correct").notNull(),
+    sumPercent: real("sum_percent").notNull(),
+    sumPercentSquared: real("sum_percent_squared").notNull(),
+    sumPercentCorrect: real("sum_percent_correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.questionId, t.branchId] })],
+);
+
+/** How often each option was picked, per question and branch, beside item_stats. */
+export const itemOptionStats = sqliteTable(
+  "item_option_stats",
+  {
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    optionId: text("option_id").notNull(),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    picks: integer("picks").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.questionId, t.optionId, t.branchId] })],
+);

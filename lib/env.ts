@@ -59,6 +59,11 @@ const schema = z
     LRS_AUTH: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
     /** Also forward from inside each app instance every N seconds (0, the default: only `npm run xapi:forward`). */
     XAPI_FORWARD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+    /**
+     * Tests only: every certification exam's time limit in seconds, instead of the definition's
+     * timeLimitMinutes, so an end-to-end test can run out of time. Never set it in production.
+     */
+    EXAM_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
   })
   .superRefine(completeSsoGroups);
 

@@ -4,6 +4,8 @@ export const CLIENT_NAMESPACES = [
   "login",
   "learn",
   "practice",
+  "exam",
+  "dailyReview",
   "review",
   "roles",
   "adminCertificates",

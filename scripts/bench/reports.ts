@@ -1,6 +1,7 @@
 // npm run bench:reports — the manager reports against the large bank (npm run db:seed:large first,
 // and npm run build). Measures the admin's whole-bank overview, people-list pages, a 10,000-row CSV
-// export and the same overview SQL run bare through @libsql/client. Last line: one JSON object.
+// export, the item statistics page of every chapter (/reports/items, the whole bank and a manager's
+// subtree) and the same overview SQL run bare through @libsql/client. Last line: one JSON object.
 // BENCH_CONNECTIONS (1) report requests run at once; BENCH_WRITES=1 adds a submission load for the
 // whole measurement: BENCH_WRITERS (8) learners of the large bank answering a knowledge check back
 // to back, as bench:submit does (scripts/bench/submit-driver.ts); writes_rps is what they achieved.
@@ -123,6 +124,21 @@ try {
   const pages: number[] = [];
   for (let i = 0; i < 5; i++) pages.push((await request("/reports", { cookie: admin })).total);
 
+  // Item statistics: each chapter's page (the pool's facility, discrimination, draws and option shares).
+  const slugs = (
+    await client.execute("select distinct slug from content_revisions where kind = 'chapter' order by slug")
+  ).rows.map((r) => String(r.slug));
+  for (const slug of slugs) await request(`/reports/items?item=chapter:${slug}`, { cookie: admin });
+  const itemTimes: number[] = [];
+  const itemStatuses = new Set<number>();
+  for (let round = 0; round < 3; round++)
+    for (const slug of slugs)
+      for (const cookie of [admin, manager]) {
+        const r = await request(`/reports/items?item=chapter:${slug}`, { cookie });
+        itemStatuses.add(r.status);
+        itemTimes.push(r.total);
+      }
+
   const csvStart = performance.now();
   const csv = await request("/reports/export/people.csv", { cookie: admin });
   const csvMs = performance.now() - csvStart;
@@ -134,7 +150,8 @@ try {
   console.log(
     `${okOverview.length} overviews and ${okPeople.length} people pages at ${CONNECTIONS} connections; ` +
       `${overview.length - okOverview.length + people.length - okPeople.length} non-200; ` +
-      `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}` +
+      `overview page (HTML) p50 ${round(percentile(pages, 50))} ms; CSV ${csvRows} rows, status ${csv.status}; ` +
+      `${itemTimes.length} item statistics pages, statuses ${[...itemStatuses].join(",")}` +
       (writes ? `; ${WRITERS} writers: ${writes.rps} submissions/s, ${writes.errors} errors` : ""),
   );
   console.log(
@@ -150,6 +167,8 @@ try {
       people_page_p95_ms: round(percentile(okPeople, 95)),
       csv_10k_ms: round(csvMs),
       raw_sql_overview_ms: round(raw),
+      items_ms: round(percentile(itemTimes, 50)),
+      items_p95_ms: round(percentile(itemTimes, 95)),
       endpoint_over_raw: round(overviewP50 / raw, 2),
       connections: CONNECTIONS,
       writes_rps: writes?.rps ?? 0,

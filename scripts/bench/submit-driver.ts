@@ -1,67 +1,72 @@
-// The knowledge-check flow as bench:submit drives it, once over HTTP (the app) and once as a
-// direct call of the use case (the floor). When the flow changes (e.g. a server-held attempt that
-// is started, then submitted), this file is the one to adapt; submit.ts only counts and times.
-import { randomUUID } from "node:crypto";
-import type { Db } from "@/db/client";
+// The knowledge-check flow as the benchmarks drive it, the way the chapter page does: start an
+// attempt (POST …/check: the server draws), then submit an answer for every drawn question (POST
+// …/attempts). bench:submit times both; bench:reports uses it as its write load. When the flow
+// changes, this file is the one to adapt.
 import { fileCatalog } from "@/lib/content/catalog";
 import type { Question } from "@/lib/content/types";
-import { answersFrom } from "@/lib/training/score-check";
-import type { Timing } from "./harness";
-import { request } from "./harness";
+import { request, type Timing } from "./harness";
 
-export const SLUG = "basic-skills";
+export const chapters = fileCatalog()
+  .chapterSlugs()
+  .map((slug) => {
+    const entry = fileCatalog().findChapter(slug, "zh-CN");
+    if (!entry?.result.ok) throw new Error(`${slug} does not compile`);
+    return entry.result.chapter;
+  });
+const questionOf = new Map<string, Question>(
+  chapters.flatMap((c) => c.questions.map((q) => [`${c.meta.slug}/${q.id}`, q] as const)),
+);
 
-function questions(): Question[] {
-  const entry = fileCatalog().findChapter(SLUG, "zh-CN");
-  if (!entry?.result.ok) throw new Error(`${SLUG} does not compile`);
-  return entry.result.chapter.questions;
-}
-
-/** Varied answers: each learner gets some questions right and some wrong. */
-export function answersFor(w: number, i: number, qs: Question[] = questions()) {
-  return Object.fromEntries(
-    qs.map((q, k) => {
-      const right = (w + i + k) % 3 !== 0;
-      const picks = q.options.filter((o) => o.correct === right).map((o) => o.id);
-      return [q.id, q.type === "multiple" ? picks.slice(0, Math.max(1, picks.length)) : picks.slice(0, 1)];
-    }),
-  );
-}
-
-/** One submission through the app, as the learner's browser sends it. */
-export function appSubmission(): (cookie: string, w: number, i: number) => Promise<Timing> {
-  const qs = questions();
-  return (cookie, w, i) =>
-    request(`/api/learn/${SLUG}/attempts`, {
-      method: "POST",
-      cookie,
-      body: JSON.stringify({ attemptId: randomUUID(), answers: answersFor(w, i, qs) }),
-    });
-}
-
-/** The request body the floor server takes: who, and what the browser would have sent. */
-export function floorBody(userId: string, w: number, i: number, qs: Question[] = questions()) {
-  return JSON.stringify({ userId, attemptId: randomUUID(), answers: answersFor(w, i, qs) });
-}
-
-let useCase: Promise<typeof import("@/db/use-cases/submit-knowledge-check")> | undefined;
+type PublicItem = { key: string; options: { token: string; text: string }[] };
 
 /**
- * The use case the app's route calls, with the arguments the route would give it. Loaded on first
- * use: only the floor server (which runs with the react-server condition and its own database) calls it.
+ * One check taken as the browser takes it: POST …/check (draw or resume), then POST …/attempts
+ * with an answer for every drawn question (the key by option text; one miss in some attempts,
+ * still a pass, so the cooldown after a failure never blocks the next round).
  */
-export async function submitThroughUseCase(
-  body: { userId: string; attemptId: string; answers: Record<string, string[]> },
-  db: Db,
-) {
-  useCase ??= import("@/db/use-cases/submit-knowledge-check");
-  const { submitKnowledgeCheck } = await useCase;
-  return submitKnowledgeCheck({
-    user: { id: body.userId },
-    slug: SLUG,
-    locale: "zh-CN",
-    attemptId: body.attemptId,
-    answers: answersFrom(body.answers),
-    db,
+export async function takeCheck(
+  cookie: string,
+  slug: string,
+  miss: boolean,
+): Promise<{ start: Timing; submit: Timing | null }> {
+  const start = await request(`/api/learn/${slug}/check`, { method: "POST", cookie, body: "{}" });
+  if (start.status !== 200) return { start, submit: null };
+  const items = (JSON.parse(start.text) as { open: { attemptId: string; items: PublicItem[] } }).open;
+  const answers = Object.fromEntries(
+    items.items.map((item, k) => {
+      const right = new Set(
+        questionOf
+          .get(item.key)
+          ?.options.filter((o) => o.correct)
+          .map((o) => o.text),
+      );
+      const wrong = miss && k === 0;
+      return [
+        item.key,
+        item.options
+          .filter((o) => right.has(o.text) !== wrong)
+          .map((o) => o.token)
+          .slice(0, wrong ? 1 : undefined),
+      ];
+    }),
+  );
+  const submit = await request(`/api/learn/${slug}/attempts`, {
+    method: "POST",
+    cookie,
+    body: JSON.stringify({ attemptId: items.attemptId, answers }),
   });
+  return { start, submit };
+}
+
+/**
+ * A writer's i-th check: the chapters in turn, every answer right, so a learner can take each
+ * chapter `attemptsPerDay` times before the day's limit. The submit's timing (the start's, when
+ * the server refused to start one).
+ */
+export function appSubmission(): (cookie: string, w: number, i: number) => Promise<Timing> {
+  return async (cookie, _w, i) => {
+    const slug = chapters[i % chapters.length]?.meta.slug as string;
+    const { start, submit } = await takeCheck(cookie, slug, false);
+    return submit ?? start;
+  };
 }

@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { updateUserRoleAndBranch } from "@/db/queries/admin-users";
 import { createContentItem, getContentItem, publishDraft } from "@/db/queries/content-authoring";
-import { recordCheckAttempt } from "@/db/queries/learning";
 import { advanceScenarioAttempt, type Completion, createScenarioAttempt } from "@/db/queries/practice";
 import { findReportDrift, reportCheckResults } from "@/db/queries/report-check";
 import { rebuildReportStats } from "@/db/queries/report-stats";
 import { saveReview } from "@/db/queries/reviews";
 import { assignments, branches, branchReportStats, scenarioAttempts, users } from "@/db/schema";
+import { storeCheckAttempt } from "./take-check";
 import { setUpTestDb } from "./test-db";
 
 // The branch totals are kept by deltas (db/migrations/0010_report_deltas.sql). Each case below
@@ -66,7 +66,7 @@ async function learners(branchId: string) {
 let n = 0;
 async function check(userId: string, percent: number, at = longAgo + n * 1000) {
   n++;
-  await recordCheckAttempt({
+  await storeCheckAttempt({
     attempt: {
       id: crypto.randomUUID(),
       userId,

@@ -5,13 +5,13 @@ import { planImport, runImport, storeUpload } from "@/db/queries/admin-import";
 import { setUserActive, updateUserRoleAndBranch } from "@/db/queries/admin-users";
 import { assignOnboarding, assignTraining } from "@/db/queries/assignments";
 import { createContentItem, getContentItem, publishDraft } from "@/db/queries/content-authoring";
-import { recordCheckAttempt } from "@/db/queries/learning";
 import { advanceScenarioAttempt, type Completion, createScenarioAttempt } from "@/db/queries/practice";
 import { findReportDrift } from "@/db/queries/report-check";
 import { saveReview } from "@/db/queries/reviews";
 import { branches, scenarioAttempts, users } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
+import { storeCheckAttempt } from "./take-check";
 import { setUpTestDb } from "./test-db";
 
 // Random interleavings of every kind of write that changes what the reports summarise, through the
@@ -105,7 +105,7 @@ function operations(random: () => number) {
 
   const submit: Op = async (db) => {
     const percent = Math.floor(random() * 101);
-    await recordCheckAttempt({
+    await storeCheckAttempt({
       attempt: {
         id: crypto.randomUUID(),
         userId: await learner(db),
