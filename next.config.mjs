@@ -8,7 +8,8 @@ import createNextIntlPlugin from "next-intl/plugin";
  * idea of its own host differs from the bind address (vercel/next.js#94745). proxy.ts redirects
  * /zh-CN/… and /en/… to the address without the segment, so no page skips its checks.
  */
-const PAGE = "/:path((?!api/|_next/|zh-CN(?:/|$)|en(?:/|$)).+)";
+// The tab icon (app/icon.svg) is a file of the root, not a page: it is never rewritten.
+const PAGE = "/:path((?!api/|_next/|icon\\.svg$|zh-CN(?:/|$)|en(?:/|$)).+)";
 const ENGLISH_FIRST = "[Ee][Nn](?:[-_,;].*)?";
 
 /** The rules that serve `source` from `/<locale><target>`, in the order they are tried. */

@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { env } from "../lib/env";
 import { foreignKeysFetch } from "./remote-fetch";
 import * as schema from "./schema";
+import { cachePreparedStatements } from "./statement-cache";
 
 export function isFileUrl(url: string) {
   return url.startsWith("file:");
@@ -20,6 +21,7 @@ export function openClient(url = env.DATABASE_URL, authToken = env.DATABASE_AUTH
   if (!isFileUrl(url)) return createClient({ url, authToken, fetch: foreignKeysFetch() });
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  cachePreparedStatements();
   const client = createClient({ url, concurrency: 1, timeout: 5000 });
   void client.execute("PRAGMA foreign_keys = ON");
   return client;

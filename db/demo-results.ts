@@ -1,10 +1,23 @@
 import { inArray } from "drizzle-orm";
+import { findCertification } from "../lib/certification/catalog";
+import { examShares } from "../lib/certification/definition";
+import type { CompiledChapter } from "../lib/content/types";
 import { apply, result, start } from "../lib/scenario/engine";
-import { answersFrom, scoreKnowledgeCheck } from "../lib/training/score-check";
 import type { Db } from "./client";
 import { DEMO_LEARNERS } from "./demo-bank";
 import { loadCatalog } from "./queries/content-catalog";
-import { certificates, checkAttempts, scenarioAttempts, scenarioScores, users } from "./schema";
+import {
+  assessmentAttempts,
+  certificates,
+  checkAttempts,
+  type NewAssessmentAttempt,
+  reviewAnswers,
+  reviewCards,
+  scenarioAttempts,
+  scenarioScores,
+  users,
+} from "./schema";
+import { seedCheckAttempt, seedExamAttempt, seedReviews } from "./seed-assessment";
 
 const DAY = 86_400_000;
 const total = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
@@ -15,12 +28,14 @@ const CERTIFIED: Record<string, number> = { E1004: 30, E1008: 320 };
 
 /**
  * A small, fixed set of results for the demo learners, so a manager's reports show something:
- * knowledge checks (some failed first), role-plays played through the engine with competency
- * scores, and two certificates. Ids are fixed, so seeding again adds nothing.
+ * knowledge-check attempts drawn from the pools (some failed first, a retry avoiding the first
+ * draw), role-plays played through the engine with competency scores, the certification exam
+ * passed before each of the two certificates, and the review queue the mistakes left, with daily
+ * reviews for every other learner. Ids are fixed, so seeding again adds nothing.
  */
 export async function seedDemoResults(db: Db, now: Date) {
   const people = await db
-    .select({ id: users.id, employeeNo: users.employeeNo })
+    .select({ id: users.id, employeeNo: users.employeeNo, branchId: users.branchId })
     .from(users)
     .where(
       inArray(
@@ -33,11 +48,21 @@ export async function seedDemoResults(db: Db, now: Date) {
     const entry = catalog.findChapter(slug, "zh-CN");
     return entry?.result.ok ? [{ slug, chapter: entry.result.chapter }] : [];
   });
+  const bySlug = new Map<string, CompiledChapter>(chapters.map((c) => [c.slug, c.chapter]));
+  const cert = findCertification("counter-service");
   const scenarios = catalog.scenarioSlugs().flatMap((slug) => {
     const s = catalog.findScenario(slug, "zh-CN");
     return s ? [s] : [];
   });
   const checks: (typeof checkAttempts.$inferInsert)[] = [];
+  const attempts: NewAssessmentAttempt[] = [];
+  const cards: (typeof reviewCards.$inferInsert)[] = [];
+  const answered: (typeof reviewAnswers.$inferInsert)[] = [];
+  let dice = 17;
+  const right = () => {
+    dice = (dice * 48271) % 2147483647;
+    return dice % 10 < 7;
+  };
   const plays: (typeof scenarioAttempts.$inferInsert)[] = [];
   const scores: (typeof scenarioScores.$inferInsert)[] = [];
   const certs: (typeof certificates.$inferInsert)[] = [];
@@ -48,32 +73,28 @@ export async function seedDemoResults(db: Db, now: Date) {
     const certified = person.employeeNo in CERTIFIED;
     const passedChapters = certified ? chapters.length : (n * 3) % (chapters.length + 1);
     const at = (k: number) => new Date(now.getTime() - (40 - k) * DAY - n * 3_600_000);
+    const mistakes: { slug: string; questionId: string; at: Date }[] = [];
     chapters.forEach(({ slug, chapter }, c) => {
       if (c > passedChapters) return;
       const tries = c === passedChapters ? [false] : (n + c) % 3 === 0 ? [false, true] : [true];
+      let avoid: string[] = [];
       tries.forEach((pass, k) => {
-        const answers = Object.fromEntries(
-          chapter.questions.map((q, i) => {
-            const right = q.options.filter((o) => o.correct).map((o) => o.id);
-            const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-            const miss = !pass ? i % 2 === 0 : (i + n) % 7 === 0;
-            return [q.id, miss && wrong.length ? [wrong[(i + n) % wrong.length] as string] : right];
-          }),
+        const closedAt = at(c * 2 + k);
+        const seeded = seedCheckAttempt(
+          { id: `demo-${person.employeeNo}-${slug}-${k}`, userId: person.id, branchId: person.branchId },
+          {
+            chapter,
+            avoid,
+            // A failed attempt misses every other question; a pass misses at most one.
+            right: (i) => (!pass ? i % 2 === 1 : n % 2 === 1 || i !== (n + c) % chapter.draw),
+            startedAt: new Date(closedAt.getTime() - 6 * 60_000),
+            closedAt,
+          },
         );
-        const scored = scoreKnowledgeCheck(chapter.questions, answersFrom(answers), chapter.meta.passScore);
-        checks.push({
-          id: `demo-${person.employeeNo}-${slug}-${k}`,
-          userId: person.id,
-          moduleSlug: slug,
-          contentVersion: chapter.version,
-          locale: "zh-CN",
-          answers,
-          score: scored.score,
-          maxScore: scored.maxScore,
-          percent: scored.percent,
-          passed: scored.passed,
-          createdAt: at(c * 2 + k),
-        });
+        avoid = seeded.questionIds;
+        attempts.push(seeded.attempt);
+        checks.push(seeded.check);
+        for (const w of seeded.wrong) mistakes.push({ slug, questionId: w.questionId, at: closedAt });
       });
     });
     scenarios.forEach((s, j) => {
@@ -143,8 +164,24 @@ export async function seedDemoResults(db: Db, now: Date) {
         scores.push({ attemptId: id, competency: c.id, score: c.score, maxScore: c.max });
     });
     const issuedDaysAgo = CERTIFIED[person.employeeNo];
-    if (issuedDaysAgo !== undefined) {
+    if (issuedDaysAgo !== undefined && cert?.exam) {
       const issuedAt = new Date(now.getTime() - issuedDaysAgo * DAY);
+      // The certificate was earned by passing the exam, the last requirement.
+      const exam = seedExamAttempt(
+        { id: `demo-${person.employeeNo}-exam-1`, userId: person.id, branchId: person.branchId },
+        {
+          certificationId: cert.id,
+          shares: examShares(cert),
+          chapters: bySlug,
+          passScore: cert.exam.passScore,
+          timeLimitMinutes: cert.exam.timeLimitMinutes,
+          right: (i) => i % 9 !== 4,
+          startedAt: new Date(issuedAt.getTime() - 25 * 60_000),
+          minutes: 24,
+        },
+      );
+      attempts.push(exam.attempt);
+      for (const w of exam.wrong) mistakes.push({ slug: w.slug, questionId: w.questionId, at: issuedAt });
       certs.push({
         userId: person.id,
         certificationId: "counter-service",
@@ -156,12 +193,27 @@ export async function seedDemoResults(db: Db, now: Date) {
         snapshot: {},
       });
     }
+    const queue = seedReviews({
+      userId: person.id,
+      branchId: person.branchId,
+      mistakes,
+      chapters: bySlug,
+      reviews: n % 2 === 0,
+      right,
+      now,
+    });
+    cards.push(...queue.cards);
+    attempts.push(...queue.attempts);
+    answered.push(...queue.answers);
   }
   if (checks.length === 0) return;
   await db.batch([
+    db.insert(assessmentAttempts).values(attempts).onConflictDoNothing(),
     db.insert(checkAttempts).values(checks).onConflictDoNothing(),
     db.insert(scenarioAttempts).values(plays).onConflictDoNothing(),
     db.insert(scenarioScores).values(scores).onConflictDoNothing(),
     db.insert(certificates).values(certs).onConflictDoNothing(),
+    ...(cards.length > 0 ? [db.insert(reviewCards).values(cards).onConflictDoNothing()] : []),
+    ...(answered.length > 0 ? [db.insert(reviewAnswers).values(answered).onConflictDoNothing()] : []),
   ]);
 }

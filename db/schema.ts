@@ -10,6 +10,9 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { AttemptItem } from "../lib/assessment/attempt-items";
+import { ATTEMPT_KINDS, CLOSE_REASONS } from "../lib/assessment/kinds";
+import type { ScoredItem } from "../lib/assessment/score";
 import { TOKEN_PURPOSES } from "../lib/auth/one-time-token";
 import { ROLES } from "../lib/auth/roles";
 import { CERTIFICATE_KINDS } from "../lib/certification/rules";
@@ -485,11 +488,14 @@ export const learnerItemStats = sqliteTable(
 export type LearnerItemStat = typeof learnerItemStats.$inferSelect;
 
 /**
- * The reports' per-branch totals over its active learners, rebuilt from learner_item_stats and the
- * assignments whenever a submission, review or assignment touches the branch. `key` is
+ * The reports' per-branch totals over its active learners. Kept by triggers (migration
+ * 0010_report_deltas): every change to a learner_item_stats row, an assignment or a person's branch,
+ * role or active flag adds its difference to the branch's rows in the same transaction, so the cost
+ * of a write does not grow with the branch. `key` is "learners" (how many, in `people`),
  * "chapter:<slug>", "scenario:<slug>" or "competency:<scenario>:<competency>" (people with a result,
- * how many passed, the sum of their best percentages), or "open:<due date>" (chapter and role-play
- * assignments due that day and not completed, in `people`).
+ * how many passed, the sum of their best percentages), "open:<due date>" (chapter and role-play
+ * assignments due that day and not completed, in `people`) or "cert:<due date>" (certification
+ * assignments due that day, in `people`; whether they are held is read live).
  */
 export const branchReportStats = sqliteTable(
   "branch_report_stats",
@@ -504,19 +510,6 @@ export const branchReportStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.branchId, t.key] })],
 );
-
-/**
- * Which learners branch_report_stats was built from: their count and the sum of their rowids. A
- * report compares it with the live figures and recomputes a branch whose people changed since
- * (a move, a deactivation, a new learner) instead of trusting its stored totals.
- */
-export const branchReportState = sqliteTable("branch_report_state", {
-  branchId: text("branch_id")
-    .primaryKey()
-    .references(() => branches.id),
-  learners: integer("learners").notNull(),
-  fingerprint: integer("fingerprint").notNull(),
-});
 
 /** A module or scenario trainers can edit. Shipped ones are imported from content/ on first run. */
 export const contentItems = sqliteTable(
@@ -619,3 +612,146 @@ export const xapiForwarder = sqliteTable("xapi_forwarder", {
   lastErrorAt: integer("last_error_at", { mode: "timestamp_ms" }),
   lastError: text("last_error"),
 });
+
+/**
+ * A server-held assessment attempt: a knowledge check, a certification exam or a daily review.
+ * It holds the drawn questions with their options in the learner's order under per-attempt tokens
+ * (`items`, derived from `seed`, which never leaves the server), pinned to the revisions it was
+ * drawn from; the answers saved so far; the deadline; and, once closed, the score and per-question
+ * results. A closed check also has a `check_attempts` row with the same id, so every report,
+ * standing and certification query reads it as before. One open attempt per learner, kind and
+ * subject (the partial unique index).
+ */
+export const assessmentAttempts = sqliteTable(
+  "assessment_attempts",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ATTEMPT_KINDS }).notNull(),
+    /** The chapter slug (check), the certification id (exam) or "daily" (review). */
+    subject: text("subject").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    /** Chapter slug → the revision id its questions come from. */
+    revisions: text("revisions", { mode: "json" }).notNull().$type<Record<string, string>>(),
+    seed: text("seed").notNull(),
+    items: text("items", { mode: "json" }).notNull().$type<AttemptItem[]>(),
+    /** The pass mark it is scored against (none for a review). */
+    passScore: integer("pass_score"),
+    /** Option ids by item key, as saved so far (replaced whole by each save). */
+    saved: text("saved", { mode: "json" }).notNull().$type<Record<string, string[]>>(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closeReason: text("close_reason", { enum: CLOSE_REASONS }),
+    /** Written by the close that won; the rest of its batch runs only where this is its own. */
+    closeId: text("close_id"),
+    /** The learner's branch when it closed: whose item statistics it counts in. */
+    branchId: text("branch_id").references(() => branches.id),
+    score: real("score"),
+    maxScore: integer("max_score"),
+    percent: integer("percent"),
+    passed: integer("passed", { mode: "boolean" }),
+    results: text("results", { mode: "json" }).$type<ScoredItem[]>(),
+  },
+  (t) => [
+    uniqueIndex("assessment_attempts_open_uq").on(t.userId, t.kind, t.subject).where(sql`closed_at is null`),
+    index("assessment_attempts_user_idx").on(t.userId, t.kind, t.subject, t.startedAt),
+  ],
+);
+export type AssessmentAttempt = typeof assessmentAttempts.$inferSelect;
+export type NewAssessmentAttempt = typeof assessmentAttempts.$inferInsert;
+
+/**
+ * A learner's review queue (错题本): each question they got wrong in a check or the exam, in a
+ * Leitner box (1–4) and due from `dueAt`. `mistakeAt` is its latest mistake in a check or the
+ * exam, which retention is measured from.
+ */
+export const reviewCards = sqliteTable(
+  "review_cards",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    box: integer("box").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    mistakeAt: integer("mistake_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.slug, t.questionId] }),
+    index("review_cards_due_idx").on(t.userId, t.dueAt),
+  ],
+);
+export type ReviewCardRow = typeof reviewCards.$inferSelect;
+
+/** One answer in a daily review: counts for nothing but the learner's queue and the review reports. */
+export const reviewAnswers = sqliteTable(
+  "review_answers",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => assessmentAttempts.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    right: integer("right", { mode: "boolean" }).notNull(),
+    /** The card's box when it was answered. */
+    box: integer("box").notNull(),
+    /** The mistake that put the question in the queue (the card's `mistakeAt`). */
+    mistakeAt: integer("mistake_at", { mode: "timestamp_ms" }).notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("review_answers_question_uq").on(t.attemptId, t.slug, t.questionId),
+    index("review_answers_user_idx").on(t.userId, t.answeredAt),
+  ],
+);
+export type ReviewAnswerRow = typeof reviewAnswers.$inferSelect;
+
+/**
+ * The running sums of each question's statistics per branch (the branch of the learner when the
+ * attempt closed), over closed checks and exams: kept by deltas in each close batch and rebuilt
+ * by db:seed (lib/reports/item-stats.ts has the maths).
+ */
+export const itemStats = sqliteTable(
+  "item_stats",
+  {
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    drawn: integer("drawn").notNull(),
+    correct: integer("correct").notNull(),
+    sumPercent: real("sum_percent").notNull(),
+    sumPercentSquared: real("sum_percent_squared").notNull(),
+    sumPercentCorrect: real("sum_percent_correct").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.questionId, t.branchId] })],
+);
+
+/** How often each option was picked, per question and branch, beside item_stats. */
+export const itemOptionStats = sqliteTable(
+  "item_option_stats",
+  {
+    slug: text("slug").notNull(),
+    questionId: text("question_id").notNull(),
+    optionId: text("option_id").notNull(),
+    branchId: text("branch_id")
+      .notNull()
+      .references(() => branches.id),
+    picks: integer("picks").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.questionId, t.optionId, t.branchId] })],
+);

@@ -14,9 +14,22 @@ import {
 import { seedDemoResults } from "./demo-results";
 import { runMigrations } from "./migrate";
 import { assignOnboarding } from "./queries/assignments";
+import { loadCatalog } from "./queries/content-catalog";
 import { importContent } from "./queries/content-import";
+import { questionKeys, rebuildItemStats } from "./queries/item-stats";
 import { rebuildReportStats } from "./queries/report-stats";
 import { branches, users } from "./schema";
+
+/** The key of every question of the current revisions, for the item statistics' rebuild. */
+export async function catalogKeys(db: Db) {
+  const catalog = await loadCatalog({ db });
+  return questionKeys(
+    catalog.chapterSlugs().flatMap((slug) => {
+      const entry = catalog.findChapter(slug, "zh-CN");
+      return entry?.result.ok ? [{ slug, questions: entry.result.chapter.questions }] : [];
+    }),
+  );
+}
 
 /**
  * Creates the demo bank and gives every demo learner the onboarding path. Safe to run again:
@@ -75,6 +88,7 @@ export async function seedDemo(db: Db = defaultDb, now = new Date()) {
   await seedDemoResults(db, now);
   // The reports' summary tables, from every attempt (also for a database from before they existed).
   await rebuildReportStats({ db });
+  await rebuildItemStats({ keys: await catalogKeys(db), db });
   return { branches: DEMO_BRANCHES.length, users: people.length, assignments };
 }
 

@@ -1,17 +1,18 @@
-import type { BatchItem } from "drizzle-orm/batch";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import { AppError } from "../lib/errors";
 import { type Db, db as defaultDb } from "./client";
+import { commitInGroup } from "./group-commit";
 
 type Statements = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 /**
  * Every request-path write goes through here: one atomic batch, never an interactive transaction
- * (those fail under concurrency in one process; batches do not). A constraint violation becomes a
- * 409 instead of a 500.
+ * (those fail under concurrency in one process; batches do not). Batches waiting at the same time
+ * share one commit (db/group-commit.ts). A constraint violation becomes a 409 instead of a 500.
  */
 export async function writeBatch<T extends Statements>(statements: T, db: Db = defaultDb) {
   try {
-    return await db.batch(statements);
+    return (await commitInGroup(db, statements)) as BatchResponse<T>;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/constraint/i.test(message)) throw new AppError("conflict:write", message);

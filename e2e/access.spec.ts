@@ -25,6 +25,18 @@ test("a cross-origin state-changing API call is refused", async ({ request }) =>
   expect((await res.json()).code).toBe("forbidden:origin");
 });
 
+test("the app's own API routes refuse another origin's writes with a clear 403 too", async ({
+  requestAs,
+}) => {
+  const learner = await requestAs("learner");
+  const res = await learner.post("/api/learn/basic-skills/attempts", {
+    headers: { Origin: "https://evil.example" },
+    data: { attemptId: "00000000-0000-4000-8000-000000000001", answers: {} },
+  });
+  expect(res.status()).toBe(403);
+  expect(await res.json()).toEqual({ code: "forbidden:origin", message: "已拒绝来自其他网站的请求。" });
+});
+
 test("responses carry security headers", async ({ request }) => {
   const res = await request.get("/login");
   const headers = res.headers();

@@ -59,3 +59,29 @@ test("a manager cannot assign outside their 分行, by branch or by person", asy
 
   expect(await assignmentsDueOn(due)).toBe(0);
 });
+
+test("after an assignment the form keeps what it shows, so a second one needs only the new item", async ({
+  managerPage,
+}) => {
+  const due = inDays(23);
+  await managerPage.goto("/reports/assign");
+  const item = managerPage.getByLabel("培训内容");
+  await item.selectOption({ label: "银行产品与服务知识要点" });
+  await managerPage.getByLabel("单个员工").check();
+  await managerPage.getByLabel("员工号").fill("E1003"); // a learner in 浦东支行, under the manager's 华东分行
+  await managerPage.getByLabel("截止日期").fill(due);
+  await managerPage.getByRole("button", { name: "分配" }).click();
+  await expect(managerPage.getByRole("status")).toHaveText("已分配给 1 人，学员会在首页和通知中看到。");
+
+  // What is visible is what was submitted: the same person, item and date.
+  await expect(managerPage.getByLabel("单个员工")).toBeChecked();
+  await expect(managerPage.getByLabel("员工号")).toHaveValue("E1003");
+  await expect(item.locator("option:checked")).toHaveText("银行产品与服务知识要点");
+  await expect(managerPage.getByLabel("截止日期")).toHaveValue(due);
+
+  await item.selectOption({ label: "处理客户投诉与难题应对" });
+  await managerPage.getByRole("button", { name: "分配" }).click();
+  await expect(managerPage.getByRole("status")).toHaveText("已分配给 1 人，学员会在首页和通知中看到。");
+  await expect(managerPage.getByLabel("员工号")).toHaveValue("E1003");
+  expect(await assignmentsDueOn(due)).toBe(2);
+});

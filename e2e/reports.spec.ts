@@ -155,8 +155,33 @@ test("a learner gets no report data; the item analysis shows answers to trainers
   await trainerPage.goto("/reports/items");
   await expect(trainerPage.getByRole("heading", { level: 1, name: "题目分析" })).toBeVisible();
   await expect(trainerPage.getByText(/答对率 \d+\.\d%/).first()).toBeVisible();
+  // Item statistics of the pool: times drawn and discrimination per question, explained.
+  await expect(
+    trainerPage.getByText(/^第 \d+ 节 · 抽到 \d+ 次 · 答对率 \d+\.\d% · 区分度 -?\d\.\d+$/).first(),
+  ).toBeVisible();
+  await expect(trainerPage.getByText(/^区分度是点双列相关系数/)).toBeVisible();
   await trainerPage.getByLabel("选择内容").selectOption("scenario:greeting");
   await trainerPage.getByRole("button", { name: "查看" }).click();
   await expect(trainerPage.getByText(/作答 \d+ 次/).first()).toBeVisible();
   await expectNoSeriousViolations(trainerPage);
+});
+
+test("E3001's 复习习惯 tab shows, per 支行 of their own only, the review habit and the retention", async ({
+  managerPage: page,
+}) => {
+  await page.goto("/reports");
+  await page.getByRole("navigation", { name: "报表导航" }).getByRole("link", { name: "复习习惯" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "培训报表" })).toBeVisible();
+  await expect(page.getByText(/^复习习惯：最近 14 天/)).toBeVisible();
+  const table = page.getByRole("table", { name: "各网点的复习习惯与保持率" });
+  await expect(table.getByRole("row").filter({ hasText: "静安支行" })).toBeVisible();
+  await expect(
+    table
+      .getByRole("row")
+      .filter({ hasText: "静安支行" })
+      .getByText(/^\d+\.\d%$/)
+      .first(),
+  ).toBeVisible();
+  await expect(table).not.toContainText("天河支行");
+  await expectNoSeriousViolations(page);
 });

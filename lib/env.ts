@@ -82,6 +82,11 @@ const schema = z
     AUDIT_ARCHIVE_KEY_FILE: z.preprocess(blankIsUnset, z.string().min(1).optional()),
     /** Where `npm run audit:archive` writes the archives. */
     AUDIT_ARCHIVE_DIR: z.preprocess(blankIsUnset, z.string().min(1).default("./data/audit-archive")),
+    /**
+     * Tests only: every certification exam's time limit in seconds, instead of the definition's
+     * timeLimitMinutes, so an end-to-end test can run out of time. Never set it in production.
+     */
+    EXAM_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
   })
   .superRefine(completeSsoGroups);
 

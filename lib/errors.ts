@@ -60,6 +60,12 @@ export type Surface =
   | "appeal_reason"
   | "review_points"
   | "try_answer"
+  | "undrawn_question"
+  | "missing_question"
+  | "unknown_token"
+  | "foreign_token"
+  | "duplicate_pick"
+  | "pick_count"
   // what was looked up or written
   | "chapter"
   | "scenario"
@@ -74,6 +80,14 @@ export type Surface =
   | "assignment_item"
   | "import"
   | "attempt"
+  | "attempt_closed"
+  | "attempt_policy"
+  | "deadline"
+  | "exam"
+  | "exam_eligibility"
+  | "review_done"
+  | "review_due"
+  | "review_answered"
   | "content_version"
   | "step"
   | "scenario_version"
@@ -121,6 +135,12 @@ export const ERROR_MESSAGES = {
   "bad_request:appeal": "notAppealable",
   "bad_request:appeal_comment": "appealComment",
   "bad_request:try_answer": "badTryAnswer",
+  "bad_request:undrawn_question": "undrawnQuestion",
+  "bad_request:missing_question": "missingQuestion",
+  "bad_request:unknown_token": "unknownToken",
+  "bad_request:foreign_token": "foreignToken",
+  "bad_request:duplicate_pick": "duplicatePick",
+  "bad_request:pick_count": "pickCount",
   "not_found:chapter": "noChapter",
   "not_found:scenario": "noScenario",
   "not_found:play": "noPlay",
@@ -133,7 +153,16 @@ export const ERROR_MESSAGES = {
   "not_found:assignment_item": "noTrainingItem",
   "not_found:step": "noTextStep",
   "not_found:import": "uploadExpired",
+  "not_found:attempt": "noAttempt",
+  "not_found:exam": "noExam",
+  "not_found:review_due": "nothingDue",
   "conflict:attempt": "submissionIdUsed",
+  "conflict:attempt_closed": "attemptClosed",
+  "conflict:attempt_policy": "attemptPolicy",
+  "conflict:deadline": "pastDeadline",
+  "conflict:exam_eligibility": "examNotOpen",
+  "conflict:review_done": "reviewDone",
+  "conflict:review_answered": "reviewAnswered",
   "conflict:content_version": "chapterUpdated",
   "conflict:play": "playEnded",
   "conflict:step": "notCurrentStep",

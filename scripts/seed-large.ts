@@ -22,12 +22,15 @@ if (values.db.startsWith("file:")) for (const s of ["", "-wal", "-shm"]) rmSync(
 
 const { db } = await import("../db/client");
 const { runMigrations } = await import("../db/migrate");
-const { seedDemo } = await import("../db/seed");
+const { catalogKeys, seedDemo } = await import("../db/seed");
+const { rebuildItemStats } = await import("../db/queries/item-stats");
 const { rebuildReportStats } = await import("../db/queries/report-stats");
 const { fileCatalog } = await import("../lib/content/catalog");
 const { start, apply, result } = await import("../lib/scenario/engine");
 const { answersFrom, scoreKnowledgeCheck } = await import("../lib/training/score-check");
 const { findCertification } = await import("../lib/certification/catalog");
+const { examShares } = await import("../lib/certification/definition");
+const { seedCheckAttempt, seedExamAttempt, seedReviews } = await import("../db/seed-assessment");
 const { addCalendarDays, bankDate } = await import("../lib/training/assignment-status");
 const { makeRandom, branchTree, personName } = await import("./seed-large-data");
 
@@ -104,6 +107,7 @@ const chapters = fileCatalog()
       version: entry.result.chapter.version,
       meta: entry.result.chapter.meta,
       questions: entry.result.chapter.questions,
+      chapter: entry.result.chapter,
     };
   });
 const scenarios = fileCatalog()
@@ -114,7 +118,85 @@ const scenarios = fileCatalog()
     return s;
   });
 const cert = findCertification("counter-service");
-if (!cert) throw new Error("certification counter-service is missing");
+if (!cert?.exam) throw new Error("certification counter-service (with its exam) is missing");
+const exam = cert.exam;
+const bySlug = new Map(chapters.map((c) => [c.slug, c.chapter]));
+/** Attempts since this day are server-held pool attempts; earlier ones the old fixed checks. */
+const POOLS_SINCE = now - 90 * DAY;
+
+const ATTEMPT_COLUMNS =
+  "(id, user_id, kind, subject, locale, revisions, seed, items, pass_score, saved, saved_at, started_at, deadline_at, closed_at, close_reason, close_id, branch_id, score, max_score, percent, passed, results)";
+const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
+async function insertAttempt(a: import("../db/schema").NewAssessmentAttempt) {
+  await insert("assessment_attempts", ATTEMPT_COLUMNS, [
+    a.id ?? "",
+    a.userId,
+    a.kind,
+    a.subject,
+    a.locale,
+    JSON.stringify(a.revisions),
+    a.seed,
+    JSON.stringify(a.items),
+    a.passScore ?? null,
+    JSON.stringify(a.saved),
+    ms(a.savedAt),
+    a.startedAt.getTime(),
+    ms(a.deadlineAt),
+    ms(a.closedAt),
+    a.closeReason ?? null,
+    a.closeId ?? null,
+    a.branchId ?? null,
+    a.score ?? null,
+    a.maxScore ?? null,
+    a.percent ?? null,
+    a.passed === undefined || a.passed === null ? null : a.passed ? 1 : 0,
+    a.results ? JSON.stringify(a.results) : null,
+  ]);
+}
+async function insertCheck(c: import("../db/schema").NewCheckAttempt) {
+  await insert(
+    "check_attempts",
+    "(id, user_id, module_slug, content_version, locale, answers, score, max_score, percent, passed, created_at)",
+    [
+      c.id,
+      c.userId,
+      c.moduleSlug,
+      c.contentVersion,
+      c.locale,
+      JSON.stringify(c.answers),
+      c.score,
+      c.maxScore,
+      c.percent,
+      c.passed ? 1 : 0,
+      Math.floor((c.createdAt?.getTime() ?? 0) / 1000),
+    ],
+  );
+}
+/** A passed (or failed) exam at `at`, as the exam's close stores it; its mistakes go to the queue. */
+async function takeExam(
+  userId: string,
+  branchId: string,
+  attemptId: string,
+  at: number,
+  pass: boolean,
+  mistakes: { slug: string; questionId: string; at: Date }[],
+) {
+  const seeded = seedExamAttempt(
+    { id: attemptId, userId, branchId },
+    {
+      certificationId: cert?.id ?? "",
+      shares: examShares(cert as NonNullable<typeof cert>),
+      chapters: bySlug,
+      passScore: exam.passScore,
+      timeLimitMinutes: exam.timeLimitMinutes,
+      right: (i) => (pass ? i % 10 !== 3 : i % 3 !== 0),
+      startedAt: new Date(at - 25 * 60_000),
+      minutes: 24,
+    },
+  );
+  await insertAttempt(seeded.attempt);
+  for (const w of seeded.wrong) mistakes.push({ slug: w.slug, questionId: w.questionId, at: new Date(at) });
+}
 
 let attempts = 0;
 for (let n = 1; n <= EMPLOYEES; n++) {
@@ -125,12 +207,14 @@ for (let n = 1; n <= EMPLOYEES; n++) {
   const active = random() < 0.97 ? 1 : 0;
   const hireDate = addCalendarDays(today, -Math.floor(20 + random() * 1000));
   const hiredAt = Date.parse(`${hireDate}T01:00:00Z`);
+  const name = personName(random);
+  const branchId = pick(leaves);
   await insert("users", "(id, employee_no, name, role, branch_id, hire_date, active)", [
     id,
     employeeNo,
-    personName(random),
+    name,
     role,
-    pick(leaves),
+    branchId,
     hireDate,
     active,
   ]);
@@ -157,38 +241,59 @@ for (let n = 1; n <= EMPLOYEES; n++) {
   const span = Math.max(DAY, now - hiredAt);
   const when = () => hiredAt + Math.floor(random() * span);
   const firstPass = new Map<string, number>();
+  const mistakes: { slug: string; questionId: string; at: Date }[] = [];
   for (const c of chapters) {
     const tries = Math.floor(random() * 11);
     const times = Array.from({ length: tries }, when).sort((a, b) => a - b);
+    let avoid: string[] = [];
     for (let k = 0; k < tries; k++) {
       const at = times[k] as number;
       const p = Math.min(0.97, skill + k * 0.05);
+      attempts++;
+      const attemptId = `${id}-c-${c.slug}-${k}`;
+      if (at >= POOLS_SINCE) {
+        // Since the pools: a server-held attempt of 8 drawn questions, and its check_attempts row.
+        const seeded = seedCheckAttempt(
+          { id: attemptId, userId: id, branchId },
+          {
+            chapter: c.chapter,
+            avoid,
+            right: () => random() < p,
+            startedAt: new Date(at - 6 * 60_000),
+            closedAt: new Date(at),
+          },
+        );
+        avoid = seeded.questionIds;
+        await insertAttempt(seeded.attempt);
+        await insertCheck(seeded.check);
+        if (seeded.check.passed && !firstPass.has(`chapter:${c.slug}`))
+          firstPass.set(`chapter:${c.slug}`, at);
+        for (const w of seeded.wrong)
+          mistakes.push({ slug: c.slug, questionId: w.questionId, at: new Date(at) });
+        continue;
+      }
+      // Before the pools, every attempt answered the chapter's first eight questions (the old check).
       const answers: Record<string, string[]> = {};
-      for (const q of c.questions) {
+      for (const q of c.questions.slice(0, 8)) {
         const right = q.options.filter((o) => o.correct).map((o) => o.id);
         const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
         answers[q.id] = random() < p || wrong.length === 0 ? right : [pick(wrong)];
       }
-      const scored = scoreKnowledgeCheck(c.questions, answersFrom(answers), c.meta.passScore);
+      const scored = scoreKnowledgeCheck(c.questions.slice(0, 8), answersFrom(answers), c.meta.passScore);
       if (scored.passed && !firstPass.has(`chapter:${c.slug}`)) firstPass.set(`chapter:${c.slug}`, at);
-      attempts++;
-      await insert(
-        "check_attempts",
-        "(id, user_id, module_slug, content_version, locale, answers, score, max_score, percent, passed, created_at)",
-        [
-          `${id}-c-${c.slug}-${k}`,
-          id,
-          c.slug,
-          c.version,
-          "zh-CN",
-          JSON.stringify(answers),
-          scored.score,
-          scored.maxScore,
-          scored.percent,
-          scored.passed ? 1 : 0,
-          Math.floor(at / 1000),
-        ],
-      );
+      await insertCheck({
+        id: attemptId,
+        userId: id,
+        moduleSlug: c.slug,
+        contentVersion: c.version,
+        locale: "zh-CN",
+        answers,
+        score: scored.score,
+        maxScore: scored.maxScore,
+        percent: scored.percent,
+        passed: scored.passed,
+        createdAt: new Date(at),
+      });
     }
   }
   for (const s of scenarios) {
@@ -286,7 +391,15 @@ for (let n = 1; n <= EMPLOYEES; n++) {
   );
   const done = [...chaptersDone, ...scenariosDone];
   if (done.every((t) => t !== undefined)) {
-    const issuedAt = Math.max(...(done as number[]));
+    const ready = Math.max(...(done as number[]));
+    // Since the pools, a certificate is earned by the exam, taken once the rest is done (some fail first).
+    const failsFirst = ready >= POOLS_SINCE && random() < 0.3;
+    if (failsFirst) await takeExam(id, branchId, `${id}-exam-0`, ready + 2 * 3_600_000, false, mistakes);
+    const issuedAt =
+      ready >= POOLS_SINCE
+        ? Math.min(now - 60_000, ready + (failsFirst ? DAY + 3 * 3_600_000 : 2 * 3_600_000))
+        : ready;
+    if (ready >= POOLS_SINCE) await takeExam(id, branchId, `${id}-exam-1`, issuedAt, true, mistakes);
     const expiresAt = issuedAt + 365 * DAY;
     const revoked = random() < 0.01 ? issuedAt + 30 * DAY : null;
     const code = (k: number) => `LG${String(n).padStart(6, "0")}${k}`.slice(0, 12).padEnd(12, "X");
@@ -309,6 +422,8 @@ for (let n = 1; n <= EMPLOYEES; n++) {
       ],
     );
     if (!revoked && expiresAt - 40 * DAY < now && random() < 0.6) {
+      if (expiresAt - 40 * DAY >= POOLS_SINCE)
+        await takeExam(id, branchId, `${id}-exam-2`, expiresAt - 40 * DAY, true, mistakes);
       await insert(
         "certificates",
         "(id, user_id, certification_id, cycle, kind, code, issued_at, expires_at, snapshot, revoked_at, revoked_by, revoke_reason)",
@@ -329,12 +444,50 @@ for (let n = 1; n <= EMPLOYEES; n++) {
       );
     }
   }
+
+  // The review queue the pool attempts' and exams' mistakes left; about a third review daily.
+  const queue = seedReviews({
+    userId: id,
+    branchId,
+    mistakes,
+    chapters: bySlug,
+    reviews: random() < 0.35,
+    right: () => random() < Math.min(0.95, skill + 0.15),
+    now: new Date(now),
+  });
+  for (const c of queue.cards)
+    await insert("review_cards", "(user_id, slug, question_id, box, due_at, mistake_at)", [
+      c.userId,
+      c.slug,
+      c.questionId,
+      c.box,
+      c.dueAt.getTime(),
+      c.mistakeAt.getTime(),
+    ]);
+  for (const a of queue.attempts) await insertAttempt(a);
+  for (const a of queue.answers)
+    await insert(
+      "review_answers",
+      "(id, attempt_id, user_id, slug, question_id, right, box, mistake_at, answered_at)",
+      [
+        a.id,
+        a.attemptId,
+        a.userId,
+        a.slug,
+        a.questionId,
+        a.right ? 1 : 0,
+        a.box,
+        a.mistakeAt.getTime(),
+        a.answeredAt.getTime(),
+      ],
+    );
 }
 for (const table of pending.keys()) await flush(table);
 const broken = await client.execute("PRAGMA foreign_key_check");
 if (broken.rows.length) throw new Error(`${broken.rows.length} rows break a foreign key`);
 await client.execute("PRAGMA foreign_keys = ON");
 await rebuildReportStats({ db });
+await rebuildItemStats({ keys: await catalogKeys(db), db });
 await client.execute("analyze");
 console.log(
   `Large bank ready in ${values.db}: ${EMPLOYEES} employees, ${attempts} attempts, ${written} rows written (today ${today}).`,

@@ -45,7 +45,7 @@ export function EditorPreview({
               {step.customer && <p className="mt-1">“{step.customer}”</p>}
               {step.kind === "end" && (
                 <p className="mt-1 text-sm">
-                  {step.outcomeLabel}：{step.debrief}
+                  {t("outcomeDebrief", { outcome: step.outcomeLabel, debrief: step.debrief })}
                 </p>
               )}
               {(step.kind === "choice" || step.kind === "timed") && (

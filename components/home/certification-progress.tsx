@@ -5,28 +5,33 @@ import { StatusBadge } from "@/components/learn/status-badge";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { ChapterStanding } from "@/db/queries/learning";
 import type { ScenarioStanding } from "@/db/queries/practice";
+import type { ExamStep } from "@/lib/assessment/views";
 import type { Certification } from "@/lib/certification/definition";
 import { checkRequirements } from "@/lib/certification/rules";
 import type { Locale } from "@/lib/i18n/locales";
+import { BANK_TIME_ZONE } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
 
 /**
  * Each requirement of a certification with the learner's latest standing: chapter status, best
- * role-play score. A role-play counts as it stands (contested answers at their floor); one whose
- * score meets the requirement only as graded is marked as waiting for a review, and so is the
- * certification when that is all it waits for (`waiting`).
+ * role-play score, and the exam step (start, continue with the time left, or when it opens again).
+ * A role-play counts as it stands (contested answers at their floor); one whose score meets the
+ * requirement only as graded is marked as waiting for a review, and so is the certification when
+ * that is all it waits for (`waiting`).
  */
 export async function CertificationProgress({
   definition: c,
   chapters,
   scenarios,
   waiting,
+  exam,
   locale,
 }: {
   definition: Certification;
   chapters: Map<string, ChapterStanding>;
   scenarios: Map<string, ScenarioStanding>;
   waiting: boolean;
+  exam: { step: ExamStep; last: { percent: number; passed: boolean } | null } | null;
   locale: Locale;
 }) {
   const catalog = await getCatalog();
@@ -40,10 +45,13 @@ export async function CertificationProgress({
       at: now,
     })),
     scenarios: [...scenarios].map(([slug, s]) => ({ slug, percent: s.standingPercent, at: now })),
+    exams: [],
   });
   const scenarioMet = (slug: string, min: number) => (scenarios.get(slug)?.standingPercent ?? -1) >= min;
   const onHold = (slug: string, min: number) =>
     !scenarioMet(slug, min) && (scenarios.get(slug)?.bestPercent ?? -1) >= min;
+  const examDone = exam?.step.state === "certified";
+  const missing = check.missing.length + (exam && !examDone ? 1 : 0);
   return (
     <section
       id="certification"
@@ -54,7 +62,7 @@ export async function CertificationProgress({
         {t("certTitle", { name: c.name[locale] })}
       </h2>
       <p className="mt-1 text-slate-700">
-        {check.met ? t("certMet") : t("certMissing", { count: check.missing.length })}
+        {missing === 0 ? t("certMet") : t("certMissing", { count: missing })}
       </p>
       {waiting && <p className="mt-1 font-medium text-amber-900">{t("certWaiting")}</p>}
       <div className="mt-4 grid gap-6 md:grid-cols-2">
@@ -108,6 +116,79 @@ export async function CertificationProgress({
           </ul>
         </div>
       </div>
+      {exam && <ExamRow certificationId={c.id} exam={exam} locale={locale} />}
     </section>
+  );
+}
+
+async function ExamRow({
+  certificationId,
+  exam: { step, last },
+  locale,
+}: {
+  certificationId: string;
+  exam: { step: ExamStep; last: { percent: number; passed: boolean } | null };
+  locale: Locale;
+}) {
+  const t = await getTranslations("home.learner");
+  const href = `/exam/${certificationId}`;
+  const link = (text: string) => (
+    <Link
+      href={href}
+      className="mt-2 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+    >
+      {text}
+    </Link>
+  );
+  const when = (at: Date) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      hourCycle: "h23",
+      timeZone: BANK_TIME_ZONE,
+    }).format(at);
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-4">
+      <h3 className="font-medium">{t("examTitle")}</h3>
+      <div className="mt-1 text-sm">
+        {step.state === "open" && (
+          <>
+            <p>{t("examOpen", { minutes: Math.ceil(step.remainingSeconds / 60) })}</p>
+            {link(t("examContinue"))}
+          </>
+        )}
+        {step.state === "time-up" && (
+          <>
+            <p>{t("examTimeUp")}</p>
+            {link(t("examResult"))}
+          </>
+        )}
+        {step.state === "may" && (
+          <>
+            <p>{step.kind === "renewal" ? t("examMayRenewal") : t("examMay")}</p>
+            {link(t("examStart"))}
+          </>
+        )}
+        {step.state === "requirements" && <p className="text-slate-600">{t("examRequirements")}</p>}
+        {step.state === "retake-wait" && (
+          <p>
+            {t("examWait", { time: when(step.opensAt) })}{" "}
+            <Link href={href} className="text-brand-700 underline">
+              {t("examResult")}
+            </Link>
+          </p>
+        )}
+        {step.state === "certified" && <p className="text-emerald-800">{t("examCertified")}</p>}
+        {step.state === "revoked" && <p>{t("examRevoked")}</p>}
+        {last && step.state !== "open" && (
+          <p className="mt-1 text-slate-600">
+            {t("examLast", {
+              percent: last.percent,
+              result: last.passed ? t("examPassed") : t("examFailed"),
+            })}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export type ReportSection = "overview" | "people" | "items" | "assign";
+export type ReportSection = "overview" | "people" | "items" | "review" | "assign";
 
 const HREF: Record<ReportSection, string> = {
   overview: "/reports",
   people: "/reports/people",
   items: "/reports/items",
+  review: "/reports/review",
   assign: "/reports/assign",
 };
 
 /** Tabs between the report pages; `sections` leaves out what the viewer may not open. */
 export async function ReportNav({
   current,
-  sections = ["overview", "people", "items", "assign"],
+  sections = ["overview", "people", "items", "review", "assign"],
 }: {
   current: ReportSection;
   sections?: ReportSection[];

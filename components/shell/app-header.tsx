@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { SESSION_TIMING } from "@/lib/auth/session-timing";
+import { HeaderMenu } from "./header-menu";
 import { IdleWarning } from "./idle-warning";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -56,18 +57,7 @@ export async function AppHeader({
         <Link href="/" className="text-lg font-semibold tracking-wide">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.label")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="block rounded-md px-3 py-1.5 text-sm hover:bg-white/10">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
+        <HeaderMenu links={links} navLabel={t("nav.label")} menuLabel={t("nav.menu")}>
           {userBlock}
           <LocaleSwitcher action={actions.switchLocale} />
           <ActionForm action={actions.signOut}>
@@ -78,7 +68,7 @@ export async function AppHeader({
               {t("nav.signOut")}
             </button>
           </ActionForm>
-        </div>
+        </HeaderMenu>
       </div>
       <IdleWarning
         idleMs={SESSION_TIMING.idleMs}

@@ -121,7 +121,7 @@ export async function updateUserRoleAndBranch({
     ],
     db,
   );
-  if (rowsAffected(update) === 1) return "updated";
+  if (rowsAffected(update) > 0) return "updated";
   if (demotes) {
     const [others] = await db
       .select({ n: count() })
@@ -161,7 +161,7 @@ export async function setUserActive({
     ],
     db,
   );
-  if (rowsAffected(update) === 1) return "updated";
+  if (rowsAffected(update) > 0) return "updated";
   const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
   return user && user.active !== active ? "last_admin" : "unchanged";
 }
@@ -188,5 +188,5 @@ export async function forceSignOut({
     ],
     db,
   );
-  return rowsAffected(update) === 1;
+  return rowsAffected(update) > 0;
 }

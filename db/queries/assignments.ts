@@ -34,9 +34,8 @@ import {
   users,
 } from "../schema";
 import { subtreeOf } from "../sql/subtree";
-import { rowsAffected, writeBatch } from "../write";
+import { writeBatch } from "../write";
 import { loadCatalog } from "./content-catalog";
-import { branchOf, refreshBranchStats } from "./report-stats";
 
 /** A version-4 UUID made by SQLite, for rows an INSERT … SELECT creates. */
 const newId = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
@@ -108,6 +107,12 @@ export function onboardingStatements({
   ];
 }
 
+/**
+ * The rows the previous statement of the batch wrote itself, by SQLite's changes(): the report
+ * totals' triggers on assignments write rows too, which a server's rowsAffected may count.
+ */
+const statementChanges = sql`select changes() as n`;
+
 /** Assigns the onboarding path; items the person already has are left alone. Returns how many were new. */
 export async function assignOnboarding({
   db = defaultDb,
@@ -120,15 +125,15 @@ export async function assignOnboarding({
 }): Promise<number> {
   const rows = onboardingAssignments(person);
   const ids = rows.map((r) => r.id);
-  const [inserted] = await writeBatch(
+  const [, inserted] = await writeBatch(
     [
       db.insert(assignments).values(rows).onConflictDoNothing(),
+      db.get<{ n: number }>(statementChanges),
       notifyAssigned(db, inArray(sql`a.id`, ids)),
-      ...refreshBranchStats({ branches: branchOf(person.userId), db }),
     ],
     db,
   );
-  return rowsAffected(inserted);
+  return Number(inserted?.n ?? 0);
 }
 
 export type AssignmentActor = Viewer;
@@ -184,7 +189,7 @@ export async function assignTraining({
   const learners = sql`from ${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
     where ${subtreeOf(scope, sql`t.path`)} and ${who} and u.active = 1 and u.role = 'learner'`;
 
-  const [[found], upsert] = await writeBatch(
+  const [[found], , upsert] = await writeBatch(
     [
       byBranch
         ? db
@@ -204,6 +209,7 @@ export async function assignTraining({
         select ${newId}, u.id, ${itemType}, ${itemSlug}, ${dueDate}, 'manager', ${actor.id} ${learners}
         on conflict (user_id, item_type, item_slug) do update
           set due_date = excluded.due_date, assigned_by = excluded.assigned_by, source = 'manager'`),
+      db.get<{ n: number }>(statementChanges),
       db.run(sql`insert into ${auditLog} (id, actor_id, action, target_type, target_id, after)
         select ${crypto.randomUUID()}, ${actor.id}, 'assignment.create', ${byBranch ? "branch" : "user"},
           ${byBranch ? target.branchId : target.userId},
@@ -215,13 +221,6 @@ export async function assignTraining({
         sql`a.item_type = ${itemType} and a.item_slug = ${itemSlug} and a.due_date = ${dueDate}
           and a.user_id in (select u.id ${learners})`,
       ),
-      ...refreshBranchStats({
-        db,
-        branches: byBranch
-          ? sql`u.branch_id in (select b3.id from ${branches} b3 join ${branches} t3 on t3.id = ${target.branchId}
-              where ${subtreeOf(sql`t3.path`, sql`b3.path`)})`
-          : branchOf(target.userId),
-      }),
     ],
     db,
   );
@@ -233,7 +232,7 @@ export async function assignTraining({
       "Only active learners can be assigned training / 只能给在职学员分配培训",
     );
   }
-  return rowsAffected(upsert);
+  return Number(upsert?.n ?? 0);
 }
 
 /** Everything the status rules need about the people a condition on `user_id` selects, in one round trip. */

@@ -7,6 +7,7 @@ import { decide, type Results } from "../../lib/certification/rules";
 import { generateVerificationCode } from "../../lib/certification/verification-code";
 import { type Db, db as defaultDb } from "../client";
 import {
+  assessmentAttempts,
   auditLog,
   branches,
   type CertificateRow,
@@ -27,7 +28,17 @@ export type NewResult =
   | { kind: "chapter"; attemptId: string; slug: string; percent: number; passed: boolean }
   | { kind: "scenario"; attemptId: string; version: number; slug: string; percent: number }
   /** A stored role-play re-scored by this batch (a trainer's review, `writtenBy` its `writeId`). */
-  | { kind: "rescored"; attemptId: string; writeId: string; percent: number };
+  | { kind: "rescored"; attemptId: string; writeId: string; percent: number }
+  /** An exam attempt closed by this batch (`closeId`), at `at` (its deadline when it ran out). */
+  | {
+      kind: "exam";
+      attemptId: string;
+      closeId: string;
+      certificationId: string;
+      percent: number;
+      passed: boolean;
+      at: Date;
+    };
 
 function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
   if (!next) return sql`1`;
@@ -38,6 +49,10 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
     return sql`exists (select 1 from ${checkAttempts} where id = ${next.attemptId}
       and user_id = ${userId} and module_slug = ${next.slug} and passed = ${next.passed ? 1 : 0})`;
   }
+  if (next.kind === "exam") {
+    return sql`exists (select 1 from ${assessmentAttempts} where id = ${next.attemptId}
+      and user_id = ${userId} and close_id = ${next.closeId} and passed = ${next.passed ? 1 : 0})`;
+  }
   return sql`exists (select 1 from ${scenarioAttempts} where id = ${next.attemptId}
     and user_id = ${userId} and scenario_slug = ${next.slug} and version = ${next.version}
     and status = 'completed')`;
@@ -45,7 +60,7 @@ function storedAsAssumed(userId: string, next: NewResult | undefined): SQL {
 
 /** Everything the certification rules read about one person, in one round trip. */
 export async function loadCertificationFacts({ userId, db = defaultDb }: { userId: string; db?: Db }) {
-  const [chapters, scenarios, held, [person]] = await db.batch([
+  const [chapters, scenarios, exams, held, [person]] = await db.batch([
     db
       .select({
         slug: checkAttempts.moduleSlug,
@@ -76,14 +91,33 @@ export async function loadCertificationFacts({ userId, db = defaultDb }: { userI
           sql`${scenarioAttempts.completedAt} > ${majorCutoff("scenario", scenarioAttempts.scenarioSlug)}`,
         ),
       ),
+    // Closed exams, passed or not. A chapter's major revision does not undo an exam pass.
+    db
+      .select({
+        certificationId: assessmentAttempts.subject,
+        percent: assessmentAttempts.percent,
+        passed: assessmentAttempts.passed,
+        at: assessmentAttempts.closedAt,
+      })
+      .from(assessmentAttempts)
+      .where(
+        and(
+          eq(assessmentAttempts.userId, userId),
+          eq(assessmentAttempts.kind, "exam"),
+          sql`${assessmentAttempts.closedAt} is not null`,
+        ),
+      ),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.cycle)),
     db.select({ employeeNo: users.employeeNo }).from(users).where(eq(users.id, userId)),
   ]);
   const completed = scenarios.flatMap(({ attemptId, slug, percent, at }) =>
     percent !== null && at ? [{ attemptId, slug, percent, at }] : [],
   );
+  const closed = exams.flatMap(({ certificationId, percent, passed, at }) =>
+    percent !== null && passed !== null && at ? [{ certificationId, percent, passed, at }] : [],
+  );
   return {
-    results: { chapters, scenarios: completed } satisfies Results,
+    results: { chapters, scenarios: completed, exams: closed } satisfies Results,
     held,
     /** Who the certificates' xAPI statements are about. */
     learner: { employeeNo: person?.employeeNo ?? userId },
@@ -122,7 +156,9 @@ export async function issuanceStatements({
                 r.attemptId === next.attemptId ? { ...r, percent: next.percent } : r,
               ),
             }
-          : results;
+          : next?.kind === "exam"
+            ? { ...results, exams: [...results.exams, next] }
+            : results;
   return certifications().flatMap((def) => {
     const current = held.find((c) => c.certificationId === def.id) ?? null;
     const decision = decide(def, withNext, current, now);
@@ -348,5 +384,32 @@ export async function getCertificateWithHolder({ id, db = defaultDb }: { id: str
     .innerJoin(users, eq(users.id, certificates.userId))
     .innerJoin(branches, eq(branches.id, users.branchId))
     .where(eq(certificates.id, id));
+  return row ?? null;
+}
+
+/** The first certificate of a certification issued to a person at or after `since` (what a pass earned). */
+export async function certificateIssuedSince({
+  userId,
+  certificationId,
+  since,
+  db = defaultDb,
+}: {
+  userId: string;
+  certificationId: string;
+  since: Date;
+  db?: Db;
+}) {
+  const [row] = await db
+    .select({ id: certificates.id, code: certificates.code, issuedAt: certificates.issuedAt })
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.userId, userId),
+        eq(certificates.certificationId, certificationId),
+        gte(certificates.issuedAt, since),
+      ),
+    )
+    .orderBy(certificates.issuedAt)
+    .limit(1);
   return row ?? null;
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { AppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
+import type { Answers } from "../../lib/training/score-check";
 import { type Db, db as defaultDb } from "../client";
-import { type CheckAttempt, checkAttempts, type NewCheckAttempt, readingProgress } from "../schema";
+import { checkAttempts, readingProgress } from "../schema";
 import { majorCutoff } from "../sql/major-cutoff";
 import { writeBatch } from "../write";
-import { refreshChapterStats } from "./report-stats";
+import { type Closing, closedBy } from "./assessment-attempts";
 
 /** One learner and one chapter. */
 type LearnerChapter = { userId: string; moduleSlug: string; db?: Db };
@@ -50,33 +51,31 @@ export async function saveReadingProgress({
 }
 
 /**
- * Stores an attempt once. A retried submission with the same client id stores nothing and gets
- * the first attempt back; an id already used by someone else is refused. `alongside` statements
- * (a certificate this attempt completes) run in the same atomic batch.
+ * The statement of a check's close batch that writes its `check_attempts` row (same id as the
+ * attempt, answers keyed by question id, the pinned revision as `content_version`), so every
+ * report, standing and certification query reads it as before. Only for the close that won.
  */
-export async function recordCheckAttempt({
-  attempt,
-  alongside = [],
+export function checkAttemptStatement({
+  closing: c,
+  slug,
+  version,
+  locale,
+  answers,
   db = defaultDb,
 }: {
-  attempt: NewCheckAttempt & { id: string };
-  alongside?: BatchItem<"sqlite">[];
+  closing: Closing;
+  slug: string;
+  version: string;
+  locale: Locale;
+  answers: Answers;
   db?: Db;
 }) {
-  const [, ...rest] = await writeBatch(
-    [
-      db.insert(checkAttempts).values(attempt).onConflictDoNothing({ target: checkAttempts.id }),
-      ...refreshChapterStats({ userId: attempt.userId, slug: attempt.moduleSlug, db }),
-      ...alongside,
-      db.select().from(checkAttempts).where(eq(checkAttempts.id, attempt.id)),
-    ],
-    db,
-  );
-  const [stored] = rest.at(-1) as CheckAttempt[];
-  if (!stored || stored.userId !== attempt.userId || stored.moduleSlug !== attempt.moduleSlug) {
-    throw new AppError("conflict:attempt");
-  }
-  return stored;
+  return db.run(sql`insert into ${checkAttempts} (id, user_id, module_slug, content_version, locale, answers,
+      score, max_score, percent, passed, created_at)
+    select ${c.id}, ${c.userId}, ${slug}, ${version}, ${locale}, ${JSON.stringify(Object.fromEntries(answers))}, ${c.scored.score},
+      ${c.scored.maxScore}, ${c.scored.percent}, ${c.scored.passed ? 1 : 0}, ${Math.floor(c.closedAt.getTime() / 1000)}
+    where ${closedBy(c)}
+    on conflict do nothing`);
 }
 
 export async function listCheckAttempts({ userId, moduleSlug, db = defaultDb }: LearnerChapter) {

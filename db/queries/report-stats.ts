@@ -4,7 +4,6 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { type Db, db as defaultDb } from "../client";
 import {
   assignments,
-  branchReportState,
   branchReportStats,
   checkAttempts,
   learnerItemStats,
@@ -13,9 +12,13 @@ import {
   users,
 } from "../schema";
 import { majorCutoff } from "../sql/major-cutoff";
+import { tuples } from "./rows";
 
 // Each refresh recomputes a person's summary rows for one item from the attempts themselves, so it
 // can run in any submission's batch (even one whose guarded update lost) and always ends correct.
+// The branch totals follow by triggers on learner_item_stats (db/migrations/0006_report_deltas.sql):
+// the changed row's difference is added to its branch's totals in the same transaction, so a
+// submission's cost does not depend on how many people the branch has.
 
 const upsert = sql`on conflict (user_id, item_type, item_slug) do update
   set passed = excluded.passed, best_percent = excluded.best_percent, attempts = excluded.attempts,
@@ -42,7 +45,7 @@ function scenarioRows(where: SQL) {
 
 /** Per competency, its percentage in each person's best completed attempt of each scenario. */
 function competencyRows(where: SQL) {
-  return sql`select b.user_id, 'competency', b.scenario_slug || ':' || s.competency, 0,
+  return sql`select b.user_id, 'competency', b.scenario_slug || ':' || s.competency as item_slug, 0,
       100.0 * max(0, min(s.score, s.max_score)) / s.max_score, 1, 0
     from (select a.id, a.user_id, a.scenario_slug, row_number() over (partition by a.user_id,
             a.scenario_slug order by a.percent desc, a.completed_at, a.id) as rank
@@ -66,7 +69,6 @@ export function refreshChapterStats({
   return [
     db.run(sql`insert into ${learnerItemStats} ${columns}
       ${chapterRows(sql`a.user_id = ${userId} and a.module_slug = ${slug}`)} ${upsert}`),
-    ...refreshBranchStats({ branches: branchOf(userId), db }),
   ] satisfies BatchItem<"sqlite">[];
 }
 
@@ -81,16 +83,21 @@ export function refreshScenarioStats({
   db?: Db;
 }) {
   const who = sql`a.user_id = ${userId} and a.scenario_slug = ${slug}`;
+  // Upserted, then the competencies the best attempt no longer has are removed: unchanged rows
+  // stay as they are and move no totals.
   return [
     db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(who)} ${upsert}`),
-    db.run(sql`delete from ${learnerItemStats} where user_id = ${userId} and item_type = 'competency'
-      and substr(item_slug, 1, ${slug.length + 1}) = ${`${slug}:`}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(who)} ${upsert}`),
-    ...refreshBranchStats({ branches: branchOf(userId), db }),
+    db.run(sql`delete from ${learnerItemStats} where user_id = ${userId} and item_type = 'competency'
+      and substr(item_slug, 1, ${slug.length + 1}) = ${`${slug}:`}
+      and item_slug not in (select c.item_slug from (${competencyRows(who)}) c)`),
   ] satisfies BatchItem<"sqlite">[];
 }
 
-/** Rebuilds the whole summary from the attempts (seeding, an existing database, a repair). */
+/**
+ * Rebuilds the whole summary from the attempts (seeding, an existing database, a repair). The
+ * triggers' deltas along the way are thrown away: the branch totals are recomputed last.
+ */
 export async function rebuildReportStats({ db = defaultDb }: { db?: Db } = {}) {
   const all = sql`1 = 1`;
   await db.batch([
@@ -99,14 +106,15 @@ export async function rebuildReportStats({ db = defaultDb }: { db?: Db } = {}) {
     db.run(sql`insert into ${learnerItemStats} ${columns} ${scenarioRows(all)} ${upsert}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${competencyRows(all)} ${upsert}`),
     db.run(sql`delete from ${branchReportStats}`),
-    db.run(sql`delete from ${branchReportState}`),
     ...refreshBranchStats({ branches: all, db }),
   ]);
 }
 
 /**
  * Statements for the batch that publishes a major revision: everyone's summary of that item is
- * recomputed, so earlier passes stop counting (and are flagged "relearn") in the same write.
+ * recomputed, so earlier passes stop counting (and are flagged "relearn") in the same write; the
+ * branch totals follow for the rows that changed. Rows are never removed: an item's row exists
+ * while its attempts do.
  */
 export function refreshItemStatsForAll({
   kind,
@@ -121,13 +129,8 @@ export function refreshItemStatsForAll({
     kind === "chapter"
       ? chapterRows(sql`a.module_slug = ${slug}`)
       : scenarioRows(sql`a.scenario_slug = ${slug}`);
-  const all = sql`1 = 1`;
   return [
-    db.run(sql`delete from ${learnerItemStats} where item_type = ${kind} and item_slug = ${slug}`),
     db.run(sql`insert into ${learnerItemStats} ${columns} ${rows} ${upsert}`),
-    db.run(sql`delete from ${branchReportStats}`),
-    db.run(sql`delete from ${branchReportState}`),
-    ...refreshBranchStats({ branches: all, db }),
   ] satisfies BatchItem<"sqlite">[];
 }
 
@@ -141,14 +144,16 @@ export type StatRow = {
   relearn: boolean;
 };
 
-/** The summary as a full recomputation gives it, without touching the table (for checking it). */
-export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {}): Promise<StatRow[]> {
+/** The summary as a full recomputation gives it, as SQL (columns in StatRow's order). */
+export function recomputedStatsSql() {
   const all = sql`1 = 1`;
-  const rows = await db.all<[string, string, string, number, number | null, number, number]>(
-    sql`select * from (${chapterRows(all)} union all ${scenarioRows(all)} union all ${competencyRows(all)})`,
-  );
+  return sql`select * from (${chapterRows(all)} union all ${scenarioRows(all)} union all ${competencyRows(all)})`;
+}
+
+/** The rows of `recomputedStatsSql` as StatRows. */
+export function toStatRows(rows: unknown[][]): StatRow[] {
   return rows.map((r) => {
-    const [userId, itemType, itemSlug, passed, bestPercent, attempts, relearn] = Object.values(r) as [
+    const [userId, itemType, itemSlug, passed, bestPercent, attempts, relearn] = r as [
       string,
       string,
       string,
@@ -161,15 +166,25 @@ export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {})
   });
 }
 
+/** The summary as a full recomputation gives it, without touching the table (for checking it). */
+export async function recomputeReportStats({ db = defaultDb }: { db?: Db } = {}): Promise<StatRow[]> {
+  return toStatRows(tuples(await db.values<unknown[]>(recomputedStatsSql())));
+}
+
 const ACTIVE_LEARNER = sql`u.role = 'learner' and u.active = 1`;
 
 /**
- * A branch's totals as branch_report_stats stores them, computed from learner_item_stats and the
- * assignments for the branches `u.branch_id` may take. Competency keys get a "competency:" prefix.
+ * A branch's totals as branch_report_stats stores them, computed from scratch from learner_item_stats
+ * and the assignments for the branches `u.branch_id` may take: the definition the triggers keep by
+ * deltas (db/migrations/0006_report_deltas.sql).
  */
 export function branchStatsSql(branches: SQL) {
-  return sql`select u.branch_id, case when s.item_type = 'competency' then 'competency:' else s.item_type || ':' end
-        || s.item_slug, count(*), sum(s.passed), coalesce(sum(s.best_percent), 0)
+  return sql`select u.branch_id, 'learners', count(*), 0, 0
+      from ${users} u where ${ACTIVE_LEARNER} and ${branches}
+      group by u.branch_id
+    union all
+    select u.branch_id, s.item_type || ':' || s.item_slug, count(*), sum(s.passed),
+        coalesce(sum(s.best_percent), 0)
       from ${users} u join ${learnerItemStats} s on s.user_id = u.id
       where ${ACTIVE_LEARNER} and ${branches}
       group by u.branch_id, s.item_type, s.item_slug
@@ -179,18 +194,17 @@ export function branchStatsSql(branches: SQL) {
       where ${ACTIVE_LEARNER} and ${branches} and a.item_type in ('chapter', 'scenario')
         and not exists (select 1 from ${learnerItemStats} s where s.user_id = a.user_id
           and s.item_type = a.item_type and s.item_slug = a.item_slug and s.passed = 1)
+      group by u.branch_id, a.due_date
+    union all
+    select u.branch_id, 'cert:' || a.due_date, count(*), 0, 0
+      from ${users} u join ${assignments} a on a.user_id = u.id
+      where ${ACTIVE_LEARNER} and ${branches} and a.item_type = 'certification'
       group by u.branch_id, a.due_date`;
-}
-
-/** The learners a branch's totals are over: how many and the sum of their rowids. */
-export function branchStateSql(branches: SQL) {
-  return sql`select u.branch_id, count(*), sum(u.rowid) from ${users} u
-    where ${ACTIVE_LEARNER} and ${branches} group by u.branch_id`;
 }
 
 /**
  * Statements that rebuild the stored totals of the branches `u.branch_id` may take (a condition
- * on `u.branch_id`), for the same batch as the write that changed them.
+ * on `u.branch_id`) from scratch: a repair, or after a bulk load. Writes keep them by deltas.
  */
 export function refreshBranchStats({ branches, db = defaultDb }: { branches: SQL; db?: Db }) {
   const target = sql`branch_id in (select u.branch_id from ${users} u where ${branches})`;
@@ -199,13 +213,5 @@ export function refreshBranchStats({ branches, db = defaultDb }: { branches: SQL
     db.run(
       sql`insert into ${branchReportStats} (branch_id, key, people, passed, percent_sum) ${branchStatsSql(branches)}`,
     ),
-    db.run(sql`delete from ${branchReportState} where ${target}`),
-    db.run(
-      sql`insert into ${branchReportState} (branch_id, learners, fingerprint) ${branchStateSql(branches)}`,
-    ),
   ] satisfies BatchItem<"sqlite">[];
 }
-
-/** The branch of one person: what a submission refreshes. */
-export const branchOf = (userId: string) =>
-  sql`u.branch_id = (select branch_id from ${users} where id = ${userId})`;

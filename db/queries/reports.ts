@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { certifications } from "../../lib/certification/catalog";
 import { type BranchCounts, type BranchRef, emptyCounts, rollUp } from "../../lib/reports/overview";
 import { bankDate } from "../../lib/training/assignment-status";
@@ -7,8 +7,6 @@ import { type Db, db as defaultDb } from "../client";
 import { branches } from "../schema";
 import { subtreeOf } from "../sql/subtree";
 import { type OverviewParams, overviewStatements } from "./report-overview-sql";
-import { branchStatsSql } from "./report-stats";
-import { tuples } from "./rows";
 
 const DAY_MS = 86_400_000;
 
@@ -46,19 +44,15 @@ export async function findBranchInScope({
   return row ?? null;
 }
 
-/** Adds one stored (or recomputed) total to a branch's counts; "open:" rows count only when overdue. */
-function addTotal(c: BranchCounts, key: string, people: number, passed: number, sum: number, today: string) {
-  if (key.startsWith("open:")) {
-    if (key < `open:${today}`) c.overdueAssignments += people;
-  } else if (key.startsWith("competency:"))
+/** Adds one stored total (the learners, an item or a competency) to a branch's counts. */
+function addTotal(c: BranchCounts, key: string, people: number, passed: number, sum: number) {
+  if (key === "learners") c.headcount = people;
+  else if (key.startsWith("competency:"))
     c.competency[key.slice("competency:".length)] = { sum, count: people };
   else c.passed[key] = passed;
 }
 
-/**
- * Per-branch counts of the subtree at `rootPath`, in one round trip: the stored branch totals,
- * except for a branch whose learners changed since they were stored, which is recomputed.
- */
+/** Per-branch counts of the subtree at `rootPath`, in one round trip, from the stored branch totals. */
 export async function loadBranchCounts({
   rootPath,
   now = new Date(),
@@ -69,7 +63,7 @@ export async function loadBranchCounts({
   db?: Db;
 }): Promise<{ branches: BranchRef[]; counts: BranchCounts[] }> {
   const params = overviewParams(rootPath, now);
-  const [branchRows, live, stored, totals, overdueItems, certs, overdueCerts] = await db.$client.batch(
+  const [branchRows, totals, overdueItems, certs, certsDue, certsHeld] = await db.$client.batch(
     overviewStatements(params),
     "read",
   );
@@ -82,35 +76,16 @@ export async function loadBranchCounts({
     counts.set(key, c);
     return c;
   };
-  const state = new Map((stored?.rows ?? []).map((r) => [String(r[0]), `${r[1]}/${r[2]}`]));
-  const stale = new Set<string>();
-  for (const r of live?.rows ?? []) {
-    of(r[0]).headcount = Number(r[1]);
-    if (state.get(String(r[0])) !== `${r[1]}/${r[2]}`) stale.add(String(r[0]));
-    state.delete(String(r[0]));
-  }
-  for (const id of state.keys()) stale.add(id); // stored totals of a branch that has no learners now
-
-  for (const r of totals?.rows ?? []) {
-    if (stale.has(String(r[0]))) continue;
-    addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), params.today);
-  }
-  for (const r of overdueItems?.rows ?? []) {
-    if (!stale.has(String(r[0]))) of(r[0]).overdueAssignments += Number(r[1]);
-  }
-  if (stale.size > 0) {
-    const ids = [...stale];
-    const recomputed = await db.values<[string, string, number, number, number]>(
-      branchStatsSql(inArray(sql`u.branch_id`, ids)),
-    );
-    for (const r of tuples(recomputed))
-      addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), params.today);
-  }
+  for (const r of totals?.rows ?? [])
+    addTotal(of(r[0]), String(r[1]), Number(r[2]), Number(r[3]), Number(r[4]));
+  for (const r of overdueItems?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
+  // Certification assignments past due, less those whose certificate is held now.
+  for (const r of certsDue?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
+  for (const r of certsHeld?.rows ?? []) of(r[0]).overdueAssignments -= Number(r[1]);
   for (const r of certs?.rows ?? []) {
     const c = of(r[0]);
     [c.certified, c.expiring, c.expired] = [Number(r[1]), Number(r[2]), Number(r[3])];
   }
-  for (const r of overdueCerts?.rows ?? []) of(r[0]).overdueAssignments += Number(r[1]);
   return {
     branches: (branchRows?.rows ?? []).map((r) => ({
       id: String(r[0]),

@@ -21,6 +21,12 @@ export async function getPasswordChangedAt({ id, db = defaultDb }: { id: string;
   return user ? (user.passwordChangedAt ?? user.createdAt) : null;
 }
 
+/** A person's employee number (who a learning record's xAPI statements are about), by id. */
+export async function employeeNoOf({ userId, db = defaultDb }: { userId: string; db?: Db }) {
+  const [row] = await db.select({ employeeNo: users.employeeNo }).from(users).where(eq(users.id, userId));
+  return row?.employeeNo ?? userId;
+}
+
 /** The signed-in user with their branch, as every server entry point needs them. */
 export async function getSessionUser({ id, db = defaultDb }: { id: string; db?: Db }) {
   const [row] = await db

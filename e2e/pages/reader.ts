@@ -43,8 +43,18 @@ export class ChapterReader {
     await this.page.getByRole("button", { name: "提交答案" }).click();
   }
 
+  /** Starts another attempt and waits for the server's draw. */
   async retry() {
-    await this.page.getByRole("button", { name: "重新作答" }).click();
+    await this.startWith("重新作答");
+  }
+
+  /** Clicks a start button and waits until the server has drawn (or refused) the attempt. */
+  async startWith(name: string) {
+    const drawn = this.page.waitForResponse(
+      (r) => /\/api\/learn\/[^/]+\/check$/.test(r.url()) && r.request().method() === "POST",
+    );
+    await this.page.getByRole("button", { name }).click();
+    return drawn;
   }
 
   /** The result heading showing this score. */

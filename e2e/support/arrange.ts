@@ -9,9 +9,9 @@
  * first use: Playwright lists the tests in a process without the react-server condition, and the
  * server must have created the database before a worker opens it.
  */
-import { randomUUID } from "node:crypto";
 import type { AuditFilters } from "@/db/queries/audit";
 import type { ContentKind } from "@/lib/content/sources";
+import type { Question } from "@/lib/content/types";
 import { apply, type PlayState, result, start } from "@/lib/scenario/engine";
 import type { Step } from "@/lib/scenario/schema";
 
@@ -24,7 +24,9 @@ const app = {
   certificates: () => import("@/db/queries/certificates"),
   audit: () => import("@/db/queries/audit"),
   authoring: () => import("@/db/queries/content-authoring"),
-  submit: () => import("@/db/use-cases/submit-knowledge-check"),
+  attempts: () => import("@/db/queries/assessment-attempts"),
+  check: () => import("@/db/use-cases/check-attempt"),
+  submit: () => import("@/db/use-cases/submit-check"),
   settings: () => import("@/db/queries/app-settings"),
   schema: () => import("@/db/schema"),
 };
@@ -57,25 +59,50 @@ export async function signOutEverywhere(employeeNo: string, { by = "E9001" } = {
 }
 
 /**
- * Stores a knowledge-check submission with every answer right, made at `at`, through the
- * submission use case: scored by the real scorer, with whatever certificate it completes in the
- * same batch.
+ * Takes a chapter's check at `at`, through the use cases the check's routes call: an attempt drawn
+ * on the server, then submitted, scored by the real scorer, with whatever certificate it completes
+ * in the same batch. Every answer is right but the first `wrong` ones. Returns the missed keys.
  */
-export async function passChapter({ employeeNo, slug, at }: { employeeNo: string; slug: string; at: Date }) {
-  const [{ loadCatalog }, { submitKnowledgeCheck }] = await Promise.all([app.catalog(), app.submit()]);
+export async function takeChapter({
+  employeeNo,
+  slug,
+  at,
+  wrong = 0,
+}: {
+  employeeNo: string;
+  slug: string;
+  at: Date;
+  wrong?: number;
+}) {
+  const [{ loadCatalog }, { startCheck }, { submitCheck }, { findAttempt }] = await Promise.all([
+    app.catalog(),
+    app.check(),
+    app.submit(),
+    app.attempts(),
+  ]);
+  const user = { id: await userIdOf(employeeNo) };
+  const state = await startCheck({ user, slug, locale: "zh-CN", now: at });
+  const attempt = state.open ? await findAttempt({ id: state.open.attemptId }) : null;
   const entry = (await loadCatalog()).findChapter(slug, "zh-CN");
-  if (!entry?.result.ok) throw new Error(`chapter ${slug} does not compile`);
-  const answers = new Map(
-    entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
+  if (!attempt || !entry?.result.ok) throw new Error(`no attempt of ${slug} for ${employeeNo}`);
+  const key = new Map(entry.result.chapter.questions.map((q) => [q.id, q.options.filter((o) => o.correct)]));
+  const missed = attempt.items.slice(0, wrong).map((item) => item.key);
+  const answers = Object.fromEntries(
+    attempt.items.map((item) => {
+      const right = new Set(key.get(item.questionId)?.map((o) => o.id));
+      const pick = missed.includes(item.key)
+        ? item.options.filter((o) => !right.has(o.optionId)).slice(0, 1)
+        : item.options.filter((o) => right.has(o.optionId));
+      return [item.key, pick.map((o) => o.token)];
+    }),
   );
-  await submitKnowledgeCheck({
-    user: { id: await userIdOf(employeeNo) },
-    slug,
-    locale: "zh-CN",
-    attemptId: randomUUID(),
-    answers,
-    now: at,
-  });
+  await submitCheck({ user, slug, attemptId: attempt.id, answers, locale: "zh-CN", now: at });
+  return missed;
+}
+
+/** Passes a chapter's check at `at` with every answer right (see takeChapter). */
+export async function passChapter(args: { employeeNo: string; slug: string; at: Date }) {
+  await takeChapter(args);
 }
 
 const totalPoints = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
@@ -200,6 +227,74 @@ export async function agePassword(employeeNo: string, days: number) {
     .where(eq(users.employeeNo, employeeNo));
 }
 
+/** The stored clock of the test: moves a learner's attempts (started, saved, deadline, closed) `ms` into the past. */
+export async function moveAttemptsBack({
+  employeeNo,
+  ms,
+  id,
+}: {
+  employeeNo: string;
+  ms: number;
+  /** Only this attempt; every attempt of the learner when absent. */
+  id?: string;
+}) {
+  const [{ db }, { assessmentAttempts }, { and, eq }] = await Promise.all([
+    app.db(),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.assessmentAttempts.findMany({
+    where: (a, { and, eq }) => (id ? and(eq(a.userId, userId), eq(a.id, id)) : eq(a.userId, userId)),
+  });
+  const back = (d: Date | null) => (d ? new Date(d.getTime() - ms) : null);
+  for (const r of rows)
+    await db
+      .update(assessmentAttempts)
+      .set({
+        startedAt: back(r.startedAt) as Date,
+        savedAt: back(r.savedAt),
+        deadlineAt: back(r.deadlineAt),
+        closedAt: back(r.closedAt),
+      })
+      .where(and(eq(assessmentAttempts.id, r.id), eq(assessmentAttempts.userId, userId)));
+  return rows.length;
+}
+
+/** Moves a learner's review queue `ms` into the past (mistakes and due dates), as days passing would. */
+export async function moveReviewQueueBack({
+  employeeNo,
+  ms,
+  slug,
+}: {
+  employeeNo: string;
+  ms: number;
+  /** Only the questions of this chapter. */
+  slug?: string;
+}) {
+  const [{ db }, { reviewCards }, { and, eq }] = await Promise.all([
+    app.db(),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  const userId = await userIdOf(employeeNo);
+  const cards = (await db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) })).filter(
+    (c) => !slug || c.slug === slug,
+  );
+  for (const c of cards)
+    await db
+      .update(reviewCards)
+      .set({ dueAt: new Date(c.dueAt.getTime() - ms), mistakeAt: new Date(c.mistakeAt.getTime() - ms) })
+      .where(
+        and(
+          eq(reviewCards.userId, userId),
+          eq(reviewCards.slug, c.slug),
+          eq(reviewCards.questionId, c.questionId),
+        ),
+      );
+  return cards.length;
+}
+
 // ---- inspecting ------------------------------------------------------------------------------
 
 /** Audit entries matching the admin page's filters, oldest first. */
@@ -215,6 +310,64 @@ export async function revisionCount(kind: ContentKind, slug: string) {
 /** A role-play attempt of one learner, as the answer route reads it. */
 export async function scenarioAttempt(id: string, employeeNo: string) {
   return (await app.practice()).getScenarioAttempt({ id, userId: await userIdOf(employeeNo) });
+}
+
+/** One drawn question of an attempt: its key, its question (zh-CN, with the key) and the right tokens. */
+export type DrawnQuestion = { key: string; slug: string; question: Question; rightTokens: string[] };
+
+/** A learner's open check or exam attempt: its id and the questions drawn, in the attempt's order. */
+export async function openAttemptOf({
+  employeeNo,
+  kind,
+  subject,
+}: {
+  employeeNo: string;
+  kind: "check" | "exam";
+  subject: string;
+}): Promise<{ id: string; deadlineAt: Date | null; drawn: DrawnQuestion[] }> {
+  const [{ findOpenAttempt }, { loadCatalog }] = await Promise.all([app.attempts(), app.catalog()]);
+  const attempt = await findOpenAttempt({ userId: await userIdOf(employeeNo), kind, subject });
+  if (!attempt) throw new Error(`${employeeNo} has no open ${kind} of ${subject}`);
+  const catalog = await loadCatalog();
+  const drawn = attempt.items.map((item) => {
+    const entry = catalog.findChapter(item.slug, "zh-CN");
+    const question = entry?.result.ok
+      ? entry.result.chapter.questions.find((q) => q.id === item.questionId)
+      : undefined;
+    if (!question) throw new Error(`${item.key} is not in the catalog`);
+    const right = new Set(question.options.filter((o) => o.correct).map((o) => o.id));
+    return {
+      key: item.key,
+      slug: item.slug,
+      question,
+      rightTokens: item.options.filter((o) => right.has(o.optionId)).map((o) => o.token),
+    };
+  });
+  return { id: attempt.id, deadlineAt: attempt.deadlineAt, drawn };
+}
+
+/** A stored attempt as the server holds it (null when there is none under this id). */
+export async function attemptById(id: string) {
+  return (await app.attempts()).findAttempt({ id });
+}
+
+/** How many attempts of a kind (and subject: a chapter, a certification) a learner has, open or closed. */
+export async function attemptCount(employeeNo: string, kind: "check" | "exam" | "review", subject?: string) {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  const rows = await db.query.assessmentAttempts.findMany({
+    where: (a, { and, eq }) =>
+      and(eq(a.userId, userId), eq(a.kind, kind), subject ? eq(a.subject, subject) : undefined),
+    columns: { id: true },
+  });
+  return rows.length;
+}
+
+/** A learner's review queue: which questions wait, in which box, due when. */
+export async function reviewCardsOf(employeeNo: string) {
+  const { db } = await app.db();
+  const userId = await userIdOf(employeeNo);
+  return db.query.reviewCards.findMany({ where: (c, { eq }) => eq(c.userId, userId) });
 }
 
 /** Knowledge-check submissions stored under this id, by anyone. */

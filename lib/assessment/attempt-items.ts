@@ -115,3 +115,18 @@ export function tokensToOptionIds(
   }
   return { optionIds, unknown, foreign };
 }
+
+/** Saved answers (option ids by item key) as the browser names them: tokens by item key. */
+export function tokensOf(
+  items: readonly AttemptItem[],
+  answers: Readonly<Record<string, readonly string[]>>,
+) {
+  return Object.fromEntries(
+    items.flatMap((item) => {
+      const picked = Object.hasOwn(answers, item.key) ? answers[item.key] : undefined;
+      if (!picked?.length) return [];
+      const token = new Map(item.options.map((o) => [o.optionId, o.token]));
+      return [[item.key, picked.flatMap((id) => token.get(id) ?? [])]];
+    }),
+  );
+}

@@ -53,3 +53,16 @@ export function examClosing({
 export function examRetakeOpensAt(previousStartedAt: Date, retakeAfterHours: number): Date {
   return addHours(previousStartedAt, retakeAfterHours);
 }
+
+/** The remaining times (seconds) the exam page announces to screen readers: 5 minutes and 1 minute. */
+export const ANNOUNCE_AT = [300, 60] as const;
+
+/**
+ * Which announcement falls between two readings of the remaining seconds (`before` > `after`):
+ * the smallest threshold crossed, so a page that wakes up late says only the latest; null when
+ * none was crossed.
+ */
+export function announcementBetween(before: number, after: number): (typeof ANNOUNCE_AT)[number] | null {
+  const crossed = ANNOUNCE_AT.filter((t) => before > t && after <= t);
+  return crossed.at(-1) ?? null;
+}

@@ -66,3 +66,18 @@ export function answersByQuestionId(items: readonly AttemptItem[], answers: Answ
     }),
   );
 }
+
+/**
+ * Whether two answer sets pick the same options for the same questions, order aside: a retried
+ * submission is the same one, and gets the stored result back.
+ */
+export function sameAnswers(a: Answers, b: Answers): boolean {
+  const norm = (x: Answers) =>
+    JSON.stringify(
+      [...x.entries()]
+        .filter(([, ids]) => ids.length > 0)
+        .map(([key, ids]) => [key, [...ids].sort()] as const)
+        .sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0)),
+    );
+  return norm(a) === norm(b);
+}

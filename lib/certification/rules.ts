@@ -12,12 +12,8 @@ export type ExamResult = { certificationId: string; percent: number; passed: boo
 export type Results = {
   chapters: { slug: string; percent: number; passed: boolean; at: Date }[];
   scenarios: { slug: string; percent: number; at: Date }[];
-  /**
-   * The learner's exam attempts. TRANSITIONAL: absent while a caller cannot load them yet (the
-   * database loader until exam attempts are stored), and then the exam requirement is not checked;
-   * once every caller supplies them this becomes required.
-   */
-  exams?: ExamResult[];
+  /** The learner's closed exam attempts. */
+  exams: ExamResult[];
 };
 
 export type Certificate = { issuedAt: Date; expiresAt: Date; revokedAt: Date | null };
@@ -56,7 +52,7 @@ export function checkRequirements(req: Requirements, results: Results, since?: D
  * when given); the snapshot keeps the best passing percent as `exam:<certification id>`.
  */
 export function checkExam(def: Certification, results: Results, since?: Date): Check {
-  if (!def.exam || !results.exams) return { met: true, missing: [], snapshot: {} };
+  if (!def.exam) return { met: true, missing: [], snapshot: {} };
   const key = `exam:${def.id}`;
   const passes = results.exams.filter(
     (e) => e.certificationId === def.id && e.passed && (!since || e.at.getTime() >= since.getTime()),
@@ -102,7 +98,7 @@ export type Decision =
 
 /** Which certificate a learner can earn next, what it takes and from when results count. */
 export type Cycle =
-  | { open: true; kind: "initial" | "renewal"; requirements: Requirements; since?: Date }
+  | { open: true; kind: CertificateKind; requirements: Requirements; since?: Date }
   | { open: false; reason: "already-certified" | "revoked" };
 
 /**

@@ -3,7 +3,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString as textOf } from "mdast-util-to-string";
 import { contentIdProblem } from "./ids";
 import { checkPool, DEFAULT_DRAW, parseDraw, parseSection, sectionsOf } from "./pool";
-import type { ContentIssue, PublicQuestion, Question, QuestionType } from "./types";
+import type { ContentIssue, Question, QuestionType } from "./types";
 import { at, attribute, componentChildren, isJsx } from "./validate";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -17,8 +17,8 @@ const str = (node: JsxElement, name: string) => {
  * The chapter's question pool with its keys and the draw per attempt, read from the
  * <KnowledgeCheck> in the syntax tree, plus every rule a check must satisfy. Runs on the server only.
  *
- * The pool rules (size ≥ 2.5 × draw, a section on every question, every section tested) apply
- * when the check declares `draw`; a check without it draws 8 and is not yet held to them.
+ * Every check is a pool: it holds at least 2.5 × draw questions (draw defaults to 8), each
+ * question names the ## section it tests, and every section is tested.
  */
 export function extractKnowledgeCheck(root: Root): {
   questions: Question[];
@@ -37,8 +37,7 @@ export function extractKnowledgeCheck(root: Root): {
   for (const extra of extras) issues.push(at(extra, "only one <KnowledgeCheck> per chapter"));
   const sections = sectionsOf(root);
   const drawText = attribute(check, "draw");
-  const pooled = typeof drawText === "string";
-  const draw = pooled ? parseDraw(drawText.trim()) : DEFAULT_DRAW;
+  const draw = typeof drawText === "string" ? parseDraw(drawText.trim()) : DEFAULT_DRAW;
   if (draw === null)
     issues.push(at(check, `<KnowledgeCheck> draw="${drawText}" must be a whole number from 1 to 100`));
 
@@ -60,7 +59,7 @@ export function extractKnowledgeCheck(root: Root): {
     const range = `the number of the ## section it tests (1–${sections.length})`;
     if (sectionText && (section === null || section > sections.length))
       issues.push(at(child, `question "${id}" section="${sectionText}" is not a section: write ${range}`));
-    else if (!sectionText && pooled) issues.push(at(child, `question "${id}" needs section="…": ${range}`));
+    else if (!sectionText) issues.push(at(child, `question "${id}" needs section="…": ${range}`));
 
     const options: Question["options"] = [];
     const optionIds = new Set<string>();
@@ -99,16 +98,6 @@ export function extractKnowledgeCheck(root: Root): {
     questions.push({ id, type, section, prompt: str(child, "prompt"), options, line });
   }
   if (questions.length === 0) issues.push(at(check, "<KnowledgeCheck> has no questions"));
-  else if (pooled && draw !== null) issues.push(...checkPool(check, draw, questions, sections));
+  else if (draw !== null) issues.push(...checkPool(check, draw, questions, sections));
   return { questions, draw: draw ?? DEFAULT_DRAW, issues };
-}
-
-/** The questions as the browser may see them: no key, no feedback. */
-export function toPublicQuestions(questions: Question[]): PublicQuestion[] {
-  return questions.map((q) => ({
-    id: q.id,
-    type: q.type,
-    prompt: q.prompt,
-    options: q.options.map((o) => ({ id: o.id, text: o.text })),
-  }));
 }

@@ -1,6 +1,9 @@
 import type { ContentKind } from "./sources";
 
-/** The starting text of a new module: valid as it stands, so a trainer edits rather than assembles. */
+/**
+ * The starting text of a new module: valid as it stands, so a trainer edits rather than assembles.
+ * Its check is a small pool (5 questions, 2 drawn per attempt: 2.5 × 2 rounds up to 5).
+ */
 function chapterTemplate(slug: string, order: number): string {
   return `---
 id: ${slug}
@@ -23,10 +26,26 @@ summary: 用一两句话说明学员在本模块会学到什么。
 需要强调的内容可以放在提示框里。
 </Callout>
 
-<KnowledgeCheck>
-  <Question id="q1" type="single" prompt="在这里写第一道题的题干？">
+<KnowledgeCheck draw="2">
+  <Question id="q1" type="single" section="1" prompt="在这里写第一道题的题干？">
     <Option id="a" correct feedback="说明为什么这是正确答案。">正确选项</Option>
     <Option id="b" feedback="说明这个选项错在哪里。">错误选项</Option>
+  </Question>
+  <Question id="q2" type="single" section="1" prompt="第二道题：每次作答从题库中抽取几道题？">
+    <Option id="a" correct feedback="说明为什么这是正确答案。">draw 写的题数</Option>
+    <Option id="b" feedback="说明这个选项错在哪里。">全部题目</Option>
+  </Question>
+  <Question id="q3" type="single" section="1" prompt="第三道题：题库至少要有抽题数的几倍？">
+    <Option id="a" correct feedback="说明为什么这是正确答案。">2.5 倍</Option>
+    <Option id="b" feedback="说明这个选项错在哪里。">1 倍</Option>
+  </Question>
+  <Question id="q4" type="single" section="1" prompt="第四道题：section 写的是什么？">
+    <Option id="a" correct feedback="说明为什么这是正确答案。">本题考查的 ## 小节序号</Option>
+    <Option id="b" feedback="说明这个选项错在哪里。">题目的难度</Option>
+  </Question>
+  <Question id="q5" type="single" section="1" prompt="第五道题：学员答错的题目会怎样？">
+    <Option id="a" correct feedback="说明为什么这是正确答案。">进入错题本，按间隔复习</Option>
+    <Option id="b" feedback="说明这个选项错在哪里。">不再出现</Option>
   </Question>
 </KnowledgeCheck>
 `;
@@ -88,7 +107,7 @@ export const CHAPTER_SNIPPETS = {
   steps: "<Steps>\n1. 第一步\n2. 第二步\n</Steps>\n",
   scenarioLink: '<ScenarioLink slug="greeting" />\n',
   question:
-    '  <Question id="q9" type="single" prompt="题干？">\n    <Option id="a" correct feedback="解析。">正确选项</Option>\n    <Option id="b" feedback="解析。">错误选项</Option>\n  </Question>\n',
+    '  <Question id="q9" type="single" section="1" prompt="题干？">\n    <Option id="a" correct feedback="解析。">正确选项</Option>\n    <Option id="b" feedback="解析。">错误选项</Option>\n  </Question>\n',
 } as const;
 
 export const SCENARIO_SNIPPETS = {

@@ -64,14 +64,6 @@ export type Question = {
   line: number;
 };
 
-/** What the learner's browser receives: no correctness, no feedback. */
-export type PublicQuestion = {
-  id: string;
-  type: QuestionType;
-  prompt: string;
-  options: { id: string; text: string }[];
-};
-
 export type TocEntry = { id: string; title: string };
 
 export type ChapterSegment =

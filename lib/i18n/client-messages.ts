@@ -6,6 +6,8 @@ export const CLIENT_NAMESPACES = [
   "idle",
   "learn",
   "practice",
+  "exam",
+  "dailyReview",
   "review",
   "roles",
   "adminCertificates",

@@ -1,8 +1,8 @@
 import { findCertification } from "../certification/catalog";
 import type { Catalog } from "../content/catalog";
+import { formatDate } from "../i18n/dates";
 import type { Locale } from "../i18n/locales";
 import type { NotificationKind } from "../notifications/kinds";
-import { BANK_TIME_ZONE } from "../training/assignment-status";
 import { itemHref, itemTitle } from "../training/item-title";
 
 export type MailKind = NotificationKind;
@@ -19,19 +19,8 @@ function itemOf(payload: Record<string, string>, locale: Locale, catalog: Catalo
 }
 
 /** "2026-03-05" as 2026年3月5日 or March 5, 2026. */
-function formatDay(date: string, locale: Locale): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
-    Date.UTC(y, m - 1, d),
-  );
-}
-
-function formatInstant(iso: string, locale: Locale): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: BANK_TIME_ZONE }).format(at);
-}
+const formatDay = (date: string, locale: Locale) => formatDate(date, locale, "long");
+const formatInstant = (iso: string, locale: Locale) => formatDate(iso, locale, "long");
 
 /** What the person has to do, as one phrase. */
 const zh = {

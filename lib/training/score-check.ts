@@ -28,27 +28,6 @@ export type CheckResult = {
 };
 
 /**
- * Why a submission cannot be scored (unknown or missing question, unknown option, wrong number
- * of picks), or null when it can. The message is shown to the learner.
- */
-export function findAnswerProblem(questions: Question[], answers: Answers): string | null {
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const questionId of answers.keys()) {
-    if (!byId.has(questionId)) return `Unknown question "${questionId}"`;
-  }
-  for (const q of questions) {
-    const picked = answers.get(q.id);
-    if (!picked || picked.length === 0) return `Question "${q.id}" is not answered`;
-    if (new Set(picked).size !== picked.length) return `Question "${q.id}" lists an option twice`;
-    const known = new Set(q.options.map((o) => o.id));
-    const unknown = picked.find((id) => !known.has(id));
-    if (unknown !== undefined) return `Question "${q.id}" has no option "${unknown}"`;
-    if (q.type !== "multiple" && picked.length !== 1) return `Question "${q.id}" takes exactly one answer`;
-  }
-  return null;
-}
-
-/**
  * One point per question. A multiple-choice question earns (right picks − wrong picks) / number
  * of correct options, never below zero, so ticking every box earns nothing.
  */

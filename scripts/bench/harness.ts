@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: start the production server, sign in over HTTP, run a bounded
 // concurrent load and summarise latencies. Requires `npm run build` first.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -72,7 +73,7 @@ export function request(
     const start = performance.now();
     let ttfb = 0;
     const req = http.request(
-      `${BASE}${path}`,
+      path.startsWith("http") ? path : `${BASE}${path}`,
       {
         method,
         agent,
@@ -99,7 +100,13 @@ export function request(
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: send again on a fresh one (as Node's
+      // documentation advises; a submission carries its id, so it is stored once either way).
+      if (req.reusedSocket && e.code === "ECONNRESET")
+        request(path, { method, cookie, body }).then(resolve, reject);
+      else reject(e);
+    });
     req.end(body);
   });
 }
@@ -127,3 +134,49 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Starts a server process in its own process group and waits until `${base}/api/health` answers. */
+export async function startProcess(
+  command: string,
+  args: string[],
+  { env = process.env, base = BASE }: { env?: NodeJS.ProcessEnv; base?: string } = {},
+): Promise<ChildProcess> {
+  const server = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], detached: true, env });
+  process.on("exit", () => stopServer(server));
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stopServer(server);
+  throw new Error(`${args.join(" ")} did not start`);
+}
+
+/** Resolves when the process has exited (after stopServer), so the next one has the machine to itself. */
+export function exited(server: ChildProcess | null): Promise<void> {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => server.once("exit", () => resolve()));
+}
+
+/**
+ * CPU seconds (user + system) used so far by every process in the server's process group, from
+ * /proc (Linux; 0 elsewhere). Unlike requests per second, CPU per request hardly moves when other
+ * work shares the machine, so runs on a busy machine can still be compared.
+ */
+export function groupCpuSeconds(server: ChildProcess | null): number {
+  if (!server?.pid) return 0;
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        // After "pid (comm) ": state ppid pgrp … utime (12th) stime (13th).
+        if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {}
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}

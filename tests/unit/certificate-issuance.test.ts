@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issuanceStatements, reconcileCertificates, revokeCertificate } from "@/db/queries/certificates";
 import {
+  assessmentAttempts,
   auditLog,
   branches,
   certificates,
@@ -42,15 +43,43 @@ function playScenario(userId: string, slug: string, percent: number, when: Date)
   );
 }
 
+/** A closed certification exam attempt, as the exam's close stores it. */
+function takeExam(userId: string, when: Date, percent = 90) {
+  return db.insert(assessmentAttempts).values({
+    userId,
+    kind: "exam",
+    subject: def.id,
+    locale: "zh-CN",
+    revisions: {},
+    seed: "s",
+    items: [],
+    passScore: 80,
+    saved: {},
+    startedAt: new Date(when.getTime() - 600_000),
+    deadlineAt: new Date(when.getTime() + 1_200_000),
+    closedAt: when,
+    closeReason: "submitted",
+    score: percent / 10,
+    maxScore: 10,
+    percent,
+    passed: percent >= 80,
+    results: [],
+  });
+}
+
 async function addLearner(id: string) {
   await db.insert(users).values({ id, employeeNo: id, name: "测试", branchId: "b1", hireDate: "2026-01-01" });
 }
 
-/** Everything but the last chapter, so the next chapter pass completes the certification. */
+/**
+ * Everything but the last chapter, the exam passed first (as after a major revision asks for a
+ * chapter again), so the next chapter pass completes the certification.
+ */
 async function almostCertified(userId: string, when: Date) {
   await db.batch([
     ...otherChapters.map((slug) => passCheck(userId, slug, when)),
     ...def.scenarios.map((s) => playScenario(userId, s.slug, s.minPercent, when)),
+    takeExam(userId, when),
   ] as unknown as Parameters<typeof db.batch>[0]);
 }
 
@@ -92,8 +121,9 @@ describe("certificate issuance in the submission batch", () => {
     expect(cert).toMatchObject({ cycle: 1, kind: "initial", issuedAt: now, revokedAt: null });
     expect(cert?.expiresAt).toEqual(at("2027-03-02"));
     expect(cert?.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{12}$`));
-    expect(Object.keys(cert?.snapshot ?? {})).toHaveLength(def.chapters.length + def.scenarios.length);
+    expect(Object.keys(cert?.snapshot ?? {})).toHaveLength(def.chapters.length + def.scenarios.length + 1);
     expect(cert?.snapshot["scenario:complaint"]).toBe(80);
+    expect(cert?.snapshot[`exam:${def.id}`]).toBe(90);
     const [note] = await db.select().from(notifications).where(eq(notifications.userId, "u1"));
     expect(note).toMatchObject({ kind: "certificate-issued", dedupeKey: `certificate-issued:${cert?.id}` });
     expect(note?.payload).toMatchObject({ code: cert?.code, expiresAt: "2027-03-02T02:00:00.000Z" });
@@ -156,6 +186,9 @@ describe("certificate issuance in the submission batch", () => {
       playScenario("u4", "complaint", 85, inWindow),
     ] as never);
     await reconcileCertificates({ userId: "u4", now: inWindow, db });
+    expect(await held("u4"), "a renewal needs an exam pass inside the window").toHaveLength(1);
+    await takeExam("u4", inWindow, 85);
+    await reconcileCertificates({ userId: "u4", now: inWindow, db });
     const rows = (await held("u4")).sort((x, y) => x.cycle - y.cycle);
     expect(rows.map((r) => [r.cycle, r.kind])).toEqual([
       [1, "initial"],
@@ -202,6 +235,7 @@ describe("certificate issuance when a role-play completes", () => {
       ...def.scenarios
         .filter((x) => x.slug !== "complaint")
         .map((x) => playScenario(userId, x.slug, 90, at("2026-05-01"))),
+      takeExam(userId, at("2026-05-01")),
     ] as never);
   }
 

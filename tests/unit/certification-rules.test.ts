@@ -25,6 +25,12 @@ const scenarios = (at: string, greeting: number, listening: number, complaint: n
   { slug: "listening", percent: listening, at: d(at) },
   { slug: "complaint", percent: complaint, at: d(at) },
 ];
+const passedExam = (at: string, percent = 90): ExamResult => ({
+  certificationId: def.id,
+  percent,
+  passed: percent >= 80,
+  at: d(at),
+});
 const cert = (issued: string, expires: string, revoked: string | null = null): Certificate => ({
   issuedAt: d(issued),
   expiresAt: d(expires),
@@ -95,6 +101,7 @@ describe("checkRequirements", () => {
     const results: Results = {
       chapters: allChapters("2026-01-01"),
       scenarios: scenarios("2026-01-01", 70, 70, 80),
+      exams: [],
     };
     const check = checkRequirements(def, results);
     expect(check.met).toBe(true);
@@ -105,6 +112,7 @@ describe("checkRequirements", () => {
     const results: Results = {
       chapters: allChapters("2026-01-01").filter((c) => c.slug !== "product-knowledge"),
       scenarios: scenarios("2026-01-01", 70, 69, 80),
+      exams: [],
     };
     expect(checkRequirements(def, results).missing).toEqual([
       "chapter:product-knowledge",
@@ -122,6 +130,7 @@ describe("checkRequirements", () => {
         ...scenarios("2026-01-01", 70, 70, 60),
         { slug: "complaint", percent: 85, at: d("2026-01-02") },
       ],
+      exams: [],
     };
     const check = checkRequirements(def, results);
     expect(check.met).toBe(true);
@@ -153,6 +162,7 @@ describe("decide", () => {
   const full: Results = {
     chapters: allChapters("2026-01-01"),
     scenarios: scenarios("2026-01-01", 90, 90, 90),
+    exams: [passedExam("2026-01-01")],
   };
 
   it("issues the first certificate for 12 months when everything is passed", () => {
@@ -180,6 +190,7 @@ describe("decide", () => {
         { slug: "complaint-handling", percent: 100, passed: true, at: d("2026-11-20") },
       ],
       scenarios: [...full.scenarios, { slug: "complaint", percent: 85, at: d("2026-11-21") }],
+      exams: [passedExam("2026-11-21")],
     };
     expect(decide(def, again, current, d("2026-11-21"))).toMatchObject({
       issue: true,
@@ -193,7 +204,7 @@ describe("decide", () => {
     expect(decide(def, full, current, d("2026-11-21"))).toMatchObject({
       issue: false,
       reason: "requirements",
-      missing: ["chapter:complaint-handling", "scenario:complaint>=80"],
+      missing: ["chapter:complaint-handling", "scenario:complaint>=80", `exam:${def.id}`],
     });
     const short: Results = {
       chapters: [
@@ -201,6 +212,7 @@ describe("decide", () => {
         { slug: "complaint-handling", percent: 90, passed: true, at: d("2026-11-20") },
       ],
       scenarios: [...full.scenarios, { slug: "complaint", percent: 79, at: d("2026-11-21") }],
+      exams: [passedExam("2026-11-21")],
     };
     expect(decide(def, short, current, d("2026-11-21"))).toMatchObject({
       issue: false,
@@ -216,6 +228,7 @@ describe("decide", () => {
     const stale: Results = {
       chapters: allChapters("2025-06-01"),
       scenarios: scenarios("2025-06-01", 90, 90, 90),
+      exams: [passedExam("2025-06-01")],
     };
     expect(decide(def, stale, cert("2025-01-01", "2026-01-01"), d("2026-02-01"))).toMatchObject({
       issue: false,
@@ -241,12 +254,7 @@ describe("generateVerificationCode", () => {
 });
 
 describe("the exam requirement", () => {
-  const exam = (at: string, percent: number): ExamResult => ({
-    certificationId: def.id,
-    percent,
-    passed: percent >= 80,
-    at: d(at),
-  });
+  const exam = (at: string, percent: number) => passedExam(at, percent);
   const done: Results = {
     chapters: allChapters("2026-01-01"),
     scenarios: scenarios("2026-01-01", 90, 90, 90),
@@ -291,18 +299,13 @@ describe("the exam requirement", () => {
       issue: false,
       missing: [`exam:${def.id}`],
     });
-    const again = { ...renewed, exams: [...(renewed.exams ?? []), exam("2026-11-22", 85)] };
+    const again = { ...renewed, exams: [...renewed.exams, exam("2026-11-22", 85)] };
     expect(decide(def, again, current, d("2026-11-22"))).toMatchObject({
       issue: true,
       kind: "renewal",
       expiresAt: d("2028-01-10"),
       snapshot: { [`exam:${def.id}`]: 85 },
     });
-  });
-
-  it("is not checked while a caller supplies no exam results (transitional)", () => {
-    const { exams: _, ...withoutExams } = done;
-    expect(decide(def, withoutExams, null, d("2026-01-10"))).toMatchObject({ issue: true });
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { compileChapter } from "@/lib/content/compile";
-import { toPublicQuestions } from "@/lib/content/knowledge-check";
 import { CHECK, FRONT, labels, sample } from "./content-fixtures";
 
 const compile = (source: string) =>
@@ -34,14 +33,6 @@ describe("compileChapter", () => {
     expect(r.chapter.html).toContain('class="mdx-box mdx-callout-tip"');
     expect(r.chapter.html).not.toMatch(/correct|feedback|7 seconds/i);
     expect(r.chapter.version).toMatch(/^[0-9a-f]{16}$/);
-  });
-
-  it("gives the browser questions without keys or feedback", () => {
-    const r = compile(sample("Body."));
-    if (!r.ok) throw new Error("expected ok");
-    const json = JSON.stringify(toPublicQuestions(r.chapter.questions));
-    expect(json).not.toMatch(/correct|feedback|Right/);
-    expect(json).toContain("7 seconds");
   });
 
   it("reports an MDX syntax error on its line", () => {

@@ -39,10 +39,15 @@ describe("question pools", () => {
     expect(c.questions.map((q) => q.line)).toEqual([1, 2, 3, 4, 5].map(questionLine));
   });
 
-  it("draws 8 by default and holds a check without draw to none of the pool rules yet", () => {
-    const c = chapterOf(sample(BODY, pool([undefined, undefined, undefined], "<KnowledgeCheck>")));
+  it("draws 8 by default and holds every check to the pool rules", () => {
+    const sections = Array.from({ length: 20 }, (_, i) => (i % 3) + 1);
+    const c = chapterOf(sample(BODY, pool(sections, "<KnowledgeCheck>")));
     expect(c.draw).toBe(8);
-    expect(c.questions.map((q) => q.section)).toEqual([null, null, null]);
+    expect(issuesOf(sample(BODY, pool([undefined, 2, 3], "<KnowledgeCheck>")))).toEqual([
+      `12:1 section 1 "One" is not tested by any question: give one section="1"`,
+      `${CHECK_LINE}:1 the pool has 3 questions; draw="8" needs at least 20 (2.5 × 8)`,
+      `${questionLine(1)}:3 question "q1" needs section="…": the number of the ## section it tests (1–3)`,
+    ]);
   });
 
   it("needs a pool of at least 2.5 × draw questions", () => {
@@ -71,10 +76,7 @@ describe("question pools", () => {
     expect(c.questions.map((q) => q.section)).toEqual([1, 2, 3, 4, 1]);
   });
 
-  it("checks a given section even without draw, and refuses a draw that is not a count", () => {
-    expect(issuesOf(sample(BODY, pool([1, 5], "<KnowledgeCheck>")))).toEqual([
-      `${questionLine(2)}:3 question "q2" section="5" is not a section: write the number of the ## section it tests (1–3)`,
-    ]);
+  it("refuses a draw that is not a count", () => {
     expect(issuesOf(sample(BODY, pool([1, 2, 3], '<KnowledgeCheck draw="eight">')))).toEqual([
       `${CHECK_LINE}:1 <KnowledgeCheck> draw="eight" must be a whole number from 1 to 100`,
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildAttemptItems, type QuestionLookup } from "@/lib/assessment/attempt-items";
 import {
   acceptsAutosave,
+  announcementBetween,
   examClosing,
   examDeadline,
   examRetakeOpensAt,
@@ -98,5 +99,19 @@ describe("exam timing", () => {
 
   it("the next attempt opens 24 hours after the previous one started", () => {
     expect(examRetakeOpensAt(started, 24)).toEqual(t("2026-03-03T02:00:00Z"));
+  });
+});
+
+describe("the screen-reader announcements", () => {
+  it("announce 5 minutes and 1 minute left as the time passes them, once each", () => {
+    expect(announcementBetween(301, 300)).toBe(300);
+    expect(announcementBetween(300, 299)).toBeNull();
+    expect(announcementBetween(61, 60)).toBe(60);
+    expect(announcementBetween(1800, 1799)).toBeNull();
+    expect(announcementBetween(59, 0)).toBeNull();
+  });
+
+  it("say only the latest when the page wakes up after both", () => {
+    expect(announcementBetween(400, 30)).toBe(60);
   });
 });

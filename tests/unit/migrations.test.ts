@@ -28,7 +28,9 @@ function freshDb(name: string) {
 
 async function triggers(db: ReturnType<typeof freshDb>["db"]) {
   const rows = await db.$client.execute(
-    "select name from sqlite_master where type = 'trigger' order by name",
+    // The guards; the report totals' triggers (0010_report_deltas) have their own tests.
+    `select name from sqlite_master where type = 'trigger'
+      and tbl_name not in ('learner_item_stats', 'assignments', 'users', 'branch_report_delta') order by name`,
   );
   return rows.rows.map((r) => String(r.name));
 }

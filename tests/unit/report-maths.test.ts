@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Question } from "@/lib/content/types";
 import { BOM, csvFile, csvLine, neutralise } from "@/lib/csv/csv";
-import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
+import { analyseSteps } from "@/lib/reports/item-analysis";
 import { type BranchCounts, emptyCounts, rollUp, sortRows } from "@/lib/reports/overview";
 import { bestCompetencies } from "@/lib/reports/person";
 import { average, formatPercent, share } from "@/lib/reports/rates";
@@ -128,54 +127,7 @@ describe("spreadsheet cells", () => {
   });
 });
 
-describe("item analysis", () => {
-  const questions: Question[] = [
-    {
-      id: "q1",
-      type: "single",
-      section: 1,
-      prompt: "?",
-      line: 1,
-      options: [
-        { id: "a", text: "A", correct: false, feedback: "" },
-        { id: "b", text: "B", correct: true, feedback: "" },
-      ],
-    },
-    {
-      id: "q2",
-      type: "multiple",
-      section: 2,
-      prompt: "??",
-      line: 5,
-      options: [
-        { id: "a", text: "A", correct: true, feedback: "" },
-        { id: "b", text: "B", correct: true, feedback: "" },
-        { id: "c", text: "C", correct: false, feedback: "" },
-      ],
-    },
-  ];
-
-  it("counts exact selections as correct and each picked option in its share", () => {
-    const [q1, q2] = analyseQuestions(questions, [
-      { questionId: "q1", selection: '["b"]', count: 3 },
-      { questionId: "q1", selection: '["a"]', count: 1 },
-      { questionId: "q2", selection: '["b","a"]', count: 2 },
-      { questionId: "q2", selection: '["a"]', count: 1 },
-      { questionId: "q2", selection: '["a","c"]', count: 1 },
-    ]);
-    expect(q1?.answered).toBe(4);
-    expect(q1?.correctShare).toBe(75);
-    expect(q1?.options.map((o) => o.share)).toEqual([25, 75]);
-    expect(q2?.correctShare).toBe(50);
-    expect(q2?.options.map((o) => o.count)).toEqual([4, 2, 1]);
-  });
-
-  it("shows nothing as a share when a question has no answers", () => {
-    const [q1] = analyseQuestions(questions, []);
-    expect(q1?.correctShare).toBeNull();
-    expect(q1?.options.every((o) => o.share === null)).toBe(true);
-  });
-
+describe("role-play step analysis", () => {
   it("spreads a scenario step's choices, timeouts included", () => {
     const [step] = analyseSteps(
       [

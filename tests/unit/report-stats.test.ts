@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  branchStateSql,
   branchStatsSql,
   rebuildReportStats,
   recomputeReportStats,
@@ -13,7 +12,6 @@ import { tuples } from "@/db/queries/rows";
 import {
   assignments,
   branches,
-  branchReportState,
   branchReportStats,
   checkAttempts,
   learnerItemStats,
@@ -145,12 +143,8 @@ describe("the reports' summary table", () => {
 describe("the stored branch totals", () => {
   const live = async () => {
     const totals = await db.values(branchStatsSql(sql`1 = 1`));
-    const state = await db.values(branchStateSql(sql`1 = 1`));
     return {
       totals: tuples(totals)
-        .map((r) => r.map(String).join("|"))
-        .sort(),
-      state: tuples(state)
         .map((r) => r.map(String).join("|"))
         .sort(),
     };
@@ -158,9 +152,6 @@ describe("the stored branch totals", () => {
   const stored = async () => ({
     totals: (await db.select().from(branchReportStats))
       .map((r) => [r.branchId, r.key, r.people, r.passed, r.percentSum].map(String).join("|"))
-      .sort(),
-    state: (await db.select().from(branchReportState))
-      .map((r) => [r.branchId, r.learners, r.fingerprint].map(String).join("|"))
       .sort(),
   });
 

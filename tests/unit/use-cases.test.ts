@@ -5,7 +5,6 @@ import {
   auditLog,
   branches,
   certificates,
-  checkAttempts,
   learnerItemStats,
   scenarioAttempts,
   scenarioScores,
@@ -14,14 +13,12 @@ import {
 import { answerScenarioStep, type StepAnswer } from "@/db/use-cases/answer-scenario-step";
 import { reviewFreeText } from "@/db/use-cases/review-free-text";
 import { startScenario } from "@/db/use-cases/start-scenario";
-import { submitKnowledgeCheck } from "@/db/use-cases/submit-knowledge-check";
 import { certifications } from "@/lib/certification/catalog";
 import type { Certification } from "@/lib/certification/definition";
 import { fileCatalog } from "@/lib/content/catalog";
-import type { Question } from "@/lib/content/types";
 import type { Scenario } from "@/lib/scenario/schema";
 import { GRACE_MS } from "@/lib/scenario/timing";
-import type { Answers } from "@/lib/training/score-check";
+import { arrangePassedExam, takeCheck } from "./take-check";
 import { setUpTestDb } from "./test-db";
 
 const catalog = fileCatalog();
@@ -41,16 +38,6 @@ const { db } = setUpTestDb(async (db) => {
     })),
   );
 });
-
-function chapter(slug: string): Question[] {
-  const entry = catalog.findChapter(slug, "zh-CN");
-  if (!entry?.result.ok) throw new Error(`${slug} does not compile`);
-  return entry.result.chapter.questions;
-}
-const rightAnswers = (qs: Question[]): Answers =>
-  new Map(qs.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
-const wrongAnswers = (qs: Question[]): Answers =>
-  new Map(qs.map((q) => [q.id, [q.options.find((o) => !o.correct)?.id ?? (q.options[0]?.id as string)]]));
 
 function scenario(slug: string): Scenario {
   const found = catalog.findScenario(slug, "zh-CN");
@@ -96,60 +83,6 @@ async function playThrough(userId: string, slug: string, start = T0) {
     stepId = next.step.id;
   }
 }
-
-describe("submitKnowledgeCheck", () => {
-  const slug = catalog.chapterSlugs()[0] as string;
-  const questions = chapter(slug);
-
-  it("scores on the server, stores the attempt and the learner's summary in one batch", async () => {
-    const attemptId = crypto.randomUUID();
-    const result = await submitKnowledgeCheck({
-      user: { id: "l1" },
-      slug,
-      locale: "zh-CN",
-      attemptId,
-      answers: rightAnswers(questions),
-      now: new Date(T0),
-      db,
-    });
-    expect(result).toMatchObject({ attemptId, percent: 100, passed: true, certificate: null });
-    expect(result.questions.every((q) => q.correct)).toBe(true);
-    const [stat] = await db
-      .select()
-      .from(learnerItemStats)
-      .where(and(eq(learnerItemStats.userId, "l1"), eq(learnerItemStats.itemSlug, slug)));
-    expect(stat).toMatchObject({ passed: true, bestPercent: 100, attempts: 1 });
-  });
-
-  it("answers a retry with the first outcome and stores nothing twice; another person cannot reuse the id", async () => {
-    const attemptId = crypto.randomUUID();
-    const submit = (userId: string, answers: Answers) =>
-      submitKnowledgeCheck({ user: { id: userId }, slug, locale: "zh-CN", attemptId, answers, db });
-    const first = await submit("l2", wrongAnswers(questions));
-    const retry = await submit("l2", rightAnswers(questions));
-    expect(first.passed).toBe(false);
-    expect(retry).toMatchObject({ percent: first.percent, passed: false });
-    expect(await db.$count(checkAttempts, eq(checkAttempts.id, attemptId))).toBe(1);
-    await expect(submit("l3", rightAnswers(questions))).rejects.toMatchObject({ code: "conflict:attempt" });
-  });
-
-  it("refuses answers that do not fit the questions, and chapters that do not exist, storing nothing", async () => {
-    const base = { user: { id: "l3" }, locale: "zh-CN" as const, db };
-    const attemptId = crypto.randomUUID();
-    await expect(
-      submitKnowledgeCheck({
-        ...base,
-        slug,
-        attemptId,
-        answers: new Map([...rightAnswers(questions), ["q99", ["a"]]]),
-      }),
-    ).rejects.toMatchObject({ code: "bad_request:answers", status: 400 });
-    await expect(
-      submitKnowledgeCheck({ ...base, slug: "no-such-chapter", attemptId, answers: new Map() }),
-    ).rejects.toMatchObject({ code: "not_found:chapter", status: 404 });
-    expect(await db.$count(checkAttempts, eq(checkAttempts.id, attemptId))).toBe(0);
-  });
-});
 
 describe("answerScenarioStep", () => {
   const greeting = scenario("greeting");
@@ -312,31 +245,13 @@ describe("the issuance path", () => {
   it("issues one certificate when the last two requirements are met by concurrent submissions", async () => {
     const [a, b, ...rest] = [...def.chapters] as [string, string, ...string[]];
     const when = new Date(T0);
-    for (const slug of rest) {
-      await submitKnowledgeCheck({
-        user: { id: "l6" },
-        slug,
-        locale: "zh-CN",
-        attemptId: crypto.randomUUID(),
-        answers: rightAnswers(chapter(slug)),
-        now: when,
-        db,
-      });
-    }
+    await arrangePassedExam({ userId: "l6", certificationId: def.id, at: when, db });
+    for (const slug of rest) await takeCheck({ userId: "l6", slug, now: when, db });
     for (const s of def.scenarios) await playThrough("l6", s.slug, T0);
     expect(await db.$count(certificates, eq(certificates.userId, "l6"))).toBe(0);
 
     // Each batch decides before the other has written, so neither issues; the later one catches up.
-    const submit = (slug: string) =>
-      submitKnowledgeCheck({
-        user: { id: "l6" },
-        slug,
-        locale: "zh-CN",
-        attemptId: crypto.randomUUID(),
-        answers: rightAnswers(chapter(slug)),
-        now: new Date(T0 + 60_000),
-        db,
-      });
+    const submit = (slug: string) => takeCheck({ userId: "l6", slug, now: new Date(T0 + 60_000), db });
     const results = await Promise.all([submit(a), submit(b)]);
     expect(await db.$count(certificates, eq(certificates.userId, "l6"))).toBe(1);
     expect(results.filter((r) => r.certificate).length).toBeGreaterThanOrEqual(1);

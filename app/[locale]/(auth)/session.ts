@@ -6,17 +6,17 @@ import { type Area, can } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/scope";
 import { sessionCounts } from "@/lib/auth/session-version";
 import { AppError } from "@/lib/errors";
-import { auth } from "./auth";
+import { readSessionToken } from "./session-token";
 
 /**
  * The signed-in user as the database sees them now. A token issued before a deactivation,
  * role change or forced sign-out carries an older session version and counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  const user = await getSessionUser({ id: session.user.id });
-  return user && sessionCounts(user, session.user.sessionVersion) ? user : null;
+  const session = await readSessionToken();
+  if (!session) return null;
+  const user = await getSessionUser({ id: session.userId });
+  return user && sessionCounts(user, session.sessionVersion) ? user : null;
 });
 
 /** For pages: sends visitors who are not signed in to the sign-in page. */

@@ -6,7 +6,9 @@ import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listContentItems } from "@/db/queries/content-list";
 import { sourceTitle } from "@/lib/content/source-title";
+import { formatDateTime } from "@/lib/i18n/dates";
 import { toLocale } from "@/lib/i18n/locales";
+import { inCurriculumOrder } from "@/lib/training/curriculum-order";
 import { itemTitle } from "@/lib/training/item-title";
 import { CreateContentForm } from "./create-content-form";
 
@@ -17,8 +19,9 @@ export async function generateMetadata() {
 /** Every module and scenario with its status, last editor and publish, and learners' pass rate. */
 export default async function AuthorHome() {
   await requireArea("author");
-  const [t, tReview, tItems, format, locale, rows, catalog] = await Promise.all([
+  const [t, tLearn, tReview, tItems, format, locale, items, catalog] = await Promise.all([
     getTranslations("authoring"),
+    getTranslations("learn"),
     getTranslations("review"),
     getTranslations("reports.items"),
     getFormatter(),
@@ -26,12 +29,15 @@ export default async function AuthorHome() {
     listContentItems(),
     getCatalog(),
   ]);
+  const rows = inCurriculumOrder(items, {
+    chapters: catalog.chapterSlugs(),
+    scenarios: catalog.scenarioSlugs(),
+  });
   const title = (r: (typeof rows)[number]) =>
     r.publishedNumber === null
       ? (sourceTitle(r.draftZh) ?? r.slug)
       : itemTitle(catalog, r.kind, r.slug, locale);
-  const date = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "—");
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -56,6 +62,11 @@ export default async function AuthorHome() {
         {rows.map((r) => (
           <tr key={`${r.kind}:${r.slug}`}>
             <td className="px-3 py-2">
+              {r.chapterNumber !== null && (
+                <span className="block text-xs text-slate-600">
+                  {tLearn("chapterN", { n: r.chapterNumber })}
+                </span>
+              )}
               <Link
                 href={`/author/${r.kind}/${r.slug}`}
                 className="font-medium text-brand-700 hover:underline"

@@ -5,6 +5,7 @@ import { requireUser } from "@/app/[locale]/(auth)/session";
 import { AssignmentList } from "@/components/home/assignment-list";
 import { CertificateCard } from "@/components/home/certificate-card";
 import { CertificationProgress } from "@/components/home/certification-progress";
+import { DailyReview } from "@/components/home/daily-review";
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,6 +16,7 @@ import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
+import { examStep } from "@/db/use-cases/exam-step";
 import { can, homeFor } from "@/lib/auth/roles";
 import { certifications } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
@@ -51,6 +53,7 @@ export default async function LearnerHome() {
     return certificate ? [{ def, certificate }] : [];
   });
   const passed = slugs.filter((s) => chapters.get(s)?.passed).length;
+  const exams = await Promise.all(defs.map((def) => examStep({ userId: user.id, def, now })));
 
   return (
     <>
@@ -106,14 +109,16 @@ export default async function LearnerHome() {
       )}
       <div className="grid gap-x-6 lg:grid-cols-[3fr_2fr]">
         <div>
+          <DailyReview />
           <AssignmentList items={assignments} locale={locale} />
-          {defs.map((def) => (
+          {defs.map((def, i) => (
             <CertificationProgress
               key={def.id}
               definition={def}
               chapters={chapters}
               scenarios={scenarios}
               waiting={waiting.some((w) => w.id === def.id)}
+              exam={exams[i] ?? null}
               locale={locale}
             />
           ))}

@@ -18,7 +18,10 @@ export default async function VerifyIndex({ searchParams }: { searchParams: Prom
   return (
     <VerifyPanel title={t("title")}>
       <p className="mt-2 text-slate-600">{t("intro")}</p>
-      <VerifyCodeForm invalid={typeof code === "string" && !canonical} />
+      <VerifyCodeForm
+        invalid={typeof code === "string" && !canonical}
+        value={typeof code === "string" ? code : undefined}
+      />
     </VerifyPanel>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,6 +9,7 @@ import { Table } from "@/components/ui/table";
 import { searchCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { formatDate } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { RevokeForm } from "./revoke-form";
@@ -21,13 +22,12 @@ export default async function AdminCertificates({ searchParams }: { searchParams
   await requireArea("admin");
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 60) : "";
-  const [t, locale, format, rows] = await Promise.all([
+  const [t, locale, rows] = await Promise.all([
     getTranslations("adminCertificates"),
-    getLocale(),
-    getFormatter(),
+    getLocale().then(toLocale),
     searchCertificates({ query }),
   ]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date) => formatDate(d, locale);
   const now = new Date();
 
   return (

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Table } from "@/components/ui/table";
 import { getOutboxStatus } from "@/db/queries/xapi-outbox";
 import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/i18n/dates";
+import { toLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminXapi"))("title") };
@@ -33,15 +35,12 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 /** The forwarder's state for admins: the queue, the statements that failed and why, the last success. */
 export default async function XapiPage() {
   await requireArea("admin");
-  const [t, format, status] = await Promise.all([
+  const [t, locale, status] = await Promise.all([
     getTranslations("adminXapi"),
-    getFormatter(),
+    getLocale().then(toLocale),
     getOutboxStatus({ failedLimit: FAILED_SHOWN }),
   ]);
-  const when = (d: Date | null) =>
-    d
-      ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Shanghai" })
-      : t("never");
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale, { seconds: true }) : t("never"));
   const lrs = shownLrs(env.LRS_URL);
   const seconds = env.XAPI_FORWARD_INTERVAL_SECONDS;
   return (

@@ -10,13 +10,12 @@ import {
   HeaderUser,
 } from "@/components/learn/chapter-state";
 import { ChapterToc } from "@/components/learn/chapter-toc";
-import { KnowledgeCheckForm } from "@/components/learn/knowledge-check-form";
+import { KnowledgeCheck } from "@/components/learn/knowledge-check";
 import { ReadingTracker } from "@/components/learn/reading-tracker";
 import { EmbeddedScenario } from "@/components/scenario/embedded-scenario";
 import { AppHeader } from "@/components/shell/app-header";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { Catalog } from "@/lib/content/catalog";
-import { toPublicQuestions } from "@/lib/content/knowledge-check";
 import type { CompiledChapter } from "@/lib/content/types";
 import { toLocale } from "@/lib/i18n/locales";
 
@@ -26,11 +25,11 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
  * The chapter is the same for every learner, so each page is rendered once from the latest
  * published revision and then served from Next's cache: none at build time (the revisions live in
  * the database), each on its first request. Publishing or rolling back revalidates the pages on the
- * instance that wrote; every other instance renders a page again once it is `revalidate` seconds
- * old (the request that finds it older still gets the old page; the next one the new), and a
- * knowledge check answered on an older page is scored against the revision that page showed.
+ * instance that wrote; other instances pick the new revision up within `revalidate` seconds, and a
+ * knowledge-check attempt is scored against the revision it was drawn from.
  * proxy.ts checks the session token and role before serving a page; the learner's status, progress
- * and attempts load from /api/learn/[slug]/me.
+ * and attempts load from /api/learn/[slug]/me. The page holds no question of the check's pool:
+ * the check draws its attempt on the server (/api/learn/[slug]/check).
  */
 export const revalidate = 10;
 
@@ -114,7 +113,7 @@ async function ChapterView({
   catalog: Catalog;
 }) {
   const t = await getTranslations("learn");
-  const { meta, segments, toc, questions, version } = entry;
+  const { meta, segments, toc } = entry;
   return (
     <div className="lg:grid lg:grid-cols-[16rem_1fr] lg:gap-8">
       <aside className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:self-start">
@@ -169,15 +168,9 @@ async function ChapterView({
           <h2 id="check-title" className="text-xl font-semibold">
             {t("check.title")}
           </h2>
-          <p className="mt-1 mb-4 text-slate-700">
-            {t("check.intro", { count: questions.length, passScore: meta.passScore })}
-          </p>
-          <KnowledgeCheckForm
-            slug={meta.slug}
-            version={version}
-            questions={toPublicQuestions(questions)}
-            passScore={meta.passScore}
-          />
+          <div className="mt-4">
+            <KnowledgeCheck slug={meta.slug} />
+          </div>
           <ChapterAttempts />
         </section>
       </div>

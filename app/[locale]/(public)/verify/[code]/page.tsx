@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { findCertificateForVerify } from "@/db/queries/certificates";
 import { codeFromPath } from "@/lib/certification/verification-code";
 import { verifyView } from "@/lib/certification/verify-view";
 import { VERIFY_LIMITED_HEADER } from "@/lib/http/proxy-markers";
+import { formatDate } from "@/lib/i18n/dates";
 import { toLocale } from "@/lib/i18n/locales";
 import { VerifyPanel } from "../verify-panel";
 
@@ -37,8 +38,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   if (!view || !code) notFound();
 
   const locale = toLocale(await getLocale());
-  const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const date = (d: Date) => formatDate(d, locale);
   const rows: [string, string][] = [
     [t("holder"), view.holder],
     [t("branch"), view.branch[locale]],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { Field, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionError, outcomeText } from "@/lib/action-state";
@@ -20,12 +20,25 @@ export function AssignForm({
   minDate: string;
 }) {
   const t = useTranslations("assign");
-  const [state, action] = useActionState<AssignState | ActionError, FormData>(assignAction, {
+  const [state, action, pending] = useActionState<AssignState | ActionError, FormData>(assignAction, {
     status: "idle",
   });
   const [targetType, setTargetType] = useState<"branch" | "person">("branch");
+  // Until React has attached onSubmit, a click would submit the form natively (a GET of this page).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
-    <form action={action} className="max-w-xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+    // Submitted through onSubmit, not the form's action prop: React resets a form after its action
+    // succeeds, which put the uncontrolled fields back to their defaults while the controlled radio
+    // kept its choice. Everything stays as the manager left it, so the next assignment can change one field.
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => action(formData));
+      }}
+      className="max-w-xl space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200"
+    >
       <Select id="assign-item" label={t("item")} name="item" required>
         {items.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -75,7 +88,9 @@ export function AssignForm({
       )}
       <Field id="assign-due" label={t("dueDate")} type="date" name="dueDate" required min={minDate} />
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pendingLabel={t("assigning")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} disabled={!hydrated} pendingLabel={t("assigning")}>
+          {t("submit")}
+        </SubmitButton>
         <p role="status" className={state.status === "assigned" ? "text-emerald-800" : "text-red-800"}>
           {outcomeText(state, (s) =>
             s.status === "assigned" ? t("result.assigned", { count: s.count }) : "",

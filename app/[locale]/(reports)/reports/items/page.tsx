@@ -1,72 +1,37 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser, toViewer } from "@/app/[locale]/(auth)/session";
+import { ItemStatsList } from "@/components/reports/item-stats-list";
+import { OptionTable } from "@/components/reports/option-table";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
-import { countCheckSelections, countScenarioChoices } from "@/db/queries/item-analysis";
+import { countScenarioChoices } from "@/db/queries/item-analysis";
+import { itemSumsForChapter } from "@/db/queries/item-stats";
 import { can, canAnalyseItems } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
-import { analyseQuestions, analyseSteps } from "@/lib/reports/item-analysis";
+import { analyseSteps } from "@/lib/reports/item-analysis";
+import { type ItemSums, itemStatistics, MIN_SAMPLE } from "@/lib/reports/item-stats";
 import { passItems } from "@/lib/reports/items";
-import { formatPercent } from "@/lib/reports/rates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.items"))("title") };
 }
 
-type Option = { id: string; text: string; count: number; share: number | null; correct?: boolean };
-
-async function OptionTable({
-  caption,
-  options,
-  locale,
-}: {
-  caption: string;
-  options: Option[];
-  locale: string;
-}) {
-  const t = await getTranslations("reports.items");
-  return (
-    <Table
-      caption={caption}
-      framed={false}
-      columns={[
-        t("option"),
-        { label: t("chosen"), align: "right" },
-        { label: t("share"), className: "w-1/3" },
-      ]}
-    >
-      {options.map((o) => (
-        <tr key={o.id}>
-          <th scope="row" className="px-3 py-2 text-left font-normal">
-            {o.text}
-            {o.correct && (
-              <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("key")}</span>
-            )}
-          </th>
-          <td className="px-3 py-2 text-right tabular-nums">{o.count}</td>
-          <td className="px-3 py-2">
-            <span className="flex items-center gap-2">
-              <span aria-hidden="true" className="h-2 flex-1 rounded-full bg-slate-100">
-                <span
-                  className={`block h-2 rounded-full ${o.correct ? "bg-emerald-600" : "bg-slate-500"}`}
-                  style={{ width: `${o.share ?? 0}%` }}
-                />
-              </span>
-              <span className="w-14 text-right tabular-nums">{formatPercent(o.share, locale)}</span>
-            </span>
-          </td>
-        </tr>
-      ))}
-    </Table>
-  );
-}
+const EMPTY: ItemSums = {
+  drawn: 0,
+  correct: 0,
+  sumPercent: 0,
+  sumPercentSquared: 0,
+  sumPercentCorrect: 0,
+  picks: [],
+};
 
 /** Item analysis for trainers, managers (their branches) and admins. */
 export default async function ItemsPage({
@@ -91,23 +56,32 @@ export default async function ItemsPage({
   let body: React.ReactNode = null;
   if (type === "chapter") {
     const entry = catalog.findChapter(slug, locale);
-    const questions = entry?.result.ok ? entry.result.chapter.questions : [];
-    const analysis = analyseQuestions(questions, await countCheckSelections({ slug, scope }));
-    body = analysis.every((q) => q.answered === 0) ? (
-      <EmptyState>{t("empty")}</EmptyState>
+    const chapter = entry?.result.ok ? entry.result.chapter : null;
+    const sums = await itemSumsForChapter({ slug, scope });
+    const rows = (chapter?.questions ?? []).map((question, i) => {
+      const s = sums.get(question.id) ?? EMPTY;
+      return { question, number: i + 1, sums: s, stats: itemStatistics(s) };
+    });
+    const flagged = rows.filter((r) => r.stats.flags.length > 0);
+    const onlyFlagged = params.flagged === "1";
+    const href = (flag: boolean) =>
+      `?item=${encodeURIComponent(chosen?.key ?? "")}${flag ? "&flagged=1" : ""}`;
+    body = rows.every((r) => r.stats.drawn === 0) ? (
+      <EmptyState>{t("emptyChapter")}</EmptyState>
     ) : (
-      <ol className="space-y-4">
-        {analysis.map((q, i) => (
-          <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <h3 className="font-medium">{`${i + 1}. ${q.prompt}`}</h3>
-            <p className="mb-2 text-sm text-slate-600">
-              {t("answered", { count: q.answered })} ·{" "}
-              {t("correct", { share: formatPercent(q.correctShare, locale) })}
-            </p>
-            <OptionTable caption={t("caption", { prompt: q.prompt })} options={q.options} locale={locale} />
-          </li>
-        ))}
-      </ol>
+      <>
+        <div className="mb-4 space-y-1 text-sm text-slate-700">
+          <p>{t("sampleNote", { pool: rows.length, draw: chapter?.draw ?? 0, min: MIN_SAMPLE })}</p>
+          <p>{t("discriminationHelp")}</p>
+          <p className="font-medium">
+            {t("flagged", { count: flagged.length })} ·{" "}
+            <Link href={href(!onlyFlagged)} className="text-brand-700 underline">
+              {onlyFlagged ? t("allQuestions") : t("onlyFlagged")}
+            </Link>
+          </p>
+        </div>
+        <ItemStatsList questions={onlyFlagged ? flagged : rows} locale={locale} />
+      </>
     );
   } else if (type === "scenario") {
     const scenario = catalog.findScenario(slug, locale)?.scenario;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,6 +13,7 @@ import { listPeople } from "@/db/queries/report-people";
 import { findBranchInScope } from "@/db/queries/reports";
 import { ROLES } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
+import { formatDate } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { certState, PEOPLE_COLUMNS } from "@/lib/reports/people-columns";
@@ -34,10 +35,9 @@ export default async function PeoplePage({
   if (!scope) notFound();
   const filter = parsePeopleFilter(await searchParams);
   if (filter.branch && !(await findBranchInScope({ id: filter.branch, scope }))) notFound();
-  const [t, tRoles, format, locale, branches, { total, rows }] = await Promise.all([
+  const [t, tRoles, locale, branches, { total, rows }] = await Promise.all([
     getTranslations("reports.people"),
     getTranslations("roles"),
-    getFormatter(),
     getLocale().then(toLocale),
     listBranchesUnder({ path: scope }),
     listPeople({ scope, filter, pageSize: PAGE_SIZE }),
@@ -45,7 +45,7 @@ export default async function PeoplePage({
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const depth = (path: string) => path.split("/").filter(Boolean).length;
   const top = Math.min(...branches.map((b) => depth(b.path)));
-  const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
+  const date = (when: number | string) => formatDate(when, locale);
   const exportQuery = filterQuery(filter);
   const certText = (p: { certifiedUntil: number | null; expiring: boolean; expired: boolean }) => {
     const { key, until } = certState(p);
@@ -149,7 +149,7 @@ export default async function PeoplePage({
             </th>
             <td className="whitespace-nowrap px-3 py-2">{localName(p, locale, "branchName")}</td>
             <td className="whitespace-nowrap px-3 py-2">{tRoles(p.role)}</td>
-            <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.hireDate}</td>
+            <td className="whitespace-nowrap px-3 py-2">{date(p.hireDate)}</td>
             <td className="px-3 py-2 tabular-nums">{p.chaptersPassed}</td>
             <td className="px-3 py-2 tabular-nums">{p.scenariosPassed}</td>
             <td className="whitespace-nowrap px-3 py-2">{certText(p)}</td>

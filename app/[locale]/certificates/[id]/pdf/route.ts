@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { getCertificateWithHolder } from "@/db/queries/certificates";
@@ -8,6 +8,7 @@ import { findCertification } from "@/lib/certification/catalog";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { publicUrl } from "@/lib/http/public-url";
+import { formatDate } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 
@@ -43,12 +44,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     if (!definition) throw notFound;
 
     const locale = toLocale(segment);
-    const [t, format] = await Promise.all([
-      getTranslations({ locale, namespace: "certificates.pdf" }),
-      getFormatter({ locale }),
-    ]);
+    const t = await getTranslations({ locale, namespace: "certificates.pdf" });
     const labels = Object.fromEntries(LABELS.map((k) => [k, t(k)])) as Omit<CertificatePdfLabels, "title">;
-    const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+    const date = (d: Date) => formatDate(d, locale, "long");
     const { certificate } = found;
     const pdf = await renderCertificatePdf({
       labels: { ...labels, title: t("title", { name: definition.name[locale] }) },

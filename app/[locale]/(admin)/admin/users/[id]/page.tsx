@@ -10,7 +10,9 @@ import { listBranchTree } from "@/db/queries/admin-branches";
 import { getUserForAdmin } from "@/db/queries/admin-users";
 import { secondFactorStatus } from "@/db/queries/second-factor";
 import { ROLES } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
+import { toLocale } from "@/lib/i18n/locales";
 import { UserActions } from "./user-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +37,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     [t("fields.branch"), `${localName(user, locale, "branchName")} (${user.branchCode})`],
     [t("fields.role"), tRoles(user.role)],
     [t("fields.email"), user.email ?? "—"],
-    [t("fields.hireDate"), user.hireDate],
+    [t("fields.hireDate"), formatDate(user.hireDate, toLocale(locale))],
     [t("fields.status"), user.active ? t("active") : t("inactive")],
     [t("fields.password"), user.hasPassword ? t("passwordSet") : t("passwordNotSet")],
     [

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ContentEditor } from "@/components/author/content-editor";
 import { RollbackButton } from "@/components/author/rollback-button";
@@ -9,6 +9,8 @@ import { Table } from "@/components/ui/table";
 import { getContentItem } from "@/db/queries/content-authoring";
 import { itemParams } from "@/lib/authoring/item-params";
 import { sourceTitle } from "@/lib/content/source-title";
+import { formatDateTime } from "@/lib/i18n/dates";
+import { toLocale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ kind: string; slug: string }> };
 
@@ -20,10 +22,10 @@ export default async function EditContentPage({ params }: Props) {
   const { kind, slug } = parsed.data;
   const item = await getContentItem({ kind, slug });
   if (!item) notFound();
-  const [t, tr, format] = await Promise.all([
+  const [t, tr, locale] = await Promise.all([
     getTranslations("authoring"),
     getTranslations("authoring.revisions"),
-    getFormatter(),
+    getLocale().then(toLocale),
   ]);
   const current = item.revisions[0]?.number;
   const base = `/api/author/${kind}/${slug}/revisions`;
@@ -73,9 +75,7 @@ export default async function EditContentPage({ params }: Props) {
                 )}
               </td>
               <td className="px-3 py-2">{r.author ?? "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</td>
               <td className="space-y-1 px-3 py-2">
                 <div className="flex flex-wrap gap-3 text-sm">
                   <a href={`${base}/${r.number}?locale=zh-CN`} className="text-brand-700 underline">

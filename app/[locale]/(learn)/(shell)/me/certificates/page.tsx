@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listCertificates } from "@/db/queries/certificates";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { formatDate } from "@/lib/i18n/dates";
 import { toLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,13 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every certificate cycle the learner has held, newest first, each with its PDF and verify page. */
 export default async function MyCertificates() {
   const user = await requireArea("learn");
-  const [t, locale, format, rows] = await Promise.all([
+  const [t, locale, rows] = await Promise.all([
     getTranslations("certificates"),
     getLocale().then(toLocale),
-    getFormatter(),
     listCertificates({ userId: user.id }),
   ]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date) => formatDate(d, locale);
   const now = new Date();
   return (
     <>

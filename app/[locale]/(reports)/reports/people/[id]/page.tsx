@@ -12,6 +12,7 @@ import { findPersonInScope, getPersonRecord } from "@/db/queries/report-person";
 import { scopeOf } from "@/lib/auth/scope";
 import { findCertification } from "@/lib/certification/catalog";
 import { certificateStatus } from "@/lib/certification/rules";
+import { formatDate, formatDateTime } from "@/lib/i18n/dates";
 import { localName } from "@/lib/i18n/local-name";
 import { toLocale } from "@/lib/i18n/locales";
 import { bestCompetencies } from "@/lib/reports/person";
@@ -59,9 +60,8 @@ export default async function PersonPage({ params }: { params: Params }) {
     listAssignmentsForUser({ userId: person.id, now }),
   ]);
   const catalog = await getCatalog();
-  const date = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—";
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date | null) => (d ? formatDateTime(d, locale) : "—");
+  const day = (d: Date | string) => formatDate(d, locale);
   const attempts = [
     ...record.checks.map((c) => ({
       key: `c-${c.id}`,
@@ -91,7 +91,7 @@ export default async function PersonPage({ params }: { params: Params }) {
           employeeNo: person.employeeNo,
           branch,
           role: tRoles(person.role),
-          hireDate: person.hireDate,
+          hireDate: day(person.hireDate),
         })}
       >
         <Link href="/reports/people" className="text-sm text-brand-700 underline">
@@ -103,9 +103,12 @@ export default async function PersonPage({ params }: { params: Params }) {
       {record.relearn.length > 0 && (
         <p role="note" className="mb-6 rounded-md border border-orange-300 bg-orange-50 p-3 text-orange-950">
           {t("relearn", {
-            items: record.relearn
-              .map((r) => itemTitle(catalog, r.itemType as "chapter" | "scenario", r.itemSlug, locale))
-              .join("、"),
+            items: format.list(
+              record.relearn.map((r) =>
+                itemTitle(catalog, r.itemType as "chapter" | "scenario", r.itemSlug, locale),
+              ),
+              { type: "conjunction" },
+            ),
           })}
         </p>
       )}
@@ -121,7 +124,9 @@ export default async function PersonPage({ params }: { params: Params }) {
             const s = catalog.findScenario(slug, locale)?.scenario;
             return (s?.competencies ?? []).map((c, i) => (
               <tr key={`${slug}-${c.id}`}>
-                <td className={td}>{i === 0 ? `${s?.title ?? slug}（${b.percent}%）` : ""}</td>
+                <td className={td}>
+                  {i === 0 ? t("bestRun", { title: s?.title ?? slug, percent: b.percent }) : ""}
+                </td>
                 <td className={td}>{c.label}</td>
                 <td className={`${td} tabular-nums`}>
                   {formatPercent(b.competencies[c.id] ?? null, locale)}
@@ -144,7 +149,7 @@ export default async function PersonPage({ params }: { params: Params }) {
               <td className={td}>
                 {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
               </td>
-              <td className={`${td} tabular-nums`}>{a.dueDate}</td>
+              <td className={`${td} whitespace-nowrap`}>{day(a.dueDate)}</td>
               <td className={`${td} ${a.status === "overdue" ? "font-semibold text-red-800" : ""}`}>
                 {tAssign(`status.${a.status}`)}
                 {a.late ? ` · ${tAssign("late")}` : ""}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ImportStatusBadge } from "@/components/admin/import-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
@@ -29,7 +29,11 @@ export default async function ImportPreview({ params, searchParams }: Props) {
   await requireArea("admin");
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const [t, tRoles] = await Promise.all([getTranslations("adminImport"), getTranslations("roles")]);
+  const [t, tRoles, format] = await Promise.all([
+    getTranslations("adminImport"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const upload = await getUpload({ id });
   if (!upload) {
     return (
@@ -107,7 +111,10 @@ export default async function ImportPreview({ params, searchParams }: Props) {
             <p key={p.code}>
               {p.code === "missing_columns"
                 ? t("problems.missing_columns", {
-                    columns: p.columns.map((c) => t(`fields.${c}`)).join("、"),
+                    columns: format.list(
+                      p.columns.map((c) => t(`fields.${c}`)),
+                      { type: "conjunction" },
+                    ),
                   })
                 : p.code === "too_many_rows"
                   ? t("problems.too_many_rows", { max: p.max, found: p.found })

@@ -1,0 +1,1 @@
+DROP TABLE `branch_report_state`;

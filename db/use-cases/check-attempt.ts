@@ -1,0 +1,158 @@
+import "server-only";
+import { subMinutes } from "date-fns";
+import { sql } from "drizzle-orm";
+import { buildAttemptItems } from "../../lib/assessment/attempt-items";
+import { startOfBankDay } from "../../lib/assessment/bank-day";
+import { drawQuestions } from "../../lib/assessment/draw";
+import { attemptAvailability } from "../../lib/assessment/policy";
+import { newSeed } from "../../lib/assessment/random";
+import { reviewLevel } from "../../lib/assessment/review";
+import { scoreAttempt } from "../../lib/assessment/score";
+import { type CheckResultView, type CheckState, openView, showReview } from "../../lib/assessment/views";
+import type { CompiledChapter } from "../../lib/content/types";
+import { AppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
+import { answersFrom } from "../../lib/training/score-check";
+import { type Db, db as defaultDb } from "../client";
+import {
+  attemptsStartedSince,
+  findOpenAttempt,
+  latestAttempt,
+  openAttempt,
+  recentCheckAttempts,
+} from "../queries/assessment-attempts";
+import { loadCatalog } from "../queries/content-catalog";
+import type { AssessmentAttempt } from "../schema";
+import { pinnedContent } from "./attempt-content";
+
+type Who = { user: { id: string }; slug: string; locale: Locale; now?: Date; db?: Db };
+
+/** The chapter in its current revision, or the 404 / 503 a learner gets for it. */
+export async function currentChapter({ slug, locale, db }: { slug: string; locale: Locale; db: Db }) {
+  const entry = (await loadCatalog({ db })).findChapter(slug, locale);
+  if (!entry) throw new AppError("not_found:chapter");
+  if (!entry.result.ok) throw new AppError("unavailable:chapter");
+  return { chapter: entry.result.chapter, locale: entry.locale };
+}
+
+/** Whether the learner may start a new attempt of a chapter's check now. */
+export async function checkAvailability({
+  userId,
+  chapter,
+  now,
+  db,
+}: {
+  userId: string;
+  chapter: CompiledChapter;
+  now: Date;
+  db: Db;
+}) {
+  const { meta } = chapter;
+  const since = new Date(
+    Math.min(startOfBankDay(now).getTime(), subMinutes(now, meta.cooldownMinutes).getTime()),
+  );
+  const past = await recentCheckAttempts({ userId, slug: meta.slug, since, db });
+  return attemptAvailability(meta, past, now);
+}
+
+/** A closed check attempt's result at the level its chapter's review mode grants, in `locale`. */
+export async function checkResultView(
+  attempt: AssessmentAttempt,
+  locale: Locale,
+  db: Db,
+): Promise<CheckResultView> {
+  const content = await pinnedContent({ revisions: attempt.revisions, locale, db });
+  const passScore = attempt.passScore ?? 0;
+  const scored = scoreAttempt(attempt.items, answersFrom(attempt.saved), content.lookup, passScore);
+  const meta = content.chapter(attempt.subject).meta;
+  return {
+    attemptId: attempt.id,
+    closedAt: attempt.closedAt ?? new Date(0),
+    passScore,
+    review: showReview(reviewLevel(meta.review, scored.passed), attempt.items, scored, content),
+  };
+}
+
+/** Everything the check at the end of a chapter page shows for the learner. Reads only. */
+export async function checkState({
+  user,
+  slug,
+  locale,
+  now = new Date(),
+  db = defaultDb,
+}: Who): Promise<CheckState> {
+  const { chapter } = await currentChapter({ slug, locale, db });
+  const [open, last, availability] = await Promise.all([
+    findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }),
+    latestAttempt({ userId: user.id, kind: "check", subject: slug, closed: true, db }),
+    checkAvailability({ userId: user.id, chapter, now, db }),
+  ]);
+  const { meta, draw } = chapter;
+  return {
+    policy: {
+      draw,
+      passScore: meta.passScore,
+      attemptsPerDay: meta.attemptsPerDay,
+      cooldownMinutes: meta.cooldownMinutes,
+      review: meta.review,
+    },
+    availability,
+    open: open ? openView(open, await pinnedContent({ revisions: open.revisions, locale, db }), now) : null,
+    last: last ? await checkResultView(last, locale, db) : null,
+  };
+}
+
+/**
+ * Starts an attempt of a chapter's check, or resumes the open one (a reload never draws anew).
+ * A new attempt needs the policy's leave (attempts per Beijing day, the wait after a failure),
+ * draws `draw` questions of the current revision's pool, avoiding the previous attempt's where the
+ * pool allows, shuffles their options under fresh tokens, and is pinned to that revision.
+ */
+export async function startCheck({
+  user,
+  slug,
+  locale,
+  now = new Date(),
+  db = defaultDb,
+}: Who): Promise<CheckState> {
+  const { chapter, locale: used } = await currentChapter({ slug, locale, db });
+  if (!(await findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }))) {
+    const availability = await checkAvailability({ userId: user.id, chapter, now, db });
+    if (!availability.canStart)
+      throw new AppError("conflict:attempt_policy", availability.reason, { availability });
+    const previous = await latestAttempt({ userId: user.id, kind: "check", subject: slug, db });
+    const seed = newSeed();
+    const byId = new Map(chapter.questions.map((q) => [q.id, q]));
+    const drawn = drawQuestions({
+      pool: chapter.questions,
+      count: chapter.draw,
+      seed,
+      avoid: previous?.items.map((i) => i.questionId),
+    });
+    const subject = { userId: user.id, kind: "check" as const, subject: slug };
+    const opened = await openAttempt({
+      attempt: {
+        ...subject,
+        id: crypto.randomUUID(),
+        locale: used,
+        revisions: { [slug]: chapter.version },
+        seed,
+        items: buildAttemptItems(
+          seed,
+          drawn.flatMap((id) => {
+            const question = byId.get(id);
+            return question ? [{ slug, question }] : [];
+          }),
+        ),
+        passScore: chapter.meta.passScore,
+        startedAt: now,
+        deadlineAt: null,
+      },
+      // Two starts at once may both have passed the policy: the count is checked again as it writes.
+      guard: sql`${attemptsStartedSince(subject, startOfBankDay(now))} < ${chapter.meta.attemptsPerDay}`,
+      db,
+    });
+    if (!opened) throw new AppError("conflict:attempt_policy", "daily-limit", { availability });
+  }
+  return checkState({ user, slug, locale, now, db });
+}
