@@ -4,8 +4,10 @@ import { newItemSource } from "@/lib/content/templates";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { ContentEditor } from "./pages/editor";
+import { answerDrawn } from "./pages/questions";
 import { ChapterReader } from "./pages/reader";
-import { auditEntries, revisionCount, userIdOf } from "./support/arrange";
+import { auditEntries, openAttemptOf, revisionCount, userIdOf } from "./support/arrange";
+import { ACCOUNTS } from "./support/sessions";
 
 const SLUG = "needs-and-personalisation"; // chapter 3
 const ORIGINAL = readFileSync(`content/chapters/${SLUG}.zh-CN.mdx`, "utf8");
@@ -160,7 +162,9 @@ test("a major revision of a new module asks learners who passed it to study it a
   const reader = new ChapterReader(learnerPage);
   await reader.open(slug);
   await expect(reader.heading(title)).toBeVisible();
-  await learnerPage.getByRole("radio", { name: "正确选项" }).check();
+  await reader.startWith("开始作答");
+  const check = await openAttemptOf({ employeeNo: ACCOUNTS.learner, kind: "check", subject: slug });
+  await answerDrawn(learnerPage, check.drawn);
   await reader.submit();
   await expect(reader.result(100)).toBeVisible();
 

@@ -8,7 +8,14 @@ import { expect, test } from "./fixtures";
 import { ContentEditor } from "./pages/editor";
 import { type Move, ScenarioPlayer, ScenarioResult } from "./pages/player";
 import { ReviewQueue } from "./pages/reviews";
-import { auditEntries, certificatesOf, completeScenario, passChapter, playScenario } from "./support/arrange";
+import {
+  arrangePassedExam,
+  auditEntries,
+  certificatesOf,
+  completeScenario,
+  passChapter,
+  playScenario,
+} from "./support/arrange";
 
 /** Issue 14's paraphrase: no word of the old accept lists, and a trainer would credit all three elements. */
 const PARAPHRASE =
@@ -182,6 +189,7 @@ test("a learner contests a grade; the trainer sees it first, decides within the 
   const def = certifications()[0] as Certification;
   const [last, ...earlier] = [...def.chapters].reverse() as [string, ...string[]];
   const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+  await arrangePassedExam({ employeeNo: learner, certificationId: def.id, at: lastWeek });
   for (const slug of earlier) await passChapter({ employeeNo: learner, slug, at: lastWeek });
   for (const { slug } of def.scenarios.filter((s) => s.slug !== "complaint"))
     await completeScenario({ employeeNo: learner, slug, at: lastWeek });

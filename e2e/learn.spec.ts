@@ -175,7 +175,7 @@ test("tampered submissions get a clear 4xx and store nothing; a retried submissi
   const before = await attemptCount("E1011", "check", slug);
   expect(
     (await page.request.post(check, { data: "{}", headers: { "content-type": "text/plain" } })).status(),
-  ).toBe(400);
+  ).toBe(415);
   expect(await attemptCount("E1011", "check", slug)).toBe(before);
   expect((await page.request.post(check, { data: {} })).status()).toBe(200);
   expect((await other.request.post(check, { data: {} })).status()).toBe(200);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 /**
  * The one place e2e tests touch the database: they arrange states the UI cannot reach (a result
  * from last week, an account deactivated behind the user's back) and inspect what a request
@@ -468,4 +469,41 @@ export async function branchFacts({
 /** The certificates a learner holds, newest first. */
 export async function certificatesOf(employeeNo: string) {
   return (await app.certificates()).listCertificates({ userId: await userIdOf(employeeNo) });
+}
+
+/**
+ * A passed certification exam closed at `at`, stored as its close leaves the attempt (without the
+ * close batch, so it issues nothing itself): for journeys about another requirement.
+ */
+export async function arrangePassedExam({
+  employeeNo,
+  certificationId,
+  at,
+}: {
+  employeeNo: string;
+  certificationId: string;
+  at: Date;
+}) {
+  const [{ db }, { assessmentAttempts }] = await Promise.all([app.db(), app.schema()]);
+  await db.insert(assessmentAttempts).values({
+    userId: await userIdOf(employeeNo),
+    kind: "exam",
+    subject: certificationId,
+    locale: "zh-CN",
+    revisions: {},
+    seed: randomUUID(),
+    items: [],
+    passScore: 80,
+    saved: {},
+    startedAt: new Date(at.getTime() - 20 * 60_000),
+    deadlineAt: new Date(at.getTime() + 10 * 60_000),
+    closedAt: at,
+    closeReason: "submitted",
+    closeId: randomUUID(),
+    score: 30,
+    maxScore: 30,
+    percent: 100,
+    passed: true,
+    results: [],
+  });
 }
