@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { ADDRESS_LIMIT } from "@/lib/auth/throttle";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3300);
 /** BENCH_URL measures a server that is already running (e.g. nginx in front of instances) instead. */
@@ -74,6 +75,18 @@ export async function signIn(employeeNo: string, password = "Demo@2026"): Promis
   const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in failed for ${employeeNo}`);
   return session.split(";")[0] as string;
+}
+
+/**
+ * Signs every account in, a few at a time: the sign-in throttle counts the attempts in flight from
+ * one address (all of ours come from 127.0.0.1) against ADDRESS_LIMIT until they succeed.
+ */
+export async function signInAll(employeeNos: string[], password?: string): Promise<string[]> {
+  const cookies: string[] = [];
+  const batch = Math.max(1, Math.floor(ADDRESS_LIMIT.limit / 2));
+  for (let i = 0; i < employeeNos.length; i += batch)
+    cookies.push(...(await Promise.all(employeeNos.slice(i, i + batch).map((no) => signIn(no, password)))));
+  return cookies;
 }
 
 export type Timing = { ttfb: number; total: number; status: number };
