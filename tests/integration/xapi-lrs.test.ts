@@ -18,6 +18,7 @@ import { certifications } from "@/lib/certification/catalog";
 import { actorOf, defaultSite, siteOf } from "@/lib/xapi/site";
 import type { Statement } from "@/lib/xapi/types";
 import { checkRow, playRow } from "../unit/rows";
+import { arrangePassedExam } from "../unit/take-check";
 import { setUpTestDb } from "../unit/test-db";
 import { outbox, playThrough, readChapter } from "../unit/use-case-journey";
 import { journey } from "../unit/xapi-fixtures";
@@ -91,7 +92,9 @@ describe("xAPI to a real LRS (LearningLocker xapi-statements, in memory)", () =>
       },
     ]);
     const user = { id: "j1", employeeNo: "E8101" };
-    // The checks (not wired here yet) and two role-plays as stored results; the rest is played.
+    // The exam, the checks and two role-plays as stored results (the check and exam close batches'
+    // statements are tested in tests/unit/xapi-wiring.test.ts); the rest is played.
+    await arrangePassedExam({ userId: "j1", certificationId: def.id, at: new Date(T0), db });
     for (const slug of def.chapters)
       await db
         .insert(checkAttempts)

@@ -29,7 +29,7 @@ const learner = (id: string) => ({ id, employeeNo: `E-${id}` });
 const { db } = setUpTestDb(async (db) => {
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
   await db.insert(users).values([
-    ...["l1", "l2", "l3", "l4", "l5"].map((id) => ({
+    ...["l1", "l2", "l3", "l4", "l5", "l6"].map((id) => ({
       ...learner(id),
       name: `学员${id}`,
       branchId: "b1",
@@ -73,6 +73,23 @@ async function almostCertified(
         playRow({ userId, slug: s.slug, percent: 100, completedAt: when, stepStartedAt: when.getTime() }),
       );
 }
+
+describe("a knowledge check closed (submitCheck)", () => {
+  it("records each drawn question's 'answered' and the check's 'failed' in the close batch", async () => {
+    const slug = "basic-skills";
+    const closed = await takeCheck({ userId: "l6", slug, now: new Date(T0), wrong: 3, db });
+    const stored = about(await outbox(db), "E-l6");
+    expect(verbs(stored)).toEqual([...Array(8).fill("answered"), "failed"]);
+    const [result] = stored.slice(-1);
+    expect(result).toMatchObject({
+      object: { id: `${APP}/xapi/activities/chapters/${slug}/check` },
+      result: { success: false },
+      context: { registration: closed.attemptId },
+    });
+    expect(stored.slice(0, 8).map((st) => st.context?.registration)).toEqual(Array(8).fill(closed.attemptId));
+    expectValid(stored);
+  });
+});
 
 describe("a chapter read to its last section (recordReadingProgress)", () => {
   const slug = "basic-skills";
