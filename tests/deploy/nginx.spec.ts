@@ -3,17 +3,15 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn } from "../../e2e/fixtures";
+import { signInThroughUi } from "../../e2e/support/sessions";
 import { chapter, passKnowledgeCheck, playComplaint } from "./flows";
 
 const PORT = Number(process.env.DEPLOY_PORT ?? 3180);
 const [A, B] = [PORT + 1, PORT + 2].map((p) => `http://127.0.0.1:${p}`) as [string, string];
 
+/** A signed-in page (trainers and admins pass the second step, computed as their app would). */
 async function signedIn(browser: Browser, employeeNo: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, employeeNo);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
+  return signInThroughUi(await browser.newContext(), employeeNo);
 }
 
 /** A GET sent from a loopback address of our choosing, as a client elsewhere on the network would. */

@@ -5,8 +5,13 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import type { Browser } from "@playwright/test";
+import { fileCatalog } from "@/lib/content/catalog";
+import { signInThroughUi } from "../../e2e/support/sessions";
 import { authSecret } from "../../scripts/auth-secret.mjs";
 import { chapter } from "./flows";
+
+const chapterSlugs = () => fileCatalog().chapterSlugs();
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const WORK = path.join(ROOT, "data/deploy-ops");
@@ -141,36 +146,56 @@ export async function signIn(base: string, employeeNo: string, password = "Demo@
 export type Submission = { attemptId: string; status: number | "refused"; at: number };
 
 /**
- * Knowledge-check submissions from every cookie at once, each learner one after another, until
- * `stop()`; a refused connection (the server stopped listening) ends that learner's loop.
+ * Knowledge checks taken from every cookie at once, as the page takes them (start: the server
+ * draws; then submit the drawn questions answered right), each learner one after another through
+ * the chapters, until `stop()`. Only the submissions are results; a refused connection (the
+ * server stopped listening) ends that learner's loop, and so does a start the attempt policy
+ * refuses (the day's attempts used).
  */
-export function submissionLoad(base: string, cookies: string[], slug = "basic-skills") {
-  const { questions } = chapter(slug);
-  const answers = Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      q.options
-        .filter((o) => o.correct)
-        .map((o) => o.id)
-        .slice(0, q.type === "multiple" ? 12 : 1),
-    ]),
+export function submissionLoad(base: string, cookies: string[], slugs = chapterSlugs()) {
+  const keyOf = new Map<string, Set<string>>(
+    slugs.flatMap((slug) =>
+      chapter(slug).questions.map(
+        (q) => [`${slug}/${q.id}`, new Set(q.options.filter((o) => o.correct).map((o) => o.text))] as const,
+      ),
+    ),
   );
+  type Drawn = { attemptId: string; items: { key: string; options: { token: string; text: string }[] }[] };
   const results: Submission[] = [];
   let running = true;
   const done = Promise.all(
     cookies.map(async (cookie) => {
-      while (running) {
-        const attemptId = randomUUID();
+      const headers = { cookie, "content-type": "application/json" };
+      for (let i = 0; running; i++) {
+        const slug = slugs[i % slugs.length] as string;
+        let open: Drawn;
+        try {
+          const start = await fetch(`${base}/api/learn/${slug}/check`, {
+            method: "POST",
+            headers,
+            body: "{}",
+          });
+          if (start.status !== 200) return void (await start.arrayBuffer());
+          open = ((await start.json()) as { open: Drawn }).open;
+        } catch {
+          return;
+        }
+        const answers = Object.fromEntries(
+          open.items.map((item) => [
+            item.key,
+            item.options.filter((o) => keyOf.get(item.key)?.has(o.text)).map((o) => o.token),
+          ]),
+        );
         try {
           const r = await fetch(`${base}/api/learn/${slug}/attempts`, {
             method: "POST",
-            headers: { cookie, "content-type": "application/json" },
-            body: JSON.stringify({ attemptId, answers }),
+            headers,
+            body: JSON.stringify({ attemptId: open.attemptId, answers }),
           });
           await r.arrayBuffer();
-          results.push({ attemptId, status: r.status, at: performance.now() });
+          results.push({ attemptId: open.attemptId, status: r.status, at: performance.now() });
         } catch {
-          results.push({ attemptId, status: "refused", at: performance.now() });
+          results.push({ attemptId: open.attemptId, status: "refused", at: performance.now() });
           return;
         }
       }
@@ -185,4 +210,17 @@ export function submissionLoad(base: string, cookies: string[], slug = "basic-sk
     },
     done,
   };
+}
+
+/**
+ * Signs an account that has a second sign-in step in through the pages of a fresh browser context
+ * (enrolling it the first time); returns the Cookie header of the session.
+ */
+export async function signInWithSecondStep(browser: Browser, base: string, employeeNo: string) {
+  const context = await browser.newContext({ baseURL: base });
+  await signInThroughUi(context, employeeNo);
+  const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  await context.close();
+  if (!session) throw new Error(`sign-in failed for ${employeeNo}`);
+  return `${session.name}=${session.value}`;
 }
