@@ -218,6 +218,11 @@ export function submissionLoad(base: string, cookies: string[], slugs = chapterS
  */
 export async function signInWithSecondStep(browser: Browser, base: string, employeeNo: string) {
   const context = await browser.newContext({ baseURL: base });
+  // No background prefetches: one still rendering when the test stops the server would count as a
+  // request it failed to finish.
+  await context.route("**/*", (route) =>
+    route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue(),
+  );
   await signInThroughUi(context, employeeNo);
   const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   await context.close();
