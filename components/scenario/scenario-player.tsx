@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { CHOICE_KEYS, choiceIndexForKey } from "@/lib/scenario/choice-keys";
 import type { PublicStep } from "@/lib/scenario/engine";
 import { MoodMeter } from "./mood-meter";
 
@@ -126,6 +127,25 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
     return () => clearInterval(timer);
   }, [timerRunning, t]);
 
+  // Number keys pick a choice, through the same answer() as the buttons.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
+  onKey.current = (e) => {
+    const choices = playing?.step.choices ?? [];
+    if (pending || sent.current) return;
+    const index = choiceIndexForKey(e, choices.length);
+    const choice = index === null ? undefined : choices[index];
+    if (!choice) return;
+    e.preventDefault();
+    answer({ choiceId: choice.id }, choice.text);
+  };
+  const hasChoices = (playing?.step.choices.length ?? 0) > 0;
+  useEffect(() => {
+    if (!hasChoices) return;
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, [hasChoices]);
+
   if (!playing) {
     return (
       <div className="space-y-4">
@@ -185,14 +205,26 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
       {step.choices.length > 0 && (
         <fieldset className="space-y-2" disabled={pending}>
           <legend className="mb-2 font-medium">{t("yourReply")}</legend>
-          {step.choices.map((c) => (
+          <p id="choice-keys" className="text-sm text-slate-600">
+            {t("choiceKeys", { last: Math.min(step.choices.length, CHOICE_KEYS) })}
+          </p>
+          {step.choices.map((c, i) => (
             <button
               key={c.id}
               type="button"
               onClick={() => answer({ choiceId: c.id }, c.text)}
-              className="block w-full rounded-md border border-brand-600 bg-white px-4 py-3 text-left hover:bg-brand-50 disabled:opacity-60"
+              aria-keyshortcuts={i < CHOICE_KEYS ? String(i + 1) : undefined}
+              className="flex w-full items-start gap-3 rounded-md border border-brand-600 bg-white px-4 py-3 text-left hover:bg-brand-50 disabled:opacity-60"
             >
-              {c.text}
+              {i < CHOICE_KEYS && (
+                <kbd
+                  aria-hidden
+                  className="mt-0.5 shrink-0 rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-700"
+                >
+                  {i + 1}
+                </kbd>
+              )}
+              <span>{c.text}</span>
             </button>
           ))}
         </fieldset>
