@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { type Turn, turnPoints } from "@/lib/scenario/engine";
+import { signedPoints } from "@/lib/scenario/points-display";
 import type { Scenario } from "@/lib/scenario/schema";
 import { GradeExplanation } from "./grade-explanation";
 
@@ -38,12 +39,12 @@ export function TurnReview({
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       {step.customer && (
         <p className="text-slate-700">
-          <span className="font-medium">{t("customer")}：</span>
+          <span className="font-medium">{t("labelled", { label: t("customer") })}</span>
           {step.customer}
         </p>
       )}
       <p className="mt-2">
-        <span className="font-medium">{t("you")}：</span>
+        <span className="font-medium">{t("labelled", { label: t("you") })}</span>
         {said}
       </p>
       {points.length > 0 && (
@@ -53,17 +54,22 @@ export function TurnReview({
               key={c}
               className={`rounded px-2 py-0.5 ${p > 0 ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}
             >
-              {labels.get(c) ?? c} {p > 0 ? `+${p}` : p}
+              {labels.get(c) ?? c} {signedPoints(p)}
             </span>
           ))}
         </p>
       )}
       {turn.review && showReview && (
         <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-2 text-sm">
-          <span className="font-medium">{tr("adjusted")}</span>（{tr("reviewer")}：{turn.review.reviewerName}
-          ）：
+          <span className="font-medium">
+            {t("result.reviewedBy", {
+              adjusted: tr("adjusted"),
+              reviewer: tr("reviewer"),
+              name: turn.review.reviewerName,
+            })}
+          </span>
           {Object.entries(turn.review.points)
-            .map(([c, p]) => `${labels.get(c) ?? c} ${p}`)
+            .map(([c, p]) => `${labels.get(c) ?? c} ${signedPoints(p, { plus: false })}`)
             .join(" · ")}
           {turn.review.comment && <span className="block">“{turn.review.comment}”</span>}
         </p>
@@ -79,13 +85,13 @@ export function TurnReview({
             />
           )}
           <p className="mt-1 rounded bg-slate-50 p-2">
-            <span className="font-medium">{t("result.modelAnswer")}：</span>
+            <span className="font-medium">{t("labelled", { label: t("result.modelAnswer") })}</span>
             {turn.feedback}
           </p>
         </div>
       ) : (
         <p className="mt-2 text-sm text-slate-700">
-          <span className="font-medium">{t("result.feedback")}：</span>
+          <span className="font-medium">{t("labelled", { label: t("result.feedback") })}</span>
           {turn.feedback}
         </p>
       )}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { AppealStatus } from "@/components/scenario/appeal-status";
+import { CertificatePanel } from "@/components/scenario/certificate-panel";
 import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,6 +12,7 @@ import { certificationsWaitingOnAppeal, listAppealsForAttempt } from "@/db/queri
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
+import { findCertification } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { floorResult, passPending } from "@/lib/scenario/appeal";
 import { result } from "@/lib/scenario/engine";
@@ -32,10 +34,10 @@ export default async function ScenarioResultPage({ params }: Props) {
   if (!found) notFound();
   const { scenario } = found;
   const r = result(scenario, attempt.state);
-  const [t, ta, tc, locale, appeals] = await Promise.all([
+  const [t, ta, tp, locale, appeals] = await Promise.all([
     getTranslations("practice.result"),
     getTranslations("practice.appeal"),
-    getTranslations("learn.check"),
+    getTranslations("practice"),
     getLocale().then(toLocale),
     listAppealsForAttempt({ attemptId }),
   ]);
@@ -45,18 +47,21 @@ export default async function ScenarioResultPage({ params }: Props) {
   // A certificate comes with the result that completed the rules, or with a review's decision.
   const times = [attempt.completedAt, ...appeals.map((a) => a.decidedAt)].filter((d): d is Date => !!d);
   const earned = await Promise.all(times.map((at) => findCertificateIssuedAt({ userId: user.id, at })));
-  const earnedAt = times.find((_, i) => earned[i]);
+  const earnedIndex = earned.findIndex((c) => c !== null);
+  const earnedAt = times[earnedIndex];
+  const certificate = earned[earnedIndex] ?? null;
   const end = scenario.steps[attempt.state.stepId];
   const tone =
     pending || !attempt.passed ? "border-amber-600 bg-amber-50" : "border-emerald-600 bg-emerald-50";
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={`${t("title")}：${scenario.title}`} />
+      <PageHeader title={t("heading", { title: scenario.title })} />
       <section aria-labelledby="summary" className={`rounded-lg border-l-4 p-4 ${tone}`}>
         <h2 id="summary" className="text-xl font-semibold">
           {t("score", { percent: attempt.percent ?? 0 })}
         </h2>
+        <p>{t("pointsTotal", { points: r.score, max: r.max })}</p>
         <p>
           {t(attempt.passed ? (pending ? "passedPending" : "passed") : "failed", {
             passScore: scenario.passScore,
@@ -78,19 +83,18 @@ export default async function ScenarioResultPage({ params }: Props) {
         ))}
         {r.outcome && (
           <p className="mt-2">
-            <span className="font-medium">{t("outcome")}：</span>
+            <span className="font-medium">{tp("labelled", { label: t("outcome") })}</span>
             {r.outcome.label}
           </p>
         )}
-        {earnedAt && (
-          <p className="mt-2 font-medium text-emerald-900">
-            {earnedAt === attempt.completedAt ? tc("certificateEarned") : ta("certificateOnDecision")}{" "}
-            <Link href="/" className="underline">
-              {tc("certificateLink")}
-            </Link>
-          </p>
-        )}
       </section>
+      {certificate && (
+        <CertificatePanel
+          certificateId={certificate.id}
+          name={findCertification(certificate.certificationId)?.name[locale] ?? certificate.certificationId}
+          onDecision={earnedAt !== attempt.completedAt}
+        />
+      )}
       <div className="mt-6">
         <CompetencyChart rows={r.competencies} />
       </div>
