@@ -44,6 +44,7 @@ export type Surface =
   | "progress"
   | "section"
   | "play"
+  | "replay"
   | "answer"
   | "answer_type"
   | "choice"
@@ -165,6 +166,7 @@ export const ERROR_MESSAGES = {
   "conflict:review_answered": "reviewAnswered",
   "conflict:content_version": "chapterUpdated",
   "conflict:play": "playEnded",
+  "bad_request:replay": "badReplay",
   "conflict:step": "notCurrentStep",
   "conflict:scenario_version": "scenarioUpdated",
   "conflict:draft_version": "draftStale",

@@ -17,14 +17,14 @@ import { settleCertificates } from "./settle-certificates";
 /** What the browser sends for a step: which step it answers, and a choice, a text or "time ran out". */
 export type StepAnswer = { stepId: string } & ({ choiceId: string } | { text: string } | { timeout: true });
 
-const APPLY_ERRORS: Record<ApplyError, ErrorCode> = {
+export const APPLY_ERRORS: Record<ApplyError, ErrorCode> = {
   ended: "bad_request:answer_type",
   "wrong-answer-type": "bad_request:answer_type",
   "unknown-choice": "bad_request:choice",
   "empty-text": "bad_request:text",
 };
 
-function toAnswer(body: StepAnswer): Answer {
+export function toAnswer(body: StepAnswer): Answer {
   if ("choiceId" in body) return { type: "choice", choiceId: body.choiceId };
   if ("text" in body) return { type: "text", text: body.text };
   return { type: "timeout" };
