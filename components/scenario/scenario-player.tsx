@@ -4,18 +4,31 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import type { ReplaySummary as Summary } from "@/db/use-cases/replay-scenario";
 import { CHOICE_KEYS, choiceIndexForKey } from "@/lib/scenario/choice-keys";
 import type { PublicStep } from "@/lib/scenario/engine";
 import { MoodMeter } from "./mood-meter";
+import { ReplaySummary } from "./replay-summary";
 
 type Line = { who: "customer" | "you" | "narration" | "system"; text: string };
 type Playing = { attemptId: string; step: PublicStep; mood: number; timeAllowedMs: number | null };
+type Reply = { choiceId: string } | { text: string } | { timeout: true };
 
 /**
  * The conversation. It only ever knows the current step's words: the server holds the attempt,
- * checks every answer against the current step and its own clock, and scores it.
+ * checks every answer against the current step and its own clock, and scores it. With `replay`, it
+ * is a practice run from a step of a finished attempt: the server stores nothing, so the player
+ * sends the replay's answers so far with each one, and shows the practice feedback at the end.
  */
-export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.ReactNode }) {
+export function ScenarioPlayer({
+  slug,
+  intro,
+  replay,
+}: {
+  slug: string;
+  intro: React.ReactNode;
+  replay?: { attemptId: string; from: string };
+}) {
   const t = useTranslations("practice");
   const router = useRouter();
   const [playing, setPlaying] = useState<Playing | null>(null);
@@ -28,6 +41,8 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
   const [announcement, setAnnouncement] = useState("");
   const deadline = useRef<number | null>(null);
   const sent = useRef(false);
+  const history = useRef<({ stepId: string } & Reply)[]>([]);
+  const [summary, setSummary] = useState<Summary | null>(null);
 
   const show = useCallback((step: PublicStep) => {
     setLines((prev) => [
@@ -74,29 +89,44 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
     }
   }
 
+  const replayUrl = replay && `/api/practice/attempts/${encodeURIComponent(replay.attemptId)}/replay`;
+
   async function begin() {
-    const data = await post(`/api/practice/${encodeURIComponent(slug)}/attempts`, { extendedTime });
+    history.current = [];
+    const data = replay
+      ? await post(replayUrl as string, { from: replay.from, answers: [], extendedTime })
+      : await post(`/api/practice/${encodeURIComponent(slug)}/attempts`, { extendedTime });
     if (data) enter(data as Playing);
   }
 
-  async function answer(body: { choiceId: string } | { text: string } | { timeout: true }, said?: string) {
+  async function answer(body: Reply, said?: string) {
     if (!playing || sent.current) return;
     sent.current = true;
     deadline.current = null;
     setSecondsLeft(null);
-    const data = await post(`/api/practice/attempts/${playing.attemptId}/answer`, {
-      stepId: playing.step.id,
-      ...body,
-    });
+    const sending = { stepId: playing.step.id, ...body };
+    const data = replay
+      ? await post(replayUrl as string, {
+          from: replay.from,
+          answers: [...history.current, sending],
+          extendedTime,
+        })
+      : await post(`/api/practice/attempts/${playing.attemptId}/answer`, sending);
     if (!data) {
       sent.current = false;
       return;
     }
+    history.current.push(sending);
     setLines((prev) => [
       ...prev,
       said ? { who: "you" as const, text: said } : { who: "system" as const, text: t("timeUp") },
     ]);
     setText("");
+    if (data.ended && replay) {
+      setAnnouncement(t("replay.finished"));
+      setSummary(data.summary);
+      return;
+    }
     if (data.ended) {
       setAnnouncement(t("finished"));
       router.push(data.resultUrl);
@@ -138,7 +168,7 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
     e.preventDefault();
     answer({ choiceId: choice.id }, choice.text);
   };
-  const hasChoices = (playing?.step.choices.length ?? 0) > 0;
+  const hasChoices = !summary && (playing?.step.choices.length ?? 0) > 0;
   useEffect(() => {
     if (!hasChoices) return;
     const listener = (e: KeyboardEvent) => onKey.current(e);
@@ -165,7 +195,7 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
           aria-disabled={pending}
           className={buttonClass("primary", "lg")}
         >
-          {pending ? t("starting") : t("start")}
+          {pending ? t("starting") : replay ? t("replay.start") : t("start")}
         </button>
         <p role="alert" className="text-red-800 empty:hidden">
           {message}
@@ -202,7 +232,8 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
           </li>
         ))}
       </ol>
-      {step.choices.length > 0 && (
+      {summary && <ReplaySummary summary={summary} retryHref={`/practice/${slug}`} />}
+      {!summary && step.choices.length > 0 && (
         <fieldset className="space-y-2" disabled={pending}>
           <legend className="mb-2 font-medium">{t("yourReply")}</legend>
           <p id="choice-keys" className="text-sm text-slate-600">
@@ -229,7 +260,7 @@ export function ScenarioPlayer({ slug, intro }: { slug: string; intro: React.Rea
           ))}
         </fieldset>
       )}
-      {step.kind === "text" && (
+      {!summary && step.kind === "text" && (
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -138,6 +138,9 @@ export default async function ScenarioResultPage({ params }: Props) {
         <Link href={`/practice/${slug}`} className={buttonClass("primary", "lg")}>
           {t("tryAgain")}
         </Link>
+        <Link href={`/practice/${slug}/result/${attemptId}/path`} className={buttonClass("secondary", "lg")}>
+          {t("reviewPath")}
+        </Link>
         <Link href="/practice" className="px-2 py-2.5 text-brand-700 underline">
           {t("back")}
         </Link>
