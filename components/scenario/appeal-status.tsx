@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type AppealView, decisionOutcome } from "@/lib/scenario/appeal-state";
+import { signedPoints } from "@/lib/scenario/points-display";
 
 /** Where the learner's appeal against one answer stands: waiting for a trainer, or the decision and its reason. */
 export function AppealStatus({
@@ -15,7 +16,7 @@ export function AppealStatus({
   const points = (p: Record<string, number>) =>
     competencies
       .filter((c) => c.id in p)
-      .map((c) => `${c.label} ${p[c.id]}`)
+      .map((c) => `${c.label} ${signedPoints(p[c.id] ?? 0, { plus: false })}`)
       .join(" · ") || "0";
   if (appeal.status === "contested")
     return (

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { signedPoints } from "@/lib/scenario/points-display";
 import type { RubricGrade, Span } from "@/lib/scenario/rubric";
 
 type Mark = "met" | "forbidden" | "negator";
@@ -128,7 +129,7 @@ export function GradeExplanation({
           ? t("noPoints")
           : t("points", {
               points: Object.entries(grade.points)
-                .map(([c, p]) => `${label(c)} ${p > 0 ? "+" : ""}${p}`)
+                .map(([c, p]) => `${label(c)} ${signedPoints(p)}`)
                 .join(" · "),
             })}
       </p>
