@@ -50,7 +50,8 @@ async function pressAndSee(page: Page, key: string, said: string) {
 test("keyboard choices in a role-play", async ({ learnerPage: page }) => {
   await page.goto("/practice/complaint");
   await new ScenarioPlayer(page).start();
-  await expect(page.getByText("提示：可按键盘数字键 1–", { exact: false })).toBeVisible();
+  // The first role-play start on a fresh server can be slow.
+  await expect(page.getByText("提示：可按键盘数字键 1–", { exact: false })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(customer("arrive"), { exact: true }).last()).toBeVisible();
   await expectNoSeriousViolations(page);
   await pressAndSee(page, "1", choice("arrive", "a"));
