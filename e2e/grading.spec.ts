@@ -283,10 +283,19 @@ test("a learner contests a grade; the trainer sees it first, decides within the 
   await expect(turn.getByText(`理由：“${REASON}”`)).toBeVisible();
   await expect(result.summary.getByText(/通过待定/)).toHaveCount(0);
   await expect(result.summary.getByText("已通过（通过线 80%）", { exact: true })).toBeVisible();
-  await expect(result.summary.getByText("复核决定后，您已获得证书。")).toBeVisible();
+  const panel = page.getByRole("region", { name: "已获得证书" });
+  await expect(panel.getByText(`复核决定后，您的“${def.name["zh-CN"]}”证书已颁发。`)).toBeVisible();
+  await expect(panel.getByRole("link", { name: "查看我的全部证书" })).toHaveAttribute(
+    "href",
+    "/me/certificates",
+  );
   await expectNoSeriousViolations(page);
   const held = await certificatesOf(learner);
   expect(held).toHaveLength(1);
+  await expect(panel.getByRole("link", { name: "下载证书（PDF）" })).toHaveAttribute(
+    "href",
+    `/certificates/${held[0]?.id}/pdf`,
+  );
   await page.goto("/");
   await expect(
     page.getByRole("region", { name: "我的证书" }).getByText("有效", { exact: true }),
