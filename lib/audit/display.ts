@@ -87,7 +87,7 @@ const person = (p: { name: string; employeeNo: string }) => `${p.name} (${p.empl
 export function auditSubject(entry: AuditEntryLike, names: AuditNames, text: AuditText): string {
   const id = entry.targetId ?? "";
   const kind = text.translate(`targets.${entry.targetType}`) ?? entry.targetType;
-  const labelled = (value: string) => `${kind}: ${value}`;
+  const labelled = (name: string) => text.translate("subjectOf", { kind, name }) ?? `${kind}: ${name}`;
   switch (entry.targetType) {
     case "user": {
       const found = names.users.get(id);
@@ -120,7 +120,8 @@ export function auditSubject(entry: AuditEntryLike, names: AuditNames, text: Aud
       const [type, slug] = id.split(":");
       if (!type || !slug) return labelled(id);
       const typeLabel = text.translate(`values.itemType.${type}`) ?? type;
-      return `${typeLabel}: ${text.itemTitle(type, slug)}`;
+      const name = text.itemTitle(type, slug);
+      return text.translate("subjectOf", { kind: typeLabel, name }) ?? `${typeLabel}: ${name}`;
     }
     case "setting": {
       return labelled(text.translate(`settings.${id}`) ?? id);
