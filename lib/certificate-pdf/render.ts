@@ -235,7 +235,7 @@ const SEAL_SIZE = 96;
 
 /**
  * The issuer's signature block above the QR code: a line to sign on, the signatory's name and title
- * under it, and the seal stamped across the line's right half as a bank stamps a paper certificate.
+ * under it, and the seal stamped on the line's right end, clear of the name, as on a paper certificate.
  */
 async function drawSignature(
   pdf: PDFDocument,
@@ -269,8 +269,8 @@ async function drawSignature(
   const scale = SEAL_SIZE / Math.max(image.width, image.height);
   const [width, height] = [image.width * scale, image.height * scale];
   page.drawImage(image, {
-    x: QR_CENTER + 40 - width / 2,
-    y: SIGNATURE_Y - height / 2 + 8,
+    x: QR_CENTER + 50 - width / 2,
+    y: SIGNATURE_Y + 30 - height / 2,
     width,
     height,
     opacity: 0.9,
