@@ -12,7 +12,7 @@ function Fields({ fields, colon }: { fields: AuditField[]; colon: string }) {
   return (
     <dl className="space-y-0.5">
       {fields.map((f) => (
-        <div key={f.key || f.value} className="break-words [overflow-wrap:anywhere]">
+        <div key={f.key || f.value} className="[overflow-wrap:anywhere]">
           {f.label && <dt className="inline text-slate-600">{`${f.label}${colon}`}</dt>}
           <dd className="inline">{f.value}</dd>
         </div>
@@ -79,7 +79,7 @@ export function AuditEntries({
           <li key={e.row.id} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
             <p className="font-medium">{e.action}</p>
             <p className="text-slate-600 tabular-nums">{when(e.row.createdAt)}</p>
-            <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 [overflow-wrap:anywhere]">
+            <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 [overflow-wrap:anywhere]">
               <dt className="text-slate-600">{labels.who}</dt>
               <dd>{e.who}</dd>
               <dt className="text-slate-600">{labels.target}</dt>
