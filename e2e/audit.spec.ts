@@ -76,7 +76,9 @@ async function overflowing(page: Page) {
       .filter((el) => el.getBoundingClientRect().right > width + 0.5)
       .filter((el) => !el.closest("[hidden], .sr-only"))
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+      );
   });
 }
 
