@@ -102,7 +102,7 @@ describe("auditSubject", () => {
 
   it("shows a failed sign-in's account as the one attempted, known or not", () => {
     const failed = entry({ action: "auth.signin_failed", targetType: "employee_no", targetId: "E1001" });
-    expect(auditSubject(failed, names, text("en"))).toBe("attempted account 王晓明 (E1001)");
+    expect(auditSubject(failed, names, text("en"))).toBe("Attempted account 王晓明 (E1001)");
     expect(auditSubject({ ...failed, targetId: "E9999" }, names, text("zh-CN"))).toBe(
       "尝试登录的账户：E9999",
     );
