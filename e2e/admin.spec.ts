@@ -121,8 +121,8 @@ test("an admin changes a role, cannot demote the last admin, and the audit log s
   await page.getByRole("button", { name: "筛选", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: "钱多 (E7002)" });
   await expect(row).toContainText("周建军 (E9001)");
-  await expect(row).toContainText("role:trainer");
-  await expect(row).toContainText("role:manager");
+  await expect(row).toContainText("角色：培训师");
+  await expect(row).toContainText("角色：管理者");
   await expectNoSeriousViolations(page);
 
   const csv = await page.request.get("/api/admin/audit?action=user.update");

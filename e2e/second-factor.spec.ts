@@ -138,5 +138,5 @@ test("a failed sign-in is recorded as someone anonymous, from their address, for
   const csv = await (
     await adminPage.request.get("/api/admin/audit?action=auth.signin_failed&target=E1017")
   ).text();
-  expect(csv.split("\n")[0]).toContain("actor_address");
+  expect(csv.split("\n")[0]).toContain("来源地址");
 });

@@ -82,6 +82,22 @@ const schema = z
     AUDIT_ARCHIVE_KEY_FILE: z.preprocess(blankIsUnset, z.string().min(1).optional()),
     /** Where `npm run audit:archive` writes the archives. */
     AUDIT_ARCHIVE_DIR: z.preprocess(blankIsUnset, z.string().min(1).default("./data/audit-archive")),
+    /** The issuing bank on every certificate (PDF and verify page); the English name falls back to it. */
+    CERTIFICATE_ISSUER_NAME: z.preprocess(blankIsUnset, z.string().trim().min(1).max(80).default("示范银行")),
+    CERTIFICATE_ISSUER_NAME_EN: z.preprocess(blankIsUnset, z.string().trim().min(1).max(80).optional()),
+    /** Who signs the certificates (a signature line with name and title); no name: an unnamed line. */
+    CERTIFICATE_SIGNATORY_NAME: z.preprocess(blankIsUnset, z.string().trim().min(1).max(40).optional()),
+    CERTIFICATE_SIGNATORY_TITLE: z.preprocess(blankIsUnset, z.string().trim().min(1).max(60).optional()),
+    CERTIFICATE_SIGNATORY_TITLE_EN: z.preprocess(blankIsUnset, z.string().trim().min(1).max(60).optional()),
+    /** A PNG or JPEG seal drawn over the signature line; it must exist when set. */
+    CERTIFICATE_SEAL_FILE: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/\.(png|jpe?g)$/i, "CERTIFICATE_SEAL_FILE must be a .png or .jpg file")
+        .refine((v) => existsSync(v), "CERTIFICATE_SEAL_FILE does not exist")
+        .optional(),
+    ),
     /**
      * Tests only: every certification exam's time limit in seconds, instead of the definition's
      * timeLimitMinutes, so an end-to-end test can run out of time. Never set it in production.

@@ -1,5 +1,6 @@
 import { degrees, PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { fontkit, loadFont } from "./font";
+import type { CertificateIssuer } from "./issuer";
 import { drawQrCode } from "./qr";
 import { clean, type FittedText, fitText } from "./text";
 
@@ -13,6 +14,8 @@ export type CertificatePdfLabels = {
   expiresAt: string;
   code: string;
   verifyHint: string;
+  /** Under the signature line, before the signatory's name and title. */
+  signatory: string;
   /** Watermark text when the certificate is revoked. */
   revoked?: string;
 };
@@ -30,6 +33,7 @@ export type CertificatePdfInput = {
   /** Absolute URL of the public verification page; encoded in the QR code. */
   verifyUrl: string;
   revoked?: boolean;
+  issuer: CertificateIssuer;
 };
 
 const NAVY = rgb(0.09, 0.16, 0.31);
@@ -75,6 +79,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     [labels.code, input.code],
   ]);
   drawVerification(page, fonts, labels.verifyHint, input.verifyUrl);
+  await drawSignature(pdf, page, fonts, labels.signatory, input.issuer);
   if (input.revoked) drawWatermark(page, fonts.bold, clean(labels.revoked ?? "REVOKED"));
   return Uint8Array.from(await pdf.save());
 }
@@ -110,6 +115,8 @@ function drawDiamond(page: PDFPage, x: number, y: number, radius: number) {
 }
 
 function drawHeading(page: PDFPage, fonts: Fonts, input: CertificatePdfInput) {
+  const issuer = fitText(clean(input.issuer.name), fonts.bold, { maxWidth: 480, maxSize: 16, minSize: 11 });
+  drawCentered(page, fonts.bold, issuer, 512, GOLD);
   const title = fitText(clean(input.labels.title), fonts.bold, { maxWidth: 620, maxSize: 30, minSize: 18 });
   drawCentered(page, fonts.bold, title, 462, NAVY);
 
@@ -196,7 +203,7 @@ const QR_CENTER = WIDTH - 160;
 
 function drawVerification(page: PDFPage, fonts: Fonts, hint: string, url: string) {
   const x = QR_CENTER - QR_SIZE / 2;
-  const y = 142;
+  const y = 92;
   page.drawRectangle({
     x,
     y,
@@ -221,6 +228,53 @@ function drawVerification(page: PDFPage, fonts: Fonts, hint: string, url: string
       line -= text.size * 1.4;
     }
   }
+}
+
+const SIGNATURE_Y = 262;
+const SEAL_SIZE = 96;
+
+/**
+ * The issuer's signature block above the QR code: a line to sign on, the signatory's name and title
+ * under it, and the seal stamped on the line's right end, clear of the name, as on a paper certificate.
+ */
+async function drawSignature(
+  pdf: PDFDocument,
+  page: PDFPage,
+  fonts: Fonts,
+  label: string,
+  issuer: CertificateIssuer,
+) {
+  page.drawLine({
+    start: { x: QR_CENTER - 90, y: SIGNATURE_Y },
+    end: { x: QR_CENTER + 90, y: SIGNATURE_Y },
+    color: INK,
+    thickness: 0.6,
+  });
+  const who = [issuer.signatory?.name, issuer.signatory?.title].filter(Boolean).join(" · ");
+  let line = SIGNATURE_Y - 14;
+  for (const [text, font, size, color] of [
+    [clean(label), fonts.regular, 8.5, MUTED],
+    [clean(who), fonts.bold, 10.5, INK],
+  ] as const) {
+    if (!text) continue;
+    const fitted = fitText(text, font, { maxWidth: 200, maxSize: size, minSize: 7 });
+    const first = fitted.lines[0] ?? "";
+    const width = font.widthOfTextAtSize(first, fitted.size);
+    page.drawText(first, { x: QR_CENTER - width / 2, y: line, size: fitted.size, font, color });
+    line -= fitted.size * 1.35;
+  }
+  if (!issuer.seal) return;
+  const isPng = issuer.seal[0] === 0x89 && issuer.seal[1] === 0x50;
+  const image = isPng ? await pdf.embedPng(issuer.seal) : await pdf.embedJpg(issuer.seal);
+  const scale = SEAL_SIZE / Math.max(image.width, image.height);
+  const [width, height] = [image.width * scale, image.height * scale];
+  page.drawImage(image, {
+    x: QR_CENTER + 50 - width / 2,
+    y: SIGNATURE_Y + 30 - height / 2,
+    width,
+    height,
+    opacity: 0.9,
+  });
 }
 
 function drawWatermark(page: PDFPage, font: PDFFont, text: string) {

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import upstreamFontkit from "@pdf-lib/fontkit";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { fontkit, loadFont } from "@/lib/certificate-pdf/font";
+import { certificateIssuer } from "@/lib/certificate-pdf/issuer";
 import { type CertificatePdfInput, renderCertificatePdf } from "@/lib/certificate-pdf/render";
 
 const zh: CertificatePdfInput = {
@@ -15,6 +19,7 @@ const zh: CertificatePdfInput = {
     expiresAt: "有效期至",
     code: "证书编号",
     verifyHint: "扫码或访问以下地址核验真伪",
+    signatory: "授权签发人",
     revoked: "已撤销",
   },
   holderName: "王晓明",
@@ -25,6 +30,7 @@ const zh: CertificatePdfInput = {
   expiresOn: "2027年3月1日",
   code: "7KQ2M9XH4PRT",
   verifyUrl: "http://localhost:3000/verify/7KQ2M9XH4PRT",
+  issuer: { name: "示范银行股份有限公司", signatory: { name: "周建军", title: "培训中心主任" } },
 };
 
 const en: CertificatePdfInput = {
@@ -39,13 +45,22 @@ const en: CertificatePdfInput = {
     expiresAt: "Valid until",
     code: "Certificate code",
     verifyHint: "Scan or visit to verify",
+    signatory: "Authorised signatory",
     revoked: "REVOKED",
   },
   holderName: "Wang Xiaoming",
   branchName: "Jing'an Sub-branch",
   issuedOn: "1 March 2026",
   expiresOn: "1 March 2027",
+  issuer: { name: "Demo Bank Co., Ltd.", signatory: { name: "Zhou Jianjun", title: "Head of Training" } },
 };
+
+/** A 2×2 red PNG, as a bank's seal file would be (only smaller). */
+const SEAL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8Dwn4GBgYGJAQoAAB8UAQD7yCL5AAAAAElFTkSuQmCC",
+  "base64",
+);
+const hasImage = (bytes: Uint8Array) => Buffer.from(bytes).includes("/Subtype /Image");
 
 /** Text per line as a PDF reader extracts it, which needs the fonts' ToUnicode maps. */
 async function extractText(bytes: Uint8Array): Promise<string> {
@@ -97,6 +112,22 @@ describe("renderCertificatePdf", () => {
     expect(text).toContain("7KQ2M9XH4PRT");
   });
 
+  it("names the issuing bank and the signatory, in the reader's language", async () => {
+    const zhText = await extractText(await renderCertificatePdf(zh));
+    for (const expected of ["示范银行股份有限公司", "授权签发人", "周建军 · 培训中心主任"])
+      expect(zhText).toContain(expected);
+    const enText = await extractText(await renderCertificatePdf(en));
+    for (const expected of ["Demo Bank Co., Ltd.", "Authorised signatory", "Zhou Jianjun · Head of Training"])
+      expect(enText).toContain(expected);
+  });
+
+  it("embeds the seal image only when one is configured", async () => {
+    expect(hasImage(await renderCertificatePdf(zh))).toBe(false);
+    const sealed = await renderCertificatePdf({ ...zh, issuer: { ...zh.issuer, seal: SEAL_PNG } });
+    expect(hasImage(sealed)).toBe(true);
+    expect(await extractText(sealed)).toContain("示范银行股份有限公司");
+  });
+
   it("marks a revoked certificate with the revoked label", async () => {
     expect(await extractText(await renderCertificatePdf({ ...zh, revoked: true }))).toContain("已撤销");
     expect(await extractText(await renderCertificatePdf({ ...en, revoked: true }))).toContain("REVOKED");
@@ -119,6 +150,35 @@ describe("renderCertificatePdf", () => {
     );
     expect(text).toContain("Hohenzollern-Sigmaringen");
     expect(text.replace(/\n/g, "")).toContain("个人金融业务中心");
+  });
+});
+
+describe("certificateIssuer", () => {
+  const settings = {
+    CERTIFICATE_ISSUER_NAME: "示范银行",
+    CERTIFICATE_ISSUER_NAME_EN: "Demo Bank",
+    CERTIFICATE_SIGNATORY_NAME: "周建军",
+    CERTIFICATE_SIGNATORY_TITLE: "培训中心主任",
+  };
+
+  it("takes the English names for English, falling back to the Chinese ones", () => {
+    expect(certificateIssuer(settings, "zh-CN")).toMatchObject({
+      name: "示范银行",
+      signatory: { name: "周建军", title: "培训中心主任" },
+    });
+    expect(certificateIssuer(settings, "en")).toMatchObject({
+      name: "Demo Bank",
+      signatory: { title: "培训中心主任" },
+    });
+    expect(certificateIssuer(settings, "en").seal).toBeUndefined();
+  });
+
+  it("reads the seal file", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "seal-")), "seal.png");
+    writeFileSync(file, SEAL_PNG);
+    expect(certificateIssuer({ ...settings, CERTIFICATE_SEAL_FILE: file }, "zh-CN").seal).toEqual(
+      new Uint8Array(SEAL_PNG),
+    );
   });
 });
 

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
-import { Table } from "@/components/ui/table";
-import { type AuditRow, listAuditActions, listAuditEntries } from "@/db/queries/audit";
+import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
+import { formatDateTime } from "@/lib/i18n/dates";
+import { toLocale } from "@/lib/i18n/locales";
+import { AuditEntries } from "./audit-entries";
+import { auditView } from "./audit-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminAudit"))("title") };
@@ -15,47 +19,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 
-function Change({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-500">—</span>;
-  if (typeof value !== "object") return <span>{String(value)}</span>;
-  return (
-    <dl className="space-y-0.5">
-      {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
-        <div key={k} className="flex gap-1">
-          <dt className="text-slate-500">{k}:</dt>
-          <dd className="break-all">{typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireArea("admin");
   const s = await searchParams;
   const get = (k: string) => (typeof s[k] === "string" ? (s[k] as string) : undefined);
   const filters = parseAuditFilters(get);
   const page = Math.max(1, Number(get("page")) || 1);
-  const [t, format, actions, { rows, hasMore }] = await Promise.all([
+  const locale = toLocale(await getLocale());
+  const [t, actions, { rows, hasMore }] = await Promise.all([
     getTranslations("adminAudit"),
-    getFormatter(),
     listAuditActions(),
     listAuditEntries({ filters, page }),
   ]);
+  const entries = await auditView(rows, locale);
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
   const pageLink = (p: number) => `/admin/audit?${new URLSearchParams([...query, ["page", String(p)]])}`;
   const label = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
-  const who = (r: AuditRow) =>
-    r.actorEmployeeNo
-      ? `${r.actorName} (${r.actorEmployeeNo})`
-      : r.actorAddress
-        ? t("anonymous", { address: r.actorAddress })
-        : t("system");
-  const target = (r: AuditRow) =>
-    r.targetEmployeeNo
-      ? `${r.targetName} (${r.targetEmployeeNo})`
-      : `${t.has(`targets.${r.targetType}`) ? t(`targets.${r.targetType}`) : r.targetType} ${r.targetId ?? ""}`;
-
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")}>
@@ -102,35 +81,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-600">{t("readOnly")}</p>
-      <Table
-        caption={t("title")}
-        columns={(["when", "who", "what", "target", "before", "after"] as const).map((c) =>
-          t(`columns.${c}`),
-        )}
-        empty={t("none")}
-        isEmpty={rows.length === 0}
-      >
-        {rows.map((r) => (
-          <tr key={r.id} className="align-top">
-            <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-              {format.dateTime(r.createdAt, {
-                dateStyle: "medium",
-                timeStyle: "medium",
-                timeZone: "Asia/Shanghai",
-              })}
-            </td>
-            <td className="px-3 py-2 whitespace-nowrap">{who(r)}</td>
-            <td className="px-3 py-2 whitespace-nowrap font-medium">{label(r.action)}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{target(r)}</td>
-            <td className="min-w-48 px-3 py-2 text-xs">
-              <Change value={r.before} />
-            </td>
-            <td className="min-w-48 px-3 py-2 text-xs">
-              <Change value={r.after} />
-            </td>
-          </tr>
-        ))}
-      </Table>
+      {entries.length === 0 ? (
+        <EmptyState>{t("none")}</EmptyState>
+      ) : (
+        <AuditEntries
+          entries={entries}
+          when={(d) => formatDateTime(d, locale, { seconds: true })}
+          labels={{
+            ...(Object.fromEntries(
+              (["when", "who", "what", "target", "before", "after"] as const).map((c) => [
+                c,
+                t(`columns.${c}`),
+              ]),
+            ) as Record<"when" | "who" | "what" | "target" | "before" | "after", string>),
+            caption: t("title"),
+            colon: locale === "en" ? ": " : "：",
+          }}
+        />
+      )}
       {(page > 1 || hasMore) && (
         <nav aria-label={t("pages")} className="mt-3 flex gap-4 text-sm">
           {page > 1 && (

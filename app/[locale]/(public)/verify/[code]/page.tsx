@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { findCertificateForVerify } from "@/db/queries/certificates";
+import { certificateIssuer } from "@/lib/certificate-pdf/issuer";
 import { codeFromPath } from "@/lib/certification/verification-code";
 import { verifyView } from "@/lib/certification/verify-view";
+import { env } from "@/lib/env";
 import { VERIFY_LIMITED_HEADER } from "@/lib/http/proxy-markers";
 import { formatDate } from "@/lib/i18n/dates";
 import { toLocale } from "@/lib/i18n/locales";
@@ -39,6 +41,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
 
   const locale = toLocale(await getLocale());
   const date = (d: Date) => formatDate(d, locale);
+  const issuer = await getTranslations("certificatePdf");
   const rows: [string, string][] = [
     [t("holder"), view.holder],
     [t("branch"), view.branch[locale]],
@@ -46,6 +49,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
     [t("issuedAt"), date(view.issuedAt)],
     [t("expiresAt"), date(view.expiresAt)],
     [t("code"), code],
+    [issuer("issuer"), certificateIssuer(env, locale).name],
   ];
   return (
     <VerifyPanel title={t("title")}>

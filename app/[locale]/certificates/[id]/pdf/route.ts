@@ -3,8 +3,10 @@ import { z } from "zod";
 import { getCurrentUser, toViewer } from "@/app/[locale]/(auth)/session";
 import { getCertificateWithHolder } from "@/db/queries/certificates";
 import { canViewUser } from "@/lib/auth/scope";
+import { certificateIssuer } from "@/lib/certificate-pdf/issuer";
 import { type CertificatePdfLabels, renderCertificatePdf } from "@/lib/certificate-pdf/render";
 import { findCertification } from "@/lib/certification/catalog";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { publicUrl } from "@/lib/http/public-url";
@@ -45,11 +47,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
 
     const locale = toLocale(segment);
     const t = await getTranslations({ locale, namespace: "certificates.pdf" });
-    const labels = Object.fromEntries(LABELS.map((k) => [k, t(k)])) as Omit<CertificatePdfLabels, "title">;
+    const labels = Object.fromEntries(LABELS.map((k) => [k, t(k)])) as Omit<
+      CertificatePdfLabels,
+      "title" | "signatory"
+    >;
+    const issuerText = await getTranslations({ locale, namespace: "certificatePdf" });
     const date = (d: Date) => formatDate(d, locale, "long");
     const { certificate } = found;
     const pdf = await renderCertificatePdf({
-      labels: { ...labels, title: t("title", { name: definition.name[locale] }) },
+      labels: {
+        ...labels,
+        title: t("title", { name: definition.name[locale] }),
+        signatory: issuerText("signatory"),
+      },
       holderName: found.holderName,
       employeeNo: found.employeeNo,
       branchName: localName(found, locale, "branchName"),
@@ -59,6 +69,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       code: certificate.code,
       verifyUrl: publicUrl(`/verify/${certificate.code}`),
       revoked: certificate.revokedAt !== null,
+      issuer: certificateIssuer(env, locale),
     });
     return new Response(pdf, {
       headers: {
