@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const ROW_PX = 30;
+const ROW_PX = 34;
 const AXIS_PX = 32;
 
 /**
@@ -24,7 +24,7 @@ export function PassRateChart({ data }: { data: { label: string; value: number |
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" height={24} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={72} interval={0} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={112} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => `${v}%`} />
           <Bar dataKey="value" fill="#1d4ed8" isAnimationActive={false} />
         </BarChart>

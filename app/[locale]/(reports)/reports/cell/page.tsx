@@ -30,8 +30,9 @@ export default async function CellPage({ searchParams }: { searchParams: Search 
   const scope = scopeOf(toViewer(user));
   if (!scope) notFound();
   const params = await searchParams;
-  const [t, locale, catalog] = await Promise.all([
+  const [t, tReports, locale, catalog] = await Promise.all([
     getTranslations("reports.cell"),
+    getTranslations("reports"),
     getLocale().then(toLocale),
     getCatalog(),
   ]);
@@ -92,7 +93,7 @@ export default async function CellPage({ searchParams }: { searchParams: Search 
           submit: t("submit", { training }),
           selectBelow: t("selectBelow"),
           selectNone: t("selectNone"),
-          scrollHint: t("scrollHint"),
+          scrollHint: tReports("scrollHint"),
         }}
       />
     </>

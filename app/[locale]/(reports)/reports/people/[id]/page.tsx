@@ -170,7 +170,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         >
           {assignments.map((a) => (
             <tr key={a.id}>
-              <td className={td}>
+              <td className="min-w-40 px-3 py-2">
                 {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
               </td>
               <td className={`${td} whitespace-nowrap`}>{day(a.dueDate)}</td>
