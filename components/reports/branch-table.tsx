@@ -21,7 +21,7 @@ const td = "whitespace-nowrap px-3 py-2 tabular-nums";
 
 /** The per-branch comparison, sortable by any column through links (works without JavaScript). */
 export async function BranchTable({ rows, items, locale, sort, dir, base }: Props) {
-  const t = await getTranslations("reports.overview");
+  const [t, tr] = await Promise.all([getTranslations("reports.overview"), getTranslations("reports")]);
   const columns: { key: SortKey; label: string; title?: string }[] = [
     { key: "name", label: t("branch") },
     { key: "headcount", label: t("headcount") },
@@ -40,6 +40,7 @@ export async function BranchTable({ rows, items, locale, sort, dir, base }: Prop
     <Table
       caption={t("branchesCaption")}
       showCaption
+      scrollHint={tr("scrollHint")}
       columns={columns.map((c) => ({
         key: c.key,
         sort: sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined,
@@ -74,7 +75,18 @@ export async function BranchTable({ rows, items, locale, sort, dir, base }: Prop
           <td className={td}>{r.overdueAssignments}</td>
           {items.map((i) => (
             <td key={i.key} className={td}>
-              {formatPercent(r.passedShare[i.key] ?? null, locale)}
+              <Link
+                href={`/reports/cell?${new URLSearchParams({ branch: r.branch.id, ...(r.own ? { own: "1" } : {}), subject: i.key })}`}
+                prefetch={false}
+                className="underline-offset-2 hover:underline"
+                aria-label={tr("cell.open", {
+                  branch: r.own ? t("ownStaff", { branch: name(r) }) : name(r),
+                  what: i.label,
+                  value: formatPercent(r.passedShare[i.key] ?? null, locale),
+                })}
+              >
+                {formatPercent(r.passedShare[i.key] ?? null, locale)}
+              </Link>
             </td>
           ))}
         </tr>

@@ -1,4 +1,5 @@
 import { EmptyState } from "./empty-state";
+import { ScrollRegion } from "./scroll-region";
 
 export type Column =
   | string
@@ -11,10 +12,15 @@ export type Column =
       sort?: "ascending" | "descending";
     };
 
+/** The first column stays in view while the rest scrolls under it (opaque, above the others). */
+const STICKY_FIRST =
+  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tbody_tr>*:first-child]:bg-white [&_thead_tr>*:first-child]:bg-slate-50 [&_tr>*:first-child]:shadow-[1px_0_0_var(--color-slate-200)]";
+
 /**
- * A table of records that scrolls sideways on a narrow screen instead of widening the page, with
- * a caption (for screen readers unless `showCaption`), a header row and, when `isEmpty`, an empty
- * state instead of a bare header. `children` are the body rows.
+ * A table of records that scrolls sideways on a narrow screen instead of widening the page: a
+ * focusable, labelled scroll region whose first column stays put, with a fade and `scrollHint` while
+ * columns are out of sight. A caption (for screen readers unless `showCaption`), a header row and,
+ * when `isEmpty`, an empty state instead of a bare header. `children` are the body rows.
  */
 export function Table({
   caption,
@@ -25,6 +31,8 @@ export function Table({
   framed = true,
   className = "",
   testId,
+  scrollHint,
+  stickyFirst = true,
   children,
 }: {
   caption: string;
@@ -36,14 +44,22 @@ export function Table({
   framed?: boolean;
   className?: string;
   testId?: string;
+  /** Shown under the table while some of it is out of sight ("swipe sideways for more"). */
+  scrollHint?: string;
+  stickyFirst?: boolean;
   children: React.ReactNode;
 }) {
   if (isEmpty && empty) return <EmptyState>{empty}</EmptyState>;
   return (
-    <div
-      className={`relative overflow-x-auto ${framed ? "rounded-lg bg-white ring-1 ring-slate-200" : ""} ${className}`}
+    <ScrollRegion
+      label={caption}
+      hint={scrollHint}
+      className={`${framed ? "overflow-hidden rounded-lg bg-white ring-1 ring-slate-200" : ""} ${className}`}
     >
-      <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
+      <table
+        className={`w-full border-collapse text-left text-sm ${stickyFirst ? STICKY_FIRST : ""}`}
+        data-testid={testId}
+      >
         <caption className={showCaption ? "px-3 pt-3 text-left text-slate-600" : "sr-only"}>
           {caption}
         </caption>
@@ -66,6 +82,6 @@ export function Table({
         </thead>
         <tbody className="divide-y divide-slate-200">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

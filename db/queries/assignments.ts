@@ -137,7 +137,11 @@ export async function assignOnboarding({
 }
 
 export type AssignmentActor = Viewer;
-export type AssignmentTarget = { userId: string } | { branchId: string };
+/**
+ * One learner, every active learner of a branch subtree, or some of them (`userIds`, all inside
+ * `branchId`'s subtree: a report's selection, assigned all or nothing).
+ */
+export type AssignmentTarget = { userId: string } | { branchId: string; userIds?: string[] };
 
 function isAssignable(catalog: Catalog, itemType: AssignmentItemType, itemSlug: string): boolean {
   if (itemType === "chapter") return catalog.chapterSlugs().includes(itemSlug);
@@ -185,9 +189,19 @@ export async function assignTraining({
     ? sql`(select id, path from ${branches} where id = ${target.branchId})`
     : sql`(select b2.id, b2.path from ${users} u2 join ${branches} b2 on b2.id = u2.branch_id
           where u2.id = ${target.userId})`;
+  const picked = byBranch ? target.userIds : undefined;
+  if (picked && (picked.length === 0 || new Set(picked).size !== picked.length)) {
+    throw new AppError("bad_request:assignee", "An empty or repeated selection / 未选择人员或有重复");
+  }
   const who = byBranch ? subtreeOf(sql`t.path`, sql`b.path`) : sql`u.id = ${target.userId}`;
-  const learners = sql`from ${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
+  const eligible = sql`${users} u join ${branches} b on b.id = u.branch_id join ${targetBranch} t
     where ${subtreeOf(scope, sql`t.path`)} and ${who} and u.active = 1 and u.role = 'learner'`;
+  // A selection is written only when every person in it is eligible: one outside the branch, the
+  // scope or the active learners leaves the whole batch without rows.
+  const learners = picked
+    ? sql`from ${eligible} and ${inArray(sql`u.id`, picked)}
+        and (select count(*) from ${eligible} and ${inArray(sql`u.id`, picked)}) = ${picked.length}`
+    : sql`from ${eligible}`;
 
   const [[found], , upsert] = await writeBatch(
     [
@@ -214,7 +228,7 @@ export async function assignTraining({
         select ${crypto.randomUUID()}, ${actor.id}, 'assignment.create', ${byBranch ? "branch" : "user"},
           ${byBranch ? target.branchId : target.userId},
           json_object('itemType', ${itemType}, 'itemSlug', ${itemSlug}, 'dueDate', ${dueDate},
-            'count', (select count(*) ${learners}))
+            'count', (select count(*) ${learners})${picked ? sql`, 'selected', json(${JSON.stringify(picked)})` : sql``})
         where exists (select 1 ${learners})`),
       notifyAssigned(
         db,
@@ -226,6 +240,7 @@ export async function assignTraining({
   );
   // Unknown and outside the actor's scope answer alike, so nobody learns what exists elsewhere.
   if (!found?.inScope) throw new AppError("forbidden:assignment");
+  if (picked && Number(upsert?.n ?? 0) === 0) throw new AppError("forbidden:assignment");
   if ("learner" in found && !found.learner) {
     throw new AppError(
       "bad_request:assignee",

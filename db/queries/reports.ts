@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { certifications } from "../../lib/certification/catalog";
 import { type BranchCounts, type BranchRef, emptyCounts, rollUp } from "../../lib/reports/overview";
 import { bankDate } from "../../lib/training/assignment-status";
@@ -42,6 +42,28 @@ export async function findBranchInScope({
     .from(branches)
     .where(and(eq(branches.id, id), subtreeOf(scope)));
   return row ?? null;
+}
+
+/**
+ * The branches from the top of the scope down to the one at `path` (paths are the ids from the
+ * root, "/hq/east/jingan/"), for a breadcrumb; branches above the scope are left out.
+ */
+export async function listBranchTrail({
+  path,
+  scope,
+  db = defaultDb,
+}: {
+  path: string;
+  scope: string;
+  db?: Db;
+}) {
+  const ids = path.split("/").filter(Boolean);
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: branches.id, path: branches.path, name: branches.name, nameEn: branches.nameEn })
+    .from(branches)
+    .where(and(inArray(branches.id, ids), subtreeOf(scope)))
+    .orderBy(asc(branches.path));
 }
 
 /** Adds one stored total (the learners, an item or a competency) to a branch's counts. */

@@ -4,14 +4,17 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { BranchTable } from "@/components/reports/branch-table";
+import { BranchTrail } from "@/components/reports/branch-trail";
 import { CompetencyHeatmap } from "@/components/reports/competency-heatmap";
 import { PassRateChart } from "@/components/reports/pass-rate-chart";
 import { ReportNav } from "@/components/reports/report-nav";
+import { TrendsSection } from "@/components/reports/trends-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
-import { findBranchInScope, getOverview } from "@/db/queries/reports";
+import { getTrends } from "@/db/queries/report-trends";
+import { findBranchInScope, getOverview, listBranchTrail } from "@/db/queries/reports";
 import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
 import { competencyItems, passItems } from "@/lib/reports/items";
@@ -49,10 +52,14 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
   const catalog = await getCatalog();
   const items = passItems(catalog, locale);
   const competencies = competencyItems(catalog, locale);
-  const overview = await getOverview({
-    rootPath: drill?.path ?? scope,
-    items: { passed: items.map((i) => i.key), competencies: competencies.map((c) => c.key) },
-  });
+  const [overview, trail, trends] = await Promise.all([
+    getOverview({
+      rootPath: drill?.path ?? scope,
+      items: { passed: items.map((i) => i.key), competencies: competencies.map((c) => c.key) },
+    }),
+    drill ? listBranchTrail({ path: drill.path, scope }) : [],
+    getTrends({ rootPath: drill?.path ?? scope }),
+  ]);
   const { sort, dir } = parseSort(params.sort, params.dir);
   const rows = sortRows(overview.rows, sort, dir, locale);
   const rootName = overview.root
@@ -61,6 +68,8 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
       : overview.root.name
     : t("overview.wholeBank");
   const total = overview.total;
+  // A branch with no branches below it: its comparison would be one row of its own staff.
+  const leaf = Boolean(drill) && rows.every((r) => r.own);
   const pct = (v: number | null) => formatPercent(v, locale);
   const base: Record<string, string> = drill ? { branch: drill.id } : {};
   const exportQuery = drill ? `?branch=${encodeURIComponent(drill.id)}` : "";
@@ -86,6 +95,7 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
 
   return (
     <>
+      {drill && <BranchTrail trail={trail} locale={locale} />}
       <PageHeader title={t("overview.title")} intro={t("overview.intro", { branch: rootName })}>
         {drill && (
           <Link
@@ -117,7 +127,7 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
           {t("overview.passTitle")}
         </h2>
         <div className="grid items-start gap-4 lg:grid-cols-[3fr_2fr]">
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+          <div className="rounded-lg border border-slate-200 bg-white p-2">
             <PassRateChart data={chart.map((c) => ({ label: c.label, value: c.value }))} />
           </div>
           <Table
@@ -153,8 +163,22 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
             </a>
           </p>
         </div>
-        <BranchTable rows={rows} items={items} locale={locale} sort={sort} dir={dir} base={base} />
+        {leaf && drill ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4">
+            {t("overview.leaf", { branch: rootName })}{" "}
+            <Link
+              href={`/reports/people?branch=${encodeURIComponent(drill.id)}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t("branchPeople", { branch: rootName })}
+            </Link>
+          </p>
+        ) : (
+          <BranchTable rows={rows} items={items} locale={locale} sort={sort} dir={dir} base={base} />
+        )}
       </section>
+
+      <TrendsSection rows={trends} locale={locale} />
 
       <section aria-labelledby="heatmap-title" className="mb-10">
         <h2 id="heatmap-title" className="mb-3 text-lg font-semibold">

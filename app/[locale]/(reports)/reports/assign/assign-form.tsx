@@ -14,16 +14,19 @@ export function AssignForm({
   items,
   branches,
   minDate,
+  employeeNo,
 }: {
   items: { label: string; options: Option[] }[];
   branches: { id: string; label: string }[];
   minDate: string;
+  /** Start on this one person (the person page's "assign"). */
+  employeeNo?: string;
 }) {
   const t = useTranslations("assign");
   const [state, action, pending] = useActionState<AssignState | ActionError, FormData>(assignAction, {
     status: "idle",
   });
-  const [targetType, setTargetType] = useState<"branch" | "person">("branch");
+  const [targetType, setTargetType] = useState<"branch" | "person">(employeeNo ? "person" : "branch");
   // Until React has attached onSubmit, a click would submit the form natively (a GET of this page).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -84,6 +87,7 @@ export function AssignForm({
           required
           maxLength={32}
           autoComplete="off"
+          defaultValue={employeeNo}
         />
       )}
       <Field id="assign-due" label={t("dueDate")} type="date" name="dueDate" required min={minDate} />

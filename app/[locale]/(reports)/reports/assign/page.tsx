@@ -17,7 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assign"))("title") };
 }
 
-export default async function AssignPage() {
+/** `?employeeNo=` (from a person page) starts the form on that one person. */
+export default async function AssignPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { employeeNo } = await searchParams;
   const user = await requireArea("reports");
   const scope = scopeOf(toViewer(user));
   if (!scope) notFound();
@@ -50,6 +56,7 @@ export default async function AssignPage() {
           label: `${"　".repeat(depth(b.path) - top)}${localName(b, locale)}`,
         }))}
         minDate={bankDate(new Date())}
+        employeeNo={typeof employeeNo === "string" ? employeeNo.slice(0, 32) : undefined}
       />
     </>
   );

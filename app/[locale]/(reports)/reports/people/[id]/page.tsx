@@ -49,8 +49,9 @@ export default async function PersonPage({ params }: { params: Params }) {
   if (!person) notFound();
 
   const now = new Date();
-  const [t, tRoles, tAssign, tCert, format, locale, record, assignments] = await Promise.all([
+  const [t, tReports, tRoles, tAssign, tCert, format, locale, record, assignments] = await Promise.all([
     getTranslations("reports.person"),
+    getTranslations("reports"),
     getTranslations("roles"),
     getTranslations("assignments"),
     getTranslations("certificates"),
@@ -82,6 +83,12 @@ export default async function PersonPage({ params }: { params: Params }) {
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const best = bestCompetencies(record.plays, record.scores);
   const branch = localName(person, locale, "branchName");
+  // The certificate held now, newest cycle first (the list is ordered so).
+  const held = record.certificates.find((c) => {
+    const def = findCertification(c.certificationId);
+    const status = def ? certificateStatus(def, c, now) : "valid";
+    return status === "valid" || status === "expiring";
+  });
 
   return (
     <>
@@ -94,9 +101,24 @@ export default async function PersonPage({ params }: { params: Params }) {
           hireDate: day(person.hireDate),
         })}
       >
-        <Link href="/reports/people" className="text-sm text-brand-700 underline">
-          {t("back")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/reports/people" className="text-sm text-brand-700 underline">
+            {t("back")}
+          </Link>
+          {held && (
+            <a href={`/certificates/${held.id}/pdf`} className="text-sm text-brand-700 underline">
+              {t("certificatePdf", { code: held.code })}
+            </a>
+          )}
+          {person.active && person.role === "learner" && (
+            <Link
+              href={`/reports/assign?employeeNo=${encodeURIComponent(person.employeeNo)}`}
+              className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            >
+              {t("assign")}
+            </Link>
+          )}
+        </div>
       </PageHeader>
       <ReportNav current="people" />
       {!person.active && <p className="mb-6 rounded-md bg-amber-50 p-3 text-amber-900">{t("inactive")}</p>}
@@ -115,6 +137,7 @@ export default async function PersonPage({ params }: { params: Params }) {
 
       <Section id="competencies" title={t("competencies")}>
         <Table
+          scrollHint={tReports("scrollHint")}
           caption={t("competencies")}
           columns={[t("item"), t("competency"), t("percent")]}
           empty={t("competenciesEmpty")}
@@ -124,7 +147,7 @@ export default async function PersonPage({ params }: { params: Params }) {
             const s = catalog.findScenario(slug, locale)?.scenario;
             return (s?.competencies ?? []).map((c, i) => (
               <tr key={`${slug}-${c.id}`}>
-                <td className={td}>
+                <td className="min-w-36 px-3 py-2">
                   {i === 0 ? t("bestRun", { title: s?.title ?? slug, percent: b.percent }) : ""}
                 </td>
                 <td className={td}>{c.label}</td>
@@ -139,6 +162,7 @@ export default async function PersonPage({ params }: { params: Params }) {
 
       <Section id="assignments" title={t("assignments")}>
         <Table
+          scrollHint={tReports("scrollHint")}
           caption={t("assignments")}
           columns={[t("item"), t("due"), t("status")]}
           empty={t("assignmentsEmpty")}
@@ -146,7 +170,7 @@ export default async function PersonPage({ params }: { params: Params }) {
         >
           {assignments.map((a) => (
             <tr key={a.id}>
-              <td className={td}>
+              <td className="min-w-40 px-3 py-2">
                 {`${tAssign(`type.${a.itemType}`)} · ${itemTitle(catalog, a.itemType, a.itemSlug, locale)}`}
               </td>
               <td className={`${td} whitespace-nowrap`}>{day(a.dueDate)}</td>
@@ -161,6 +185,7 @@ export default async function PersonPage({ params }: { params: Params }) {
 
       <Section id="certificates" title={t("certificates")}>
         <Table
+          scrollHint={tReports("scrollHint")}
           caption={t("certificates")}
           columns={["cycle", "code", "issued", "expires", "status"].map((k) => t(k))}
           empty={t("certificatesEmpty")}
@@ -187,6 +212,7 @@ export default async function PersonPage({ params }: { params: Params }) {
 
       <Section id="attempts" title={t("attempts")}>
         <Table
+          scrollHint={tReports("scrollHint")}
           caption={t("attempts")}
           columns={["date", "kind", "item", "score", "result"].map((k) => t(k))}
           empty={t("attemptsEmpty")}
