@@ -1,15 +1,23 @@
 import { getTranslations } from "next-intl/server";
 import { Table } from "@/components/ui/table";
+import { getTrends } from "@/db/queries/report-trends";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatPercent } from "@/lib/reports/rates";
-import type { TrendRow } from "@/lib/reports/trends";
 import { TrendChart } from "./trend-chart";
 
 const td = "whitespace-nowrap px-3 py-1.5 text-right tabular-nums";
 
-/** Pass rates and the certification rate by month: a chart, and the same numbers as a table. */
-export async function TrendsSection({ rows, locale }: { rows: TrendRow[]; locale: Locale }) {
-  const [t, tr] = await Promise.all([getTranslations("reports.trends"), getTranslations("reports")]);
+/**
+ * Pass rates and the certification rate by month for the subtree at `rootPath`: a chart, and the same
+ * numbers as a table. It reads its own data, so the page streams it behind a Suspense boundary: a
+ * year of a large bank's attempts takes longer to count than the rest of the overview.
+ */
+export async function TrendsSection({ rootPath, locale }: { rootPath: string; locale: Locale }) {
+  const [t, tr, rows] = await Promise.all([
+    getTranslations("reports.trends"),
+    getTranslations("reports"),
+    getTrends({ rootPath }),
+  ]);
   const month = (m: string) => {
     const [y, mo] = m.split("-").map(Number);
     return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
 import { BranchTable } from "@/components/reports/branch-table";
 import { BranchTrail } from "@/components/reports/branch-trail";
@@ -13,7 +14,6 @@ import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
-import { getTrends } from "@/db/queries/report-trends";
 import { findBranchInScope, getOverview, listBranchTrail } from "@/db/queries/reports";
 import { scopeOf } from "@/lib/auth/scope";
 import { toLocale } from "@/lib/i18n/locales";
@@ -52,13 +52,12 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
   const catalog = await getCatalog();
   const items = passItems(catalog, locale);
   const competencies = competencyItems(catalog, locale);
-  const [overview, trail, trends] = await Promise.all([
+  const [overview, trail] = await Promise.all([
     getOverview({
       rootPath: drill?.path ?? scope,
       items: { passed: items.map((i) => i.key), competencies: competencies.map((c) => c.key) },
     }),
     drill ? listBranchTrail({ path: drill.path, scope }) : [],
-    getTrends({ rootPath: drill?.path ?? scope }),
   ]);
   const { sort, dir } = parseSort(params.sort, params.dir);
   const rows = sortRows(overview.rows, sort, dir, locale);
@@ -178,7 +177,9 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
         )}
       </section>
 
-      <TrendsSection rows={trends} locale={locale} />
+      <Suspense fallback={<p role="status" className="mb-10 text-sm text-slate-600">{t("trends.loading")}</p>}>
+        <TrendsSection rootPath={drill?.path ?? scope} locale={locale} />
+      </Suspense>
 
       <section aria-labelledby="heatmap-title" className="mb-10">
         <h2 id="heatmap-title" className="mb-3 text-lg font-semibold">
