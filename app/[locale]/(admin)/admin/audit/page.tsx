@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { type AuditRow, listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
