@@ -43,7 +43,7 @@ console.log(`
   URL: http://localhost:${port}  (ready when the server logs that it is listening)
   Demo accounts (password Demo@2026, demo only):
     E1001  learner  学员      静安支行 (华东分行)
-    E1006  learner  学员      one role-play (迎接客户 greeting) short of the certificate
+    E1006  learner  学员      福田支行 (华南分行), one role-play (迎接客户) short of the certificate
     E2001  trainer  培训师    总行
     E3001  manager  管理者    华东分行
     E3002  manager  管理者    华南分行
