@@ -2,9 +2,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 /**
  * Every page lives under app/[locale]/ but its address has no locale: /learn is served from
- * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language cookie; proxy.ts
- * passes a request without one on with the cookie its Accept-Language negotiates
- * (lib/i18n/locales.ts). Config rewrites have relative destinations, so Next always serves them in-process; a rewrite from proxy.ts would be proxied over HTTP when Next's
+ * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language proxy.ts negotiated
+ * (the cookie, else Accept-Language, else Chinese: lib/i18n/locales.ts) and passes on in
+ * x-training-locale (lib/http/proxy-markers.ts). Config rewrites have relative destinations, so Next always serves them in-process; a rewrite from proxy.ts would be proxied over HTTP when Next's
  * idea of its own host differs from the bind address (vercel/next.js#94745). proxy.ts redirects
  * /zh-CN/… and /en/… to the address without the segment, so no page skips its checks.
  */
@@ -16,7 +16,7 @@ function localized(source, target, has = []) {
   return [
     {
       source,
-      has: [...has, { type: "cookie", key: "NEXT_LOCALE", value: "en" }],
+      has: [...has, { type: "header", key: "x-training-locale", value: "en" }],
       destination: `/en${target}`,
     },
     { source, has, destination: `/zh-CN${target}` },

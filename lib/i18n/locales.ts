@@ -52,18 +52,3 @@ export function cookieLocale(cookieHeader: string | null | undefined): Locale | 
 export function requestLocale(headers: Pick<Headers, "get">): Locale {
   return cookieLocale(headers.get("cookie")) ?? preferredLocale(headers.get("accept-language"));
 }
-
-/**
- * The Cookie header with the language cookie the request should have been sent with: one naming the
- * negotiated locale when it had none (an invalid one is replaced). The proxy passes it on, so the
- * rewrites in next.config.mjs, pages, actions and routes all read one answer.
- */
-export function withLocaleCookie(cookieHeader: string | null, acceptLanguage: string | null): string {
-  const current = cookieHeader ?? "";
-  if (cookieLocale(current)) return current;
-  const others = current
-    .split(";")
-    .map((c) => c.trim())
-    .filter((c) => c && !c.startsWith(`${LOCALE_COOKIE}=`));
-  return [...others, `${LOCALE_COOKIE}=${preferredLocale(acceptLanguage)}`].join("; ");
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieLocale, localeOf, preferredLocale, withLocaleCookie } from "@/lib/i18n/locales";
+import { cookieLocale, localeOf, preferredLocale } from "@/lib/i18n/locales";
 
 describe("Accept-Language negotiation", () => {
   it.each([
@@ -28,13 +28,7 @@ describe("the language of a request", () => {
     expect(localeOf(request({ cookie: "a=1", "accept-language": "en-US" }))).toBe("en");
     expect(localeOf(request({ cookie: "NEXT_LOCALE=fr", "accept-language": "en" }))).toBe("en");
     expect(localeOf(request({}))).toBe("zh-CN");
-  });
-
-  it("passes a request on with the cookie it negotiated, keeping the others", () => {
-    expect(withLocaleCookie("NEXT_LOCALE=en; a=1", "zh-CN")).toBe("NEXT_LOCALE=en; a=1");
-    expect(withLocaleCookie("a=1; b=2", "en-US,en;q=0.9")).toBe("a=1; b=2; NEXT_LOCALE=en");
-    expect(withLocaleCookie(null, null)).toBe("NEXT_LOCALE=zh-CN");
-    expect(withLocaleCookie("NEXT_LOCALE=xx; a=1", "en")).toBe("a=1; NEXT_LOCALE=en");
-    expect(cookieLocale(withLocaleCookie("NEXT_LOCALE=xx", "en"))).toBe("en");
+    expect(cookieLocale("a=1; NEXT_LOCALE=en")).toBe("en");
+    expect(cookieLocale("NEXT_LOCALE=xx")).toBeNull();
   });
 });
