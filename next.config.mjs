@@ -2,28 +2,21 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 /**
  * Every page lives under app/[locale]/ but its address has no locale: /learn is served from
- * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language cookie, else from
- * the browser's first language, else Chinese. Config rewrites have relative destinations, so Next
- * always serves them in-process; a rewrite from proxy.ts would be proxied over HTTP when Next's
+ * /zh-CN/learn or /en/learn. These rewrites pick the segment from the language proxy.ts negotiated
+ * (the cookie, else Accept-Language, else Chinese: lib/i18n/locales.ts) and passes on in
+ * x-training-locale (lib/http/proxy-markers.ts). Config rewrites have relative destinations, so Next always serves them in-process; a rewrite from proxy.ts would be proxied over HTTP when Next's
  * idea of its own host differs from the bind address (vercel/next.js#94745). proxy.ts redirects
  * /zh-CN/… and /en/… to the address without the segment, so no page skips its checks.
  */
 // The tab icon (app/icon.svg) is a file of the root, not a page: it is never rewritten.
 const PAGE = "/:path((?!api/|_next/|icon\\.svg$|zh-CN(?:/|$)|en(?:/|$)).+)";
-const ENGLISH_FIRST = "[Ee][Nn](?:[-_,;].*)?";
 
 /** The rules that serve `source` from `/<locale><target>`, in the order they are tried. */
 function localized(source, target, has = []) {
   return [
     {
       source,
-      has: [...has, { type: "cookie", key: "NEXT_LOCALE", value: "en" }],
-      destination: `/en${target}`,
-    },
-    {
-      source,
-      has: [...has, { type: "header", key: "accept-language", value: ENGLISH_FIRST }],
-      missing: [{ type: "cookie", key: "NEXT_LOCALE" }],
+      has: [...has, { type: "header", key: "x-training-locale", value: "en" }],
       destination: `/en${target}`,
     },
     { source, has, destination: `/zh-CN${target}` },

@@ -14,7 +14,7 @@ import { canonicalPath } from "@/lib/http/canonical-path";
 import { clientIp } from "@/lib/http/client-ip";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 import { isCrossOrigin } from "@/lib/http/origin";
-import { DENIED_HEADER, PROXY_MARKERS, VERIFY_LIMITED_HEADER } from "@/lib/http/proxy-markers";
+import { DENIED_HEADER, LOCALE_HEADER, PROXY_MARKERS, VERIFY_LIMITED_HEADER } from "@/lib/http/proxy-markers";
 import { LOCALE_COOKIE, LOCALES, localeOf } from "@/lib/i18n/locales";
 
 const PUBLIC_PATHS = [
@@ -158,6 +158,8 @@ function pass(request: NextRequest, policy: Policy, marked?: { marker: string; s
   const headers = new Headers(request.headers);
   for (const marker of PROXY_MARKERS) headers.delete(marker);
   if (marked) headers.set(marked.marker, "1");
+  // The language cookie, else the browser's languages: next.config.mjs serves the page in that locale.
+  headers.set(LOCALE_HEADER, localeOf(request));
   // Next gives its own scripts the nonce it finds in the request's policy.
   if (policy.nonce) headers.set("content-security-policy", policy.csp);
   const response = NextResponse.next({ status: marked?.status, request: { headers } });

@@ -40,6 +40,11 @@ export const DEMO_BRANCHES = [
 /** The demo learner is seeded as hired this many days ago, so their onboarding is under way, not overdue. */
 export const DEMO_LEARNER = "E1001";
 export const DEMO_LEARNER_HIRED_DAYS_AGO = 10;
+/**
+ * A learner one step from the certificate: every chapter, the listening and complaint role-plays and
+ * the exam passed, the greeting role-play never played. Playing it (≥ 70%) issues the certificate.
+ */
+export const DEMO_ONE_SHORT = { employeeNo: "E1006", missingScenario: "greeting" } as const;
 
 export const DEMO_ACCOUNTS = [
   {

@@ -4,7 +4,7 @@ import { examShares } from "../lib/certification/definition";
 import type { CompiledChapter } from "../lib/content/types";
 import { apply, result, start } from "../lib/scenario/engine";
 import type { Db } from "./client";
-import { DEMO_LEARNERS } from "./demo-bank";
+import { DEMO_LEARNERS, DEMO_ONE_SHORT } from "./demo-bank";
 import { loadCatalog } from "./queries/content-catalog";
 import {
   assessmentAttempts,
@@ -25,6 +25,8 @@ const total = (points: Record<string, number>) => Object.values(points).reduce((
 const UNTOUCHED = new Set(["E1001", "E1010"]);
 /** Learners who hold the certificate: one issued lately, one inside its renewal window. */
 const CERTIFIED: Record<string, number> = { E1004: 30, E1008: 320 };
+/** When DEMO_ONE_SHORT passed the exam (days ago). */
+const ONE_SHORT_EXAM_DAYS_AGO = 2;
 
 /**
  * A small, fixed set of results for the demo learners, so a manager's reports show something:
@@ -71,7 +73,10 @@ export async function seedDemoResults(db: Db, now: Date) {
     if (UNTOUCHED.has(person.employeeNo)) continue;
     const n = Number(person.employeeNo.slice(1)) - 1002;
     const certified = person.employeeNo in CERTIFIED;
-    const passedChapters = certified ? chapters.length : (n * 3) % (chapters.length + 1);
+    const oneShort = person.employeeNo === DEMO_ONE_SHORT.employeeNo;
+    // Everything passed, with the best answers (the one-short learner too, but for one role-play).
+    const complete = certified || oneShort;
+    const passedChapters = complete ? chapters.length : (n * 3) % (chapters.length + 1);
     const at = (k: number) => new Date(now.getTime() - (40 - k) * DAY - n * 3_600_000);
     const mistakes: { slug: string; questionId: string; at: Date }[] = [];
     chapters.forEach(({ slug, chapter }, c) => {
@@ -98,7 +103,8 @@ export async function seedDemoResults(db: Db, now: Date) {
       });
     });
     scenarios.forEach((s, j) => {
-      if (!certified && (n + j) % 3 === 0) return;
+      if (oneShort && s.slug === DEMO_ONE_SHORT.missingScenario) return;
+      if (!complete && (n + j) % 3 === 0) return;
       let state = start(s.scenario);
       let step = 0;
       while (!state.ended) {
@@ -108,11 +114,11 @@ export async function seedDemoResults(db: Db, now: Date) {
           current.kind === "text"
             ? {
                 type: "text" as const,
-                text: certified || (n + step) % 2 === 0 ? current.modelAnswer : "好的。",
+                text: complete || (n + step) % 2 === 0 ? current.modelAnswer : "好的。",
               }
             : {
                 type: "choice" as const,
-                choiceId: (certified
+                choiceId: (complete
                   ? [...current.choices].sort((a, b) => total(b.points) - total(a.points))[0]
                   : current.choices[(n + step + j) % current.choices.length]
                 )?.id as string,
@@ -163,7 +169,7 @@ export async function seedDemoResults(db: Db, now: Date) {
       for (const c of res.competencies)
         scores.push({ attemptId: id, competency: c.id, score: c.score, maxScore: c.max });
     });
-    const issuedDaysAgo = CERTIFIED[person.employeeNo];
+    const issuedDaysAgo = oneShort ? ONE_SHORT_EXAM_DAYS_AGO : CERTIFIED[person.employeeNo];
     if (issuedDaysAgo !== undefined && cert?.exam) {
       const issuedAt = new Date(now.getTime() - issuedDaysAgo * DAY);
       // The certificate was earned by passing the exam, the last requirement.
@@ -182,6 +188,9 @@ export async function seedDemoResults(db: Db, now: Date) {
       );
       attempts.push(exam.attempt);
       for (const w of exam.wrong) mistakes.push({ slug: w.slug, questionId: w.questionId, at: issuedAt });
+    }
+    if (issuedDaysAgo !== undefined && certified) {
+      const issuedAt = new Date(now.getTime() - issuedDaysAgo * DAY);
       certs.push({
         userId: person.id,
         certificationId: "counter-service",

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
 import type { AssignmentWithStatus } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { Locale } from "@/lib/i18n/locales";

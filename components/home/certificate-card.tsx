@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
+import { Link } from "@/components/ui/link";
 import type { CertificateRow } from "@/db/schema";
 import type { Certification } from "@/lib/certification/definition";
 import { certificateStatus } from "@/lib/certification/rules";

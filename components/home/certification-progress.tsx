@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { chapterStatus } from "@/components/learn/chapter-status";
 import { StatusBadge } from "@/components/learn/status-badge";
+import { Link } from "@/components/ui/link";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { ChapterStanding } from "@/db/queries/learning";
 import type { ScenarioStanding } from "@/db/queries/practice";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { localName } from "@/lib/i18n/local-name";
 import type { ReportItem } from "@/lib/reports/items";

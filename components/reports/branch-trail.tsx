@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
 import { localName } from "@/lib/i18n/local-name";
 
 type Crumb = { id: string; name: string; nameEn: string };

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { localName } from "@/lib/i18n/local-name";
 import type { BranchRow } from "@/lib/reports/overview";

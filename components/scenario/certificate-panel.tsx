@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /** The certificate a role-play result earned: what it is, its PDF and the learner's certificate page. */
 export function CertificatePanel({

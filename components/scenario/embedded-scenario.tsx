@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { ScenarioPlayer } from "./scenario-player";
 
 /** A role-play inside a chapter: a card that opens the player in place. */

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import type { ReplaySummary as Summary } from "@/db/use-cases/replay-scenario";
 import { signedPoints } from "@/lib/scenario/points-display";
 

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
+import { Link } from "@/components/ui/link";
 import { AREA_HOME, type Area, areasFor, type Role } from "@/lib/auth/roles";
 import { SESSION_TIMING } from "@/lib/auth/session-timing";
 import { HeaderMenu } from "./header-menu";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The signed-in person in the header: their name opens their profile (details, and their data to download). */
 export function UserLink({ name, detail, title }: { name: string; detail: string; title?: string }) {

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 
 const CARDS = [
   { href: "/admin/users", key: "users" },

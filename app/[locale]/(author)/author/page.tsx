@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { listContentItems } from "@/db/queries/content-list";

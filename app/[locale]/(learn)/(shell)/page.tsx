@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/[locale]/(auth)/session";
@@ -9,6 +8,7 @@ import { DailyReview } from "@/components/home/daily-review";
 import { NotificationList } from "@/components/home/notification-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { certificationsWaitingOnAppeal } from "@/db/queries/appeals";
 import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates } from "@/db/queries/certificates";

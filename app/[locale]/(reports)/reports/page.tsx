@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -12,6 +11,7 @@ import { ReportNav } from "@/components/reports/report-nav";
 import { TrendsSection } from "@/components/reports/trends-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { findBranchInScope, getOverview, listBranchTrail } from "@/db/queries/reports";
@@ -177,7 +177,13 @@ export default async function ReportsOverview({ searchParams }: { searchParams: 
         )}
       </section>
 
-      <Suspense fallback={<p role="status" className="mb-10 text-sm text-slate-600">{t("trends.loading")}</p>}>
+      <Suspense
+        fallback={
+          <p role="status" className="mb-10 text-sm text-slate-600">
+            {t("trends.loading")}
+          </p>
+        }
+      >
         <TrendsSection rootPath={drill?.path ?? scope} locale={locale} />
       </Suspense>
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
 import { formatDateTime } from "@/lib/i18n/dates";

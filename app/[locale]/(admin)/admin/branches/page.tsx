@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { isInSubtree } from "@/lib/auth/scope";
 import { localName } from "@/lib/i18n/local-name";

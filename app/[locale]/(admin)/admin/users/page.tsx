@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { listUsers, USERS_PAGE_SIZE, type UserFilters } from "@/db/queries/admin-users";

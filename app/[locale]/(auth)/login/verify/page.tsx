@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ActionForm } from "@/components/ui/action-form";
+import { Link } from "@/components/ui/link";
 import { describeSecondStep } from "@/db/use-cases/second-sign-in-step";
 import { homeFor } from "@/lib/auth/roles";
 import { groupedSecret, totpUri } from "@/lib/auth/totp";

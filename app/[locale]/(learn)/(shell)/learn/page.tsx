@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { chapterStatus } from "@/components/learn/chapter-status";
 import { StatusBadge } from "@/components/learn/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings } from "@/db/queries/learning";
 import { toLocale } from "@/lib/i18n/locales";

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { toLocale } from "@/lib/i18n/locales";

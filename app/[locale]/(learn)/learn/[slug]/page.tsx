@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { shellActions } from "@/app/[locale]/shell";
@@ -14,6 +13,7 @@ import { KnowledgeCheck } from "@/components/learn/knowledge-check";
 import { ReadingTracker } from "@/components/learn/reading-tracker";
 import { EmbeddedScenario } from "@/components/scenario/embedded-scenario";
 import { AppHeader } from "@/components/shell/app-header";
+import { Link } from "@/components/ui/link";
 import { getCatalog } from "@/db/queries/content-catalog";
 import type { Catalog } from "@/lib/content/catalog";
 import type { CompiledChapter } from "@/lib/content/types";

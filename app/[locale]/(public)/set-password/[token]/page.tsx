@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
 import { findPasswordToken } from "@/db/queries/password-tokens";
 import { looksLikeToken } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";

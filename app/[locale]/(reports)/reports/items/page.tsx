@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser, toViewer } from "@/app/[locale]/(auth)/session";
@@ -9,6 +8,7 @@ import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { countScenarioChoices } from "@/db/queries/item-analysis";

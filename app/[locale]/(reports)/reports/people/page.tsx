@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea, toViewer } from "@/app/[locale]/(auth)/session";
@@ -7,6 +6,7 @@ import { ReportNav } from "@/components/reports/report-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { listBranchesUnder } from "@/db/queries/branches";
 import { listPeople } from "@/db/queries/report-people";

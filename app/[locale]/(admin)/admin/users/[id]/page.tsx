@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { DataExportLink } from "@/components/account/data-export-link";
 import { branchOptionLabel } from "@/components/admin/branch-label";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { listBranchTree } from "@/db/queries/admin-branches";
 import { getUserForAdmin } from "@/db/queries/admin-users";
 import { secondFactorStatus } from "@/db/queries/second-factor";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { IMPORT_FIELDS } from "@/lib/admin-import/columns";
 import { UPLOAD_PROBLEMS } from "@/lib/admin-import/upload";
 import { MAX_IMPORT_ROWS } from "@/lib/admin-import/validate";

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ContentEditor } from "@/components/author/content-editor";
 import { RollbackButton } from "@/components/author/rollback-button";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { getContentItem } from "@/db/queries/content-authoring";
 import { itemParams } from "@/lib/authoring/item-params";

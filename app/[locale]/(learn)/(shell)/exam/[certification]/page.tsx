@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ExamRunner } from "@/components/exam/exam-runner";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { findCertification } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 

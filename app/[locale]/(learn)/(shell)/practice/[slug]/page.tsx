@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ScenarioPlayer } from "@/components/scenario/scenario-player";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { toLocale } from "@/lib/i18n/locales";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ImportStatusBadge } from "@/components/admin/import-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { Table } from "@/components/ui/table";
 import { getUpload, planImport } from "@/db/queries/admin-import";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/admin-import/columns";

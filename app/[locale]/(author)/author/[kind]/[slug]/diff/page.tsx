@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { getContentItem, getRevision } from "@/db/queries/content-authoring";
 import { itemParams } from "@/lib/authoring/item-params";
 import { lineDiff, withContext } from "@/lib/content/line-diff";

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ScenarioPlayer } from "@/components/scenario/scenario-player";
 import { PageHeader } from "@/components/shell/page-header";
+import { Link } from "@/components/ui/link";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
 import { replayStart } from "@/lib/scenario/replay";

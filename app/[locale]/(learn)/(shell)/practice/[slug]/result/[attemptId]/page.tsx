@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
@@ -8,6 +7,7 @@ import { CompetencyChart } from "@/components/scenario/competency-chart";
 import { TurnReview } from "@/components/scenario/turn-review";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { certificationsWaitingOnAppeal, listAppealsForAttempt } from "@/db/queries/appeals";
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";

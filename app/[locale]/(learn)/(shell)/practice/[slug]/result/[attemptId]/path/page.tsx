@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { scenarioAtVersion } from "@/db/queries/content-catalog";
 import { getScenarioAttempt } from "@/db/queries/practice";
 import { type PathOption, pathMap, stepLabel } from "@/lib/scenario/path-map";
