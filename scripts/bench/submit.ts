@@ -14,7 +14,7 @@
 // The servers run one after the other on the same database file. Last line: one JSON object.
 // BENCH_URL=… BENCH_DB=file:… measures the app already running there (e.g. nginx in front of two
 // instances) on the database it uses; the floors still run here, on that database.
-// BENCH_CPU_PROF=<dir> starts the app under node --cpu-prof (profiles written when it stops).
+// BENCH_CPU_PROF=<dir> profiles the app's processes (scripts/bench/cpu-prof.mjs; written when it stops).
 
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -169,7 +169,10 @@ const stored = () =>
   );
 
 const cpuProf = process.env.BENCH_CPU_PROF;
-let server = await startServer(DB, cpuProf ? { nodeOptions: `--cpu-prof --cpu-prof-dir=${cpuProf}` } : {});
+let server = await startServer(
+  DB,
+  cpuProf ? { nodeOptions: `--import ${new URL("./cpu-prof.mjs", import.meta.url).pathname}` } : {},
+);
 db = createClient({ url: DB });
 const app: Record<number, ReturnType<typeof summary>> = {};
 let storedByApp = 0;
