@@ -18,6 +18,7 @@
 
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { type Client, createClient } from "@libsql/client";
 import { hashPassword } from "@/lib/auth/password";
 import {
@@ -219,7 +220,14 @@ try {
 }
 
 // The floors: the same process conditions (NODE_ENV=production, one Node process, the same client).
-const floorEnv = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: DB };
+// (AUTH_SECRET: the one serve.mjs gave the app, from .auth-secret when the environment has none.)
+const floorEnv = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  DATABASE_URL: DB,
+  APP_URL: FLOOR,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? readFileSync(".auth-secret", "utf8").trim(),
+};
 server = await startProcess(
   "npx",
   ["tsx", "--conditions=react-server", "scripts/bench/floor-server.ts", String(PORT)],
