@@ -10,7 +10,7 @@
 //   3. floor_rps: the same two use cases behind a bare node:http server (scripts/bench/floor-server.ts);
 //   4. raw_insert_rps: one durable INSERT per request behind that same server.
 // The policy allows 3 attempts of a chapter a day; so that 50 learners can go on for minutes, the
-// bench moves their closed attempts a day back every second (its own small write on the side).
+// bench moves their closed attempts a day back every second (age-attempts.ts).
 // The servers run one after the other on the same database file. Last line: one JSON object.
 // BENCH_URL=… BENCH_DB=file:… measures the app already running there (e.g. nginx in front of two
 // instances) on the database it uses; the floors still run here, on that database.
@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Client, createClient } from "@libsql/client";
 import { hashPassword } from "@/lib/auth/password";
+import { ageAttempts } from "./age-attempts";
 import {
   exited,
   groupCpuSeconds,
@@ -110,21 +111,6 @@ async function seat(ids: string[], size: number) {
   if (active !== size) throw new Error(`branch bench-${size} has ${active} active learners`);
 }
 
-/**
- * Every second, the bench learners' closed attempts move a day back, so the daily limit (3 a
- * chapter) never refuses them; the policy's reads and its guard in the start's write still run.
- */
-function ageAttempts(ids: string[]) {
-  const timer = setInterval(() => {
-    db.execute({
-      sql: `update assessment_attempts set started_at = started_at - 86400000, closed_at = closed_at - 86400000
-        where closed_at is not null and closed_at > ? and user_id in (select value from json_each(?))`,
-      args: [Date.now() - 86_400_000, JSON.stringify(ids)],
-    }).catch((e) => console.error(`ageing attempts: ${e}`));
-  }, 1000);
-  return () => clearInterval(timer);
-}
-
 /** One load's figures (the submits); `cpu` is the server's CPU seconds during it. */
 const summary = (taken: Taken[], cpu: number) => {
   const submits = taken.map((t) => t.submit ?? { ...t.start, total: Number.NaN });
@@ -199,7 +185,7 @@ try {
   const ids = learners.map((l) => l.id);
   await seat(ids, 50);
   const cookies = await signInAll(employeeNos, PASSWORD);
-  stopAgeing = ageAttempts(ids);
+  stopAgeing = ageAttempts(db, ids);
   // Each worker's checks go through the chapters in turn, one in three with a miss (still a pass).
   const appCheck = (w: number, i: number) =>
     takeCheck(cookies[w] as string, slugOf(w + i), (w + i) % 3 === 0);
