@@ -29,12 +29,21 @@ beforeAll(async () => {
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
   await db
     .insert(users)
-    .values({ id: "t1", employeeNo: "T1", name: "培训师", role: "trainer", branchId: "b1", hireDate: "2025-01-01" });
+    .values({
+      id: "t1",
+      employeeNo: "T1",
+      name: "培训师",
+      role: "trainer",
+      branchId: "b1",
+      hireDate: "2025-01-01",
+    });
   await importContent({ db });
 });
 
 describe("the content catalog is one per process", () => {
-  it("is built once for every copy of the module and for requests that arrive while it is built", async () => {
+  it("is built once for every copy of the module and for requests that arrive while it is built", {
+    timeout: 90_000,
+  }, async () => {
     const first = await anotherCopy();
     const second = await anotherCopy();
     expect(first.loadCatalog).not.toBe(second.loadCatalog);
@@ -48,7 +57,9 @@ describe("the content catalog is one per process", () => {
     expect(await (await anotherCopy()).loadCatalog({ db })).toBe(all[0]);
   });
 
-  it("is built again after a publish, and every copy gets the new revision", async () => {
+  it("is built again after a publish, and every copy gets the new revision", {
+    timeout: 90_000,
+  }, async () => {
     const first = await anotherCopy();
     const before = await first.loadCatalog({ db });
     const edited = ORIGINAL.replace("\n---\n\n", "\n---\n\n发布后的新段落。\n\n");
@@ -61,6 +72,8 @@ describe("the content catalog is one per process", () => {
     expect(entry?.version).not.toBe(before.findChapter(SLUG, "zh-CN")?.version);
     expect(entry?.result.ok && entry.result.chapter.html).toContain("发布后的新段落");
     // Chapters the publish did not touch keep their revision.
-    expect(a.findChapter("basic-skills", "zh-CN")?.version).toBe(before.findChapter("basic-skills", "zh-CN")?.version);
+    expect(a.findChapter("basic-skills", "zh-CN")?.version).toBe(
+      before.findChapter("basic-skills", "zh-CN")?.version,
+    );
   });
 });
