@@ -29,7 +29,8 @@ type CatalogState = {
 };
 const STATE = Symbol.for("training.content-catalog");
 const shared = globalThis as unknown as { [STATE]?: CatalogState };
-const state: CatalogState = (shared[STATE] ??= { sourcesById: new Map(), current: null, building: null });
+shared[STATE] ??= { sourcesById: new Map(), current: null, building: null };
+const state: CatalogState = shared[STATE];
 const { sourcesById } = state;
 
 export function revisionSource(r: Pick<ContentRevision, "id" | "kind" | "slug" | "sourceZh" | "sourceEn">) {

@@ -88,7 +88,8 @@ export async function checkResultView(
   known: { catalog?: Catalog; content?: PinnedContent; scored?: ReturnType<typeof scoreAttempt> } = {},
 ): Promise<CheckResultView> {
   const content =
-    known.content ?? (await pinnedContent({ revisions: attempt.revisions, locale, db, catalog: known.catalog }));
+    known.content ??
+    (await pinnedContent({ revisions: attempt.revisions, locale, db, catalog: known.catalog }));
   const passScore = attempt.passScore ?? 0;
   const scored =
     known.scored ?? scoreAttempt(attempt.items, answersFrom(attempt.saved), content.lookup, passScore);

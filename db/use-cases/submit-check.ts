@@ -111,7 +111,12 @@ export async function submitCheck({
   // What this request scored, so the response is built from it instead of reading and scoring again.
   let known: Parameters<typeof checkResultView>[3] = { catalog };
   if (!attempt.closedAt) {
-    const scoring = await pinnedContent({ revisions: attempt.revisions, locale: attempt.locale, db, catalog });
+    const scoring = await pinnedContent({
+      revisions: attempt.revisions,
+      locale: attempt.locale,
+      db,
+      catalog,
+    });
     const scored = scoreAttempt(
       attempt.items,
       answers,

@@ -27,16 +27,14 @@ async function publish(sourceZh: string) {
 
 beforeAll(async () => {
   await db.insert(branches).values({ id: "b1", code: "B1", name: "总行", nameEn: "HQ", path: "/b1/" });
-  await db
-    .insert(users)
-    .values({
-      id: "t1",
-      employeeNo: "T1",
-      name: "培训师",
-      role: "trainer",
-      branchId: "b1",
-      hireDate: "2025-01-01",
-    });
+  await db.insert(users).values({
+    id: "t1",
+    employeeNo: "T1",
+    name: "培训师",
+    role: "trainer",
+    branchId: "b1",
+    hireDate: "2025-01-01",
+  });
   await importContent({ db });
 });
 
