@@ -15,9 +15,23 @@ import type { Locale } from "../../lib/i18n/locales";
 import { type Db, db as defaultDb } from "../client";
 import { type ContentRevision, contentRevisions } from "../schema";
 
-// Sources of revisions already read, by id: revisions never change, so this is safe to keep and to lose.
-const sourcesById = new Map<string, ContentSource>();
-let current: { key: string; catalog: Catalog } | null = null;
+/**
+ * What this process knows of the published content, shared by every server bundle: Next.js gives
+ * each route its own copy of this module, so the state lives on globalThis (one catalog built per
+ * process, not one per route, and not one per request that arrives while it is being built).
+ * `sourcesById`: sources of revisions already read (revisions never change, so safe to keep and to
+ * lose); `current`: the catalog of the latest revisions, by their ids; `building`: the one under way.
+ */
+type CatalogState = {
+  sourcesById: Map<string, ContentSource>;
+  current: { key: string; catalog: Catalog } | null;
+  building: { key: string; catalog: Promise<Catalog> } | null;
+};
+const STATE = Symbol.for("training.content-catalog");
+const shared = globalThis as unknown as { [STATE]?: CatalogState };
+shared[STATE] ??= { sourcesById: new Map(), current: null, building: null };
+const state: CatalogState = shared[STATE];
+const { sourcesById } = state;
 
 export function revisionSource(r: Pick<ContentRevision, "id" | "kind" | "slug" | "sourceZh" | "sourceEn">) {
   const sources: ContentSource["sources"] = { "zh-CN": r.sourceZh };
@@ -25,7 +39,10 @@ export function revisionSource(r: Pick<ContentRevision, "id" | "kind" | "slug" |
   return { kind: r.kind, slug: r.slug, version: r.id, sources } satisfies ContentSource;
 }
 
-/** The latest revision of every item: one small indexed read per request; sources only when new. */
+/**
+ * The latest revision of every item: one small indexed read per call; the catalog is built again
+ * only when that list changed (a publish), from sources read only when new.
+ */
 export async function loadCatalog({ db = defaultDb }: { db?: Db } = {}): Promise<Catalog> {
   const latest = await db
     .select({ id: contentRevisions.id })
@@ -37,17 +54,32 @@ export async function loadCatalog({ db = defaultDb }: { db?: Db } = {}): Promise
     .orderBy(contentRevisions.kind, contentRevisions.slug);
   // Before the first content:import (a fresh test database), the shipped files are the curriculum.
   if (latest.length === 0) return fileCatalog();
-  const key = latest.map((r) => r.id).join(",");
-  if (current?.key === key) return current.catalog;
+  const ids = latest.map((r) => r.id);
+  const key = ids.join(",");
+  if (state.current?.key === key) return state.current.catalog;
+  if (state.building?.key !== key) {
+    const building = { key, catalog: buildFrom(ids, db) };
+    state.building = building;
+    building.catalog.then(
+      (catalog) => {
+        if (state.building === building) state.building = null;
+        state.current = { key, catalog };
+      },
+      () => {
+        if (state.building === building) state.building = null;
+      },
+    );
+  }
+  return state.building.catalog;
+}
 
-  const missing = latest.map((r) => r.id).filter((id) => !sourcesById.has(id));
+async function buildFrom(ids: string[], db: Db): Promise<Catalog> {
+  const missing = ids.filter((id) => !sourcesById.has(id));
   if (missing.length > 0) {
     const rows = await db.select().from(contentRevisions).where(inArray(contentRevisions.id, missing));
     for (const r of rows) sourcesById.set(r.id, revisionSource(r));
   }
-  const catalog = buildCatalog(latest.map((r) => sourcesById.get(r.id) as ContentSource));
-  current = { key, catalog };
-  return catalog;
+  return buildCatalog(ids.map((id) => sourcesById.get(id) as ContentSource));
 }
 
 /** What learners see now, read once per request. */
@@ -76,8 +108,11 @@ async function revisionExists(id: string, db: Db) {
   return row !== undefined;
 }
 
-/** An item in a language, as of a revision (the id an attempt or a page recorded). */
-type AtVersion = { slug: string; locale: Locale; db?: Db };
+/**
+ * An item in a language, as of a revision (the id an attempt or a page recorded). `catalog`: the
+ * current one when the caller has read it already in this request (saves reading it again).
+ */
+type AtVersion = { slug: string; locale: Locale; db?: Db; catalog?: Catalog };
 
 /**
  * A chapter as it was in a given revision: the one a learner's open page was built from, so a
@@ -88,8 +123,9 @@ export async function chapterAtVersion({
   locale,
   version,
   db = defaultDb,
+  catalog: known,
 }: AtVersion & { version?: string }): Promise<ChapterEntry | null> {
-  const catalog = await loadCatalog({ db });
+  const catalog = known ?? (await loadCatalog({ db }));
   const now = catalog.findChapter(slug, locale);
   if (now && (version === undefined || now.version === version)) return now;
   if (!now || version === undefined) return null;

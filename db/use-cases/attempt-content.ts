@@ -1,5 +1,6 @@
 import "server-only";
 import type { PinnedContent } from "../../lib/assessment/views";
+import type { Catalog } from "../../lib/content/catalog";
 import type { CompiledChapter } from "../../lib/content/types";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
@@ -10,20 +11,23 @@ import { chapterAtVersion } from "../queries/content-catalog";
  * The pinned revisions of an attempt's chapters (`revisions`: slug → revision id), compiled in
  * `locale` (or the zh-CN source where a chapter has no translation). Question ids, types and keys
  * are the same in every language (content:check and publish hold translations to it), so the
- * score is the same whichever language the questions are shown in.
+ * score is the same whichever language the questions are shown in. `catalog`: the current catalog
+ * when the caller has it already.
  */
 export async function pinnedContent({
   revisions,
   locale,
   db,
+  catalog,
 }: {
   revisions: Record<string, string>;
   locale: Locale;
   db?: Db;
+  catalog?: Catalog;
 }): Promise<PinnedContent> {
   const chapters = new Map<string, CompiledChapter>();
   for (const [slug, version] of Object.entries(revisions)) {
-    const entry = await chapterAtVersion({ slug, locale, version, db });
+    const entry = await chapterAtVersion({ slug, locale, version, db, catalog });
     if (!entry?.result.ok) throw new AppError("unavailable:chapter", `${slug}@${version}`);
     chapters.set(slug, entry.result.chapter);
   }

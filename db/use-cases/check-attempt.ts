@@ -8,7 +8,14 @@ import { attemptAvailability } from "../../lib/assessment/policy";
 import { newSeed } from "../../lib/assessment/random";
 import { reviewLevel } from "../../lib/assessment/review";
 import { scoreAttempt } from "../../lib/assessment/score";
-import { type CheckResultView, type CheckState, openView, showReview } from "../../lib/assessment/views";
+import {
+  type CheckResultView,
+  type CheckState,
+  openView,
+  type PinnedContent,
+  showReview,
+} from "../../lib/assessment/views";
+import type { Catalog } from "../../lib/content/catalog";
 import type { CompiledChapter } from "../../lib/content/types";
 import { AppError } from "../../lib/errors";
 import type { Locale } from "../../lib/i18n/locales";
@@ -27,12 +34,26 @@ import { pinnedContent } from "./attempt-content";
 
 type Who = { user: { id: string }; slug: string; locale: Locale; now?: Date; db?: Db };
 
-/** The chapter in its current revision, or the 404 / 503 a learner gets for it. */
-export async function currentChapter({ slug, locale, db }: { slug: string; locale: Locale; db: Db }) {
-  const entry = (await loadCatalog({ db })).findChapter(slug, locale);
+/**
+ * The chapter in its current revision, or the 404 / 503 a learner gets for it; with the catalog it
+ * came from, for the rest of the request (`catalog`: one read already in this request).
+ */
+export async function currentChapter({
+  slug,
+  locale,
+  db,
+  catalog: known,
+}: {
+  slug: string;
+  locale: Locale;
+  db: Db;
+  catalog?: Catalog;
+}) {
+  const catalog = known ?? (await loadCatalog({ db }));
+  const entry = catalog.findChapter(slug, locale);
   if (!entry) throw new AppError("not_found:chapter");
   if (!entry.result.ok) throw new AppError("unavailable:chapter");
-  return { chapter: entry.result.chapter, locale: entry.locale };
+  return { chapter: entry.result.chapter, locale: entry.locale, catalog };
 }
 
 /** Whether the learner may start a new attempt of a chapter's check now. */
@@ -55,15 +76,23 @@ export async function checkAvailability({
   return attemptAvailability(meta, past, now);
 }
 
-/** A closed check attempt's result at the level its chapter's review mode grants, in `locale`. */
+/**
+ * A closed check attempt's result at the level its chapter's review mode grants, in `locale`.
+ * `known`: what the caller has already for this attempt, so nothing is read or scored twice: the
+ * catalog, the pinned content in `locale`, the score of its stored answers.
+ */
 export async function checkResultView(
   attempt: AssessmentAttempt,
   locale: Locale,
   db: Db,
+  known: { catalog?: Catalog; content?: PinnedContent; scored?: ReturnType<typeof scoreAttempt> } = {},
 ): Promise<CheckResultView> {
-  const content = await pinnedContent({ revisions: attempt.revisions, locale, db });
+  const content =
+    known.content ??
+    (await pinnedContent({ revisions: attempt.revisions, locale, db, catalog: known.catalog }));
   const passScore = attempt.passScore ?? 0;
-  const scored = scoreAttempt(attempt.items, answersFrom(attempt.saved), content.lookup, passScore);
+  const scored =
+    known.scored ?? scoreAttempt(attempt.items, answersFrom(attempt.saved), content.lookup, passScore);
   const meta = content.chapter(attempt.subject).meta;
   return {
     attemptId: attempt.id,
@@ -80,8 +109,9 @@ export async function checkState({
   locale,
   now = new Date(),
   db = defaultDb,
-}: Who): Promise<CheckState> {
-  const { chapter } = await currentChapter({ slug, locale, db });
+  catalog: known,
+}: Who & { catalog?: Catalog }): Promise<CheckState> {
+  const { chapter, catalog } = await currentChapter({ slug, locale, db, catalog: known });
   const [open, last, availability] = await Promise.all([
     findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }),
     latestAttempt({ userId: user.id, kind: "check", subject: slug, closed: true, db }),
@@ -97,8 +127,10 @@ export async function checkState({
       review: meta.review,
     },
     availability,
-    open: open ? openView(open, await pinnedContent({ revisions: open.revisions, locale, db }), now) : null,
-    last: last ? await checkResultView(last, locale, db) : null,
+    open: open
+      ? openView(open, await pinnedContent({ revisions: open.revisions, locale, db, catalog }), now)
+      : null,
+    last: last ? await checkResultView(last, locale, db, { catalog }) : null,
   };
 }
 
@@ -115,7 +147,7 @@ export async function startCheck({
   now = new Date(),
   db = defaultDb,
 }: Who): Promise<CheckState> {
-  const { chapter, locale: used } = await currentChapter({ slug, locale, db });
+  const { chapter, locale: used, catalog } = await currentChapter({ slug, locale, db });
   if (!(await findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }))) {
     const availability = await checkAvailability({ userId: user.id, chapter, now, db });
     if (!availability.canStart)
@@ -154,5 +186,5 @@ export async function startCheck({
     });
     if (!opened) throw new AppError("conflict:attempt_policy", "daily-limit", { availability });
   }
-  return checkState({ user, slug, locale, now, db });
+  return checkState({ user, slug, locale, now, db, catalog });
 }

@@ -88,7 +88,8 @@ export async function submitCheck({
   now = new Date(),
   db = defaultDb,
 }: {
-  user: { id: string };
+  /** The signed-in learner; `employeeNo` when the session has it (else it is read). */
+  user: { id: string; employeeNo?: string };
   slug: string;
   attemptId: string;
   answers: Record<string, string[]>;
@@ -96,7 +97,7 @@ export async function submitCheck({
   now?: Date;
   db?: Db;
 }): Promise<CheckSubmitted> {
-  const { chapter } = await currentChapter({ slug, locale, db });
+  const { chapter, catalog } = await currentChapter({ slug, locale, db });
   const attempt = await findAttempt({ id: attemptId, db });
   if (!attempt || attempt.userId !== user.id || attempt.kind !== "check" || attempt.subject !== slug)
     throw new AppError("not_found:attempt");
@@ -107,8 +108,15 @@ export async function submitCheck({
   let stored = attempt;
   let issuing: BatchItem<"sqlite">[] = [];
   let closedNow = false;
+  // What this request scored, so the response is built from it instead of reading and scoring again.
+  let known: Parameters<typeof checkResultView>[3] = { catalog };
   if (!attempt.closedAt) {
-    const scoring = await pinnedContent({ revisions: attempt.revisions, locale: attempt.locale, db });
+    const scoring = await pinnedContent({
+      revisions: attempt.revisions,
+      locale: attempt.locale,
+      db,
+      catalog,
+    });
     const scored = scoreAttempt(
       attempt.items,
       answers,
@@ -130,7 +138,7 @@ export async function submitCheck({
       now,
       db,
     });
-    const learner = { employeeNo: await employeeNoOf({ userId: user.id, db }) };
+    const learner = { employeeNo: user.employeeNo ?? (await employeeNoOf({ userId: user.id, db })) };
     const batch = checkCloseBatch({
       closing,
       attempt,
@@ -146,6 +154,9 @@ export async function submitCheck({
     stored = row;
     closedNow = row.closeId === closing.closeId;
     if (!closedNow) issuing = [];
+    // The stored answers are the ones scored here; the view shows the score against the stored pass mark.
+    else if (row.passScore === (attempt.passScore ?? chapter.meta.passScore))
+      known = { catalog, scored, content: row.locale === locale ? scoring : undefined };
   }
   // Closed by an earlier or a concurrent request: the same answers get its result, others a 409.
   if (!closedNow && !sameAnswers(answersFrom(stored.saved), answers))
@@ -159,7 +170,7 @@ export async function submitCheck({
       db,
     }),
     checkAvailability({ userId: user.id, chapter, now, db }),
-    checkResultView(stored, locale, db),
+    checkResultView(stored, locale, db, known),
   ]);
   return { ...view, certificate, availability };
 }

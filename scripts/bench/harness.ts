@@ -11,10 +11,13 @@ const external = process.env.BENCH_URL?.replace(/\/$/, "");
 export const BASE = external ?? `http://127.0.0.1:${PORT}`;
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-/** Starts the production server on `db`; `fresh` (the default) deletes the database first. */
+/**
+ * Starts the production server on `db`; `fresh` (the default) deletes the database first;
+ * `nodeOptions` (e.g. --cpu-prof) goes to its Node processes.
+ */
 export async function startServer(
   db: string,
-  { fresh = true }: { fresh?: boolean } = {},
+  { fresh = true, nodeOptions }: { fresh?: boolean; nodeOptions?: string } = {},
 ): Promise<ChildProcess | null> {
   if (external) {
     if (!(await fetch(`${BASE}/api/health`)).ok) throw new Error(`${BASE} is not up`);
@@ -24,6 +27,9 @@ export async function startServer(
   const server = spawn("node", args, {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
+    env: nodeOptions
+      ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${nodeOptions}` }
+      : process.env,
   });
   process.on("exit", () => stopServer(server));
   await waitForHealth(server, BASE, "the server");
@@ -139,7 +145,7 @@ export function request(
 }
 
 /** Runs `workers` loops of `task` until `seconds` pass; returns every timing. */
-export async function load<T extends Timing>(
+export async function load<T>(
   workers: number,
   seconds: number,
   task: (worker: number, i: number) => Promise<T>,
