@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useState } from "react";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { UserLink } from "@/components/shell/user-link";
 import type { TocEntry } from "@/lib/content/types";
 import { localName } from "@/lib/i18n/local-name";
@@ -17,6 +18,7 @@ type LearnerState = {
   bestPercent: number | null;
   sectionIndex: number;
   attempts: AttemptRow[];
+  unread: number;
 };
 
 type Context = { state: LearnerState | null; reload: () => Promise<void> };
@@ -58,6 +60,12 @@ export function HeaderUser() {
       detail={`${t(user.role as "learner")} · ${localName(user, locale, "branchName")}`}
     />
   );
+}
+
+/** The header's bell on a chapter page: the unread count arrives with the learner's state. */
+export function HeaderBell() {
+  const { state } = useChapterState();
+  return <NotificationBell unread={state?.unread ?? null} />;
 }
 
 export function ChapterStatusBadge() {

@@ -14,7 +14,7 @@ import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates } from "@/db/queries/certificates";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
-import { listNotifications, unreadCount } from "@/db/queries/notifications";
+import { listNotifications, notificationCount, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { examStep } from "@/db/use-cases/exam-step";
 import { can, homeFor } from "@/lib/auth/roles";
@@ -28,21 +28,35 @@ export default async function LearnerHome() {
   const user = await requireUser();
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
   const now = new Date();
-  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog, waiting] =
-    await Promise.all([
-      getTranslations("home.learner"),
-      getTranslations("certificates"),
-      getLocale().then(toLocale),
-      getChapterStandings({ userId: user.id }),
-      getScenarioStandings({ userId: user.id }),
-      getLatestReading({ userId: user.id }),
-      listAssignmentsForUser({ userId: user.id, now }),
-      listCertificates({ userId: user.id }),
-      listNotifications({ userId: user.id, limit: 8 }),
-      unreadCount({ userId: user.id }),
-      getCatalog(),
-      certificationsWaitingOnAppeal({ userId: user.id, now }),
-    ]);
+  const [
+    t,
+    tc,
+    locale,
+    chapters,
+    scenarios,
+    latest,
+    assignments,
+    held,
+    notes,
+    unread,
+    total,
+    catalog,
+    waiting,
+  ] = await Promise.all([
+    getTranslations("home.learner"),
+    getTranslations("certificates"),
+    getLocale().then(toLocale),
+    getChapterStandings({ userId: user.id }),
+    getScenarioStandings({ userId: user.id }),
+    getLatestReading({ userId: user.id }),
+    listAssignmentsForUser({ userId: user.id, now }),
+    listCertificates({ userId: user.id }),
+    listNotifications({ userId: user.id, limit: 8 }),
+    unreadCount({ userId: user.id }),
+    notificationCount({ userId: user.id }),
+    getCatalog(),
+    certificationsWaitingOnAppeal({ userId: user.id, now }),
+  ]);
   const slugs = catalog.chapterSlugs();
   const relearn = slugs.filter((s) => chapters.get(s)?.relearn);
   const resume = latest && !chapters.get(latest.moduleSlug)?.passed ? latest.moduleSlug : null;
@@ -152,6 +166,7 @@ export default async function LearnerHome() {
             markRead={markNotificationsRead}
             items={notes}
             unread={unread}
+            total={total}
             locale={locale}
             completed={
               new Set(

@@ -7,6 +7,7 @@ import {
   ChapterStateProvider,
   ChapterStatusBadge,
   ContinueBanner,
+  HeaderBell,
   HeaderUser,
 } from "@/components/learn/chapter-state";
 import { ChapterToc } from "@/components/learn/chapter-toc";
@@ -63,7 +64,7 @@ export default async function ChapterPage({ params }: Props) {
 
   return (
     <ChapterStateProvider slug={slug}>
-      <AppHeader userRole="learner" userBlock={<HeaderUser />} actions={shellActions} />
+      <AppHeader userRole="learner" userBlock={<HeaderUser />} bell={<HeaderBell />} actions={shellActions} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {entry.result.ok ? (
           <ChapterView
