@@ -43,12 +43,8 @@ describe("the notification centre's queries", () => {
         dedupeKey: `due-soon:${i}`,
         payload: { itemType: "chapter", itemSlug: "basic-skills", dueDate: "2026-03-01" },
       }));
-    for (let i = 0; i < 25; i++) {
-      await storeNotifications({
-        drafts: [drafts("a", 25)[i]!],
-        now: new Date(Date.UTC(2026, 2, 1 + i)),
-        db,
-      });
+    for (const [i, one] of drafts("a", 25).entries()) {
+      await storeNotifications({ drafts: [one], now: new Date(Date.UTC(2026, 2, 1 + i)), db });
     }
     await storeNotifications({ drafts: drafts("b", 3), db });
   });
