@@ -7,6 +7,7 @@ import { CertificateCard } from "@/components/home/certificate-card";
 import { CertificationProgress } from "@/components/home/certification-progress";
 import { DailyReview } from "@/components/home/daily-review";
 import { NotificationList } from "@/components/home/notification-list";
+import { SearchBox } from "@/components/search/search-box";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { certificationsWaitingOnAppeal } from "@/db/queries/appeals";
@@ -72,9 +73,12 @@ export default async function LearnerHome() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro", { name: user.name })}>
-        <p className="text-sm text-slate-700">
-          {t("chapters")} · {t("passedOf", { passed, total: slugs.length })}
-        </p>
+        <div className="w-full space-y-2 sm:w-80">
+          <p className="text-sm text-slate-700">
+            {t("chapters")} · {t("passedOf", { passed, total: slugs.length })}
+          </p>
+          <SearchBox />
+        </div>
       </PageHeader>
       <section
         aria-labelledby="continue-title"
