@@ -5,8 +5,6 @@ import { notifyMany } from "./support/arrange";
 const fitsPhone = (page: import("@playwright/test").Page) =>
   page.evaluate(() => document.body.scrollWidth <= document.body.clientWidth);
 
-test.describe.configure({ mode: "serial" });
-
 test("the notification centre pages through every notification and marks them read, the bell counting", async ({
   learnerPage: page,
 }) => {

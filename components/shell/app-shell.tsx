@@ -3,6 +3,7 @@ import { unreadCount } from "@/db/queries/notifications";
 import type { SessionUser } from "@/db/queries/users";
 import { localName } from "@/lib/i18n/local-name";
 import { AppHeader, type ShellActions } from "./app-header";
+import { RememberUser } from "./known-user";
 import { NotificationBell } from "./notification-bell";
 import { UserLink } from "./user-link";
 
@@ -35,6 +36,15 @@ export async function AppShell({
         userBlock={userBlock}
         bell={<NotificationBell unread={unread} />}
         actions={actions}
+      />
+      <RememberUser
+        user={{
+          name: user.name,
+          role: user.role,
+          branchName: user.branchName,
+          branchNameEn: user.branchNameEn,
+        }}
+        unread={unread}
       />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
