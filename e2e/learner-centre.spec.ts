@@ -167,7 +167,8 @@ for (const locale of ["zh-CN", "en"] as const) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
         if (name === "chapter")
-          await expect(page.getByRole("banner").getByRole("link", { name: /王晓明/ })).toBeVisible();
+          // On a phone the name sits in the closed menu: present, not shown.
+          await expect(page.getByRole("banner").getByRole("link", { name: /王晓明/ })).toBeAttached();
         expect(await fitsPhone(page), `${path} is wider than the window`).toBe(true);
         await expectNoSeriousViolations(page);
         await page.screenshot({

@@ -10,9 +10,15 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SNIPPET_CONTEXT = 40;
 export const MAX_RESULTS = 30;
 
-/** Lower case, full-width letters and digits folded (NFKC), so "ＡＴＭ" finds "ATM". */
+/**
+ * Lower case, full-width letters and digits folded (NFKC), so "ＡＴＭ" finds "ATM". Character by
+ * character, keeping the length ("…" stays one character), so a position in it is one in the text.
+ */
 export function normalise(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return text.replace(/[\s\S]/gu, (c) => {
+    const folded = c.normalize("NFKC").toLowerCase();
+    return folded.length === c.length ? folded : c.toLowerCase().length === c.length ? c.toLowerCase() : c;
+  });
 }
 
 /**
@@ -57,7 +63,7 @@ function snippetOf(text: string, terms: readonly string[]): SearchHit["snippet"]
   let length = 0;
   for (const c of candidates) {
     const i = lower.indexOf(c);
-    if (i !== -1 && lower.length === text.length) {
+    if (i !== -1) {
       at = i;
       length = c.length;
       break;

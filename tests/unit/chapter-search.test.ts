@@ -51,6 +51,10 @@ describe("searchSections", () => {
     );
     expect(both.map((h) => h.sectionId)).toEqual(["s-2", "s-9"]);
   });
+  it("marks the match in a text whose punctuation NFKC would lengthen", () => {
+    const [hit] = searchSections([{ ...sections[0], text: "稍等……请您先抬头微笑。" } as never], "微笑");
+    expect(hit?.snippet).toEqual({ before: "稍等……请您先抬头", match: "微笑", after: "。" });
+  });
   it("treats punctuation as a separator and an empty query as no search", () => {
     expect(queryTerms("  微笑，目光!! ")).toEqual(["微笑", "目光"]);
     expect(searchSections(sections, " ，。 ")).toEqual([]);
