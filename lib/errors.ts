@@ -76,6 +76,7 @@ export type Surface =
   | "branch"
   | "person"
   | "certificate"
+  | "notification"
   | "verify"
   | "assignment"
   | "assignment_item"
@@ -151,6 +152,7 @@ export const ERROR_MESSAGES = {
   "not_found:branch": "noBranch",
   "not_found:person": "noPerson",
   "not_found:certificate": "noCertificate",
+  "not_found:notification": "noNotification",
   "not_found:assignment_item": "noTrainingItem",
   "not_found:step": "noTextStep",
   "not_found:import": "uploadExpired",

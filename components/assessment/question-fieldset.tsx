@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { PublicItem } from "@/lib/assessment/attempt-items";
+import { withoutTypeMarker } from "@/lib/assessment/type-marker";
 
 /**
  * One drawn question: its prompt as the group's name and its options in the attempt's order,
@@ -32,7 +33,10 @@ export function QuestionFieldset({
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4" disabled={disabled}>
       {/* Floated, so a long prompt sits inside the box instead of across its top border. */}
       <legend className="float-left w-full font-medium">
-        {number}. {item.prompt} <span className="text-sm font-normal text-slate-600">（{t(item.type)}）</span>
+        {number}. {withoutTypeMarker(item.prompt)}{" "}
+        <span className="ml-1 inline-block rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-700">
+          {t(item.type)}
+        </span>
       </legend>
       <div className="clear-left space-y-1 pt-2">
         {item.options.map((o) => (
@@ -46,9 +50,9 @@ export function QuestionFieldset({
               value={o.token}
               checked={picked.includes(o.token)}
               onChange={(e) => toggle(o.token, e.target.checked)}
-              className="mt-1 size-4 shrink-0 accent-brand-700"
+              className="mt-0.5 size-5 flex-none accent-brand-700"
             />
-            <span>{o.text}</span>
+            <span className="min-w-0 flex-1">{o.text}</span>
           </label>
         ))}
       </div>

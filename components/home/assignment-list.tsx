@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { AssignmentWithStatus } from "@/db/queries/assignments";
 import { getCatalog } from "@/db/queries/content-catalog";
+import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AssignmentStatus } from "@/lib/training/assignment-status";
 import { itemHref, itemTitle } from "@/lib/training/item-title";
@@ -17,13 +18,12 @@ const TONE: Record<AssignmentStatus, string> = {
 export async function AssignmentList({ items, locale }: { items: AssignmentWithStatus[]; locale: Locale }) {
   const catalog = await getCatalog();
   const t = await getTranslations("assignments");
-  const format = await getFormatter();
   const open = items.filter((a) => a.status !== "completed");
   const done = items.filter((a) => a.status === "completed");
   const due = (a: AssignmentWithStatus) => {
-    const date = format.dateTime(new Date(`${a.dueDate}T00:00:00+08:00`), { dateStyle: "medium" });
+    const date = formatDate(a.dueDate, locale);
     if (a.status === "completed") {
-      const when = a.completedAt ? format.dateTime(a.completedAt, { dateStyle: "medium" }) : "";
+      const when = a.completedAt ? formatDate(a.completedAt, locale) : "";
       return `${t("completedOn", { date: when })}${a.late ? ` · ${t("late")}` : ""}`;
     }
     const left =

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CertificateStatusBadge } from "@/components/certificates/status-badge";
 import { Link } from "@/components/ui/link";
 import type { CertificateRow } from "@/db/schema";
 import type { Certification } from "@/lib/certification/definition";
 import { certificateStatus } from "@/lib/certification/rules";
+import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** The newest certificate of one certification: status, dates, code, the PDF and the verify page. */
@@ -21,8 +22,7 @@ export async function CertificateCard({
   now: Date;
 }) {
   const t = await getTranslations("certificates");
-  const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const date = (d: Date) => formatDate(d, locale);
   const status = certificateStatus(definition, certificate, now);
   const complaintMin = definition.renewal.scenarios[0]?.minPercent ?? 80;
   return (

@@ -8,9 +8,10 @@ import type { ScenarioStanding } from "@/db/queries/practice";
 import type { ExamStep } from "@/lib/assessment/views";
 import type { Certification } from "@/lib/certification/definition";
 import { checkRequirements } from "@/lib/certification/rules";
+import { formatDateTime } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/locales";
-import { BANK_TIME_ZONE } from "@/lib/training/assignment-status";
 import { itemTitle } from "@/lib/training/item-title";
+import { OverallProgress } from "./overall-progress";
 
 /**
  * Each requirement of a certification with the learner's latest standing: chapter status, best
@@ -52,6 +53,8 @@ export async function CertificationProgress({
     !scenarioMet(slug, min) && (scenarios.get(slug)?.bestPercent ?? -1) >= min;
   const examDone = exam?.step.state === "certified";
   const missing = check.missing.length + (exam && !examDone ? 1 : 0);
+  const chaptersPassed = c.chapters.filter((s) => chapters.get(s)?.passed).length;
+  const scenariosMet = c.scenarios.filter((s) => scenarioMet(s.slug, s.minPercent)).length;
   return (
     <section
       id="certification"
@@ -65,18 +68,23 @@ export async function CertificationProgress({
         {missing === 0 ? t("certMet") : t("certMissing", { count: missing })}
       </p>
       {waiting && <p className="mt-1 font-medium text-amber-900">{t("certWaiting")}</p>}
+      <OverallProgress
+        steps={[
+          { key: "chapters", done: chaptersPassed, total: c.chapters.length },
+          { key: "scenarios", done: scenariosMet, total: c.scenarios.length },
+          ...(exam ? [{ key: "exam" as const, done: examDone ? 1 : 0, total: 1 }] : []),
+        ]}
+        read={c.chapters.filter((s) => chapters.get(s)?.started || chapters.get(s)?.passed).length}
+        certified={missing === 0}
+      />
       <div className="mt-4 grid gap-6 md:grid-cols-2">
         <div>
           <h3 className="font-medium">
-            {t("chapters")} ·{" "}
-            {t("passedOf", {
-              passed: c.chapters.filter((s) => chapters.get(s)?.passed).length,
-              total: c.chapters.length,
-            })}
+            {t("chapters")} · {t("passedOf", { passed: chaptersPassed, total: c.chapters.length })}
           </h3>
           <ul className="mt-2 space-y-1.5 text-sm">
             {c.chapters.map((slug) => (
-              <li key={slug} className="flex flex-wrap items-center justify-between gap-2">
+              <li key={slug} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2">
                 <Link href={`/learn/${slug}`} className="text-brand-700 hover:underline">
                   {itemTitle(catalog, "chapter", slug, locale)}
                 </Link>
@@ -87,25 +95,25 @@ export async function CertificationProgress({
         </div>
         <div>
           <h3 className="font-medium">
-            {t("scenarios")} ·{" "}
-            {t("passedOf", {
-              passed: c.scenarios.filter((s) => scenarioMet(s.slug, s.minPercent)).length,
-              total: c.scenarios.length,
-            })}
+            {t("scenarios")} · {t("passedOf", { passed: scenariosMet, total: c.scenarios.length })}
           </h3>
           <ul className="mt-2 space-y-1.5 text-sm">
             {c.scenarios.map((s) => {
               const best = scenarios.get(s.slug)?.bestPercent;
               return (
-                <li key={s.slug} className="flex flex-wrap items-center justify-between gap-2">
+                <li key={s.slug} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2">
                   <Link href={`/practice/${s.slug}`} className="text-brand-700 hover:underline">
                     {itemTitle(catalog, "scenario", s.slug, locale)}
                   </Link>
-                  <span className={scenarioMet(s.slug, s.minPercent) ? "text-emerald-800" : "text-slate-600"}>
-                    {best === undefined ? t("none") : t("best", { percent: best })} ·{" "}
-                    {t("minScore", { min: s.minPercent })}
+                  <span
+                    className={`flex flex-col items-end gap-1 text-right ${scenarioMet(s.slug, s.minPercent) ? "text-emerald-800" : "text-slate-600"}`}
+                  >
+                    <span className="whitespace-nowrap">
+                      {best === undefined ? t("none") : t("best", { percent: best })} ·{" "}
+                      {t("minScore", { min: s.minPercent })}
+                    </span>
                     {onHold(s.slug, s.minPercent) && (
-                      <span className="ml-1 rounded-full bg-amber-100 px-2 text-amber-950">
+                      <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 text-amber-950">
                         {t("onHold")}
                       </span>
                     )}
@@ -140,13 +148,7 @@ async function ExamRow({
       {text}
     </Link>
   );
-  const when = (at: Date) =>
-    new Intl.DateTimeFormat(locale, {
-      dateStyle: "medium",
-      timeStyle: "short",
-      hourCycle: "h23",
-      timeZone: BANK_TIME_ZONE,
-    }).format(at);
+  const when = (at: Date) => formatDateTime(at, locale);
   return (
     <div className="mt-4 border-t border-slate-200 pt-4">
       <h3 className="font-medium">{t("examTitle")}</h3>

@@ -5,14 +5,14 @@ import { useCallback, useEffect, useState } from "react";
 import { QuestionFieldset } from "@/components/assessment/question-fieldset";
 import { DAILY_REVIEW_SIZE } from "@/lib/assessment/leitner";
 import type { DailyReviewState, ReviewFeedback, Wire } from "@/lib/assessment/views";
+import { formatDate } from "@/lib/i18n/dates";
+import { toLocale } from "@/lib/i18n/locales";
 
 type State = Wire<DailyReviewState>;
 type Feedback = Wire<ReviewFeedback>;
 
 function day(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
-    new Date(iso),
-  );
+  return formatDate(iso, toLocale(locale));
 }
 
 /** One answered question: right or wrong, every option with the key and feedback, and when it comes back. */

@@ -1,44 +1,34 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { notificationText } from "@/components/notifications/notification-text";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
-import { getCatalog } from "@/db/queries/content-catalog";
+import { Link } from "@/components/ui/link";
 import type { Notification } from "@/db/schema";
+import { formatDate } from "@/lib/i18n/dates";
 import type { Locale } from "@/lib/i18n/locales";
-import type { AssignmentItemType } from "@/lib/training/assignment-status";
-import { itemTitle } from "@/lib/training/item-title";
 
 /** The latest in-app notifications, unread ones marked, with one button to mark them all read. */
 export async function NotificationList({
   items,
   unread,
+  total,
   locale,
   completed,
   markRead,
 }: {
   items: Notification[];
   unread: number;
+  /** All of the person's notifications: when there are more than shown, a link leads to the centre. */
+  total: number;
   locale: Locale;
   /** "<itemType>:<slug>" of finished assignments: their older reminders are shown as done. */
   completed: Set<string>;
   /** The server action that marks them read (app/[locale]/(learn)/(shell)/notification-actions.ts). */
   markRead: FormAction;
 }) {
-  const catalog = await getCatalog();
-  const t = await getTranslations("notifications");
-  const format = await getFormatter();
-  const day = (iso: string | undefined, dateOnly = false) =>
-    iso ? format.dateTime(new Date(dateOnly ? `${iso}T00:00:00+08:00` : iso), { dateStyle: "medium" }) : "";
+  const [t, text] = await Promise.all([getTranslations("notifications"), notificationText(locale)]);
   const settled = (n: Notification) =>
     (n.kind === "due-soon" || n.kind === "overdue") &&
     completed.has(`${n.payload.itemType}:${n.payload.itemSlug}`);
-  const text = (n: Notification) => {
-    const p = n.payload;
-    return t(`kind.${n.kind}`, {
-      item: p.itemType ? itemTitle(catalog, p.itemType as AssignmentItemType, p.itemSlug ?? "", locale) : "",
-      due: day(p.dueDate, true),
-      code: p.code ?? "",
-      expires: day(p.expiresAt),
-    });
-  };
   return (
     <section
       aria-labelledby="notifications-title"
@@ -67,9 +57,7 @@ export async function NotificationList({
         <ul className="mt-2 divide-y divide-slate-100">
           {items.map((n) => (
             <li key={n.id} className="flex gap-3 py-2 text-sm">
-              <span className="w-24 shrink-0 text-slate-600">
-                {format.dateTime(n.createdAt, { dateStyle: "short" })}
-              </span>
+              <span className="w-28 shrink-0 text-slate-600">{formatDate(n.createdAt, locale)}</span>
               <span className={n.readAt || settled(n) ? "text-slate-600" : "font-medium"}>
                 {!n.readAt && <span className="sr-only">{t("new")}: </span>}
                 {text(n)}
@@ -78,6 +66,14 @@ export async function NotificationList({
             </li>
           ))}
         </ul>
+      )}
+      {total > 0 && (
+        <Link
+          href="/notifications"
+          className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
+        >
+          {total > items.length ? t("seeAll", { count: total }) : t("openCentre")}
+        </Link>
       )}
     </section>
   );

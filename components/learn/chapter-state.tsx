@@ -2,6 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useState } from "react";
+import { knownUser } from "@/components/shell/known-user";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { UserLink } from "@/components/shell/user-link";
 import type { TocEntry } from "@/lib/content/types";
 import { localName } from "@/lib/i18n/local-name";
@@ -17,6 +19,7 @@ type LearnerState = {
   bestPercent: number | null;
   sectionIndex: number;
   attempts: AttemptRow[];
+  unread: number;
 };
 
 type Context = { state: LearnerState | null; reload: () => Promise<void> };
@@ -50,14 +53,20 @@ export function HeaderUser() {
   const { state } = useChapterState();
   const t = useTranslations("roles");
   const locale = useLocale();
-  if (!state) return <p className="h-8 w-24" aria-hidden />;
-  const { user } = state;
+  const user = state?.user ?? knownUser()?.user;
+  if (!user) return <p className="h-8 w-24" aria-hidden />;
   return (
     <UserLink
       name={user.name}
       detail={`${t(user.role as "learner")} · ${localName(user, locale, "branchName")}`}
     />
   );
+}
+
+/** The header's bell on a chapter page: the unread count arrives with the learner's state. */
+export function HeaderBell() {
+  const { state } = useChapterState();
+  return <NotificationBell unread={state?.unread ?? knownUser()?.unread ?? null} />;
 }
 
 export function ChapterStatusBadge() {

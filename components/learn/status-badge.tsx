@@ -11,6 +11,8 @@ const STYLE: Record<ChapterStatus, string> = {
 export function StatusBadge({ status }: { status: ChapterStatus }) {
   const t = useTranslations("learn.status");
   return (
-    <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STYLE[status]}`}>{t(status)}</span>
+    <span className={`whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ${STYLE[status]}`}>
+      {t(status)}
+    </span>
   );
 }

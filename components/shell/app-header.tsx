@@ -28,14 +28,19 @@ const NAV: {
 /** The server actions the shell's buttons call; pages pass them in, so components/ never imports app/. */
 export type ShellActions = { signOut: FormAction; switchLocale: FormAction };
 
-/** The top bar. `userBlock` is the signed-in person's name and branch (server- or client-rendered). */
+/**
+ * The top bar. `userBlock` is the signed-in person's name and branch, `bell` the way to their
+ * notifications with the unread count (each server- or client-rendered).
+ */
 export async function AppHeader({
   userRole,
   userBlock,
+  bell,
   actions,
 }: {
   userRole: Role;
   userBlock: React.ReactNode;
+  bell: React.ReactNode;
   actions: ShellActions;
 }) {
   const t = await getTranslations();
@@ -58,6 +63,7 @@ export async function AppHeader({
           {t("app.name")}
         </Link>
         <HeaderMenu links={links} navLabel={t("nav.label")} menuLabel={t("nav.menu")}>
+          {bell}
           {userBlock}
           <LocaleSwitcher action={actions.switchLocale} />
           <ActionForm action={actions.signOut}>

@@ -45,14 +45,16 @@ export async function storeNotifications({
   return stored;
 }
 
-/** Someone's latest notifications, newest first. */
+/** Someone's notifications, newest first: the latest `limit`, or a page of them from `offset`. */
 export async function listNotifications({
   userId,
   limit = 20,
+  offset = 0,
   db = defaultDb,
 }: {
   userId: string;
   limit?: number;
+  offset?: number;
   db?: Db;
 }): Promise<Notification[]> {
   return db
@@ -60,7 +62,13 @@ export async function listNotifications({
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many notifications someone has, read and unread. */
+export async function notificationCount({ userId, db = defaultDb }: { userId: string; db?: Db }) {
+  return db.$count(notifications, eq(notifications.userId, userId));
 }
 
 export async function unreadCount({ userId, db = defaultDb }: { userId: string; db?: Db }): Promise<number> {
@@ -87,6 +95,35 @@ export async function markAllRead({
     db,
   );
   return rowsAffected(updated);
+}
+
+/**
+ * Marks one of the person's own notifications read. Returns false when they have none with that id
+ * (someone else's included); marking an already read one again is fine and keeps its first time.
+ */
+export async function markOneRead({
+  userId,
+  id,
+  now = new Date(),
+  db = defaultDb,
+}: {
+  userId: string;
+  id: string;
+  now?: Date;
+  db?: Db;
+}): Promise<boolean> {
+  const own = and(eq(notifications.id, id), eq(notifications.userId, userId));
+  const [, found] = await writeBatch(
+    [
+      db
+        .update(notifications)
+        .set({ readAt: now })
+        .where(and(own, isNull(notifications.readAt))),
+      db.select({ id: notifications.id }).from(notifications).where(own),
+    ],
+    db,
+  );
+  return found.length > 0;
 }
 
 export type ClaimedEmail = Pick<Notification, "id" | "userId" | "kind" | "payload" | "createdAt"> & {

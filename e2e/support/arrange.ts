@@ -507,3 +507,32 @@ export async function arrangePassedExam({
     results: [],
   });
 }
+
+/**
+ * Gives a person `count` old due-soon notifications (one a day, ending at `before`), so a list of
+ * them needs more than one page; each test run's keys are new. Returns how many were stored.
+ */
+export async function notifyMany(
+  employeeNo: string,
+  count: number,
+  before = new Date("2026-01-31T02:00:00Z"),
+) {
+  const { storeNotifications } = await import("@/db/queries/notifications");
+  const userId = await userIdOf(employeeNo);
+  const run = randomUUID();
+  let stored = 0;
+  for (let i = 0; i < count; i++) {
+    stored += await storeNotifications({
+      drafts: [
+        {
+          userId,
+          kind: "due-soon",
+          dedupeKey: `due-soon:e2e-${run}:${i}`,
+          payload: { itemType: "chapter", itemSlug: "basic-skills", dueDate: "2026-02-15" },
+        },
+      ],
+      now: new Date(before.getTime() - i * 86_400_000),
+    });
+  }
+  return stored;
+}

@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   "dailyReview",
   "review",
   "roles",
+  "notifications",
   "adminCertificates",
   "adminImport",
   "adminUsers",

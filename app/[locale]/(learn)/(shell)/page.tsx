@@ -6,6 +6,7 @@ import { CertificateCard } from "@/components/home/certificate-card";
 import { CertificationProgress } from "@/components/home/certification-progress";
 import { DailyReview } from "@/components/home/daily-review";
 import { NotificationList } from "@/components/home/notification-list";
+import { SearchBox } from "@/components/search/search-box";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/components/ui/link";
@@ -14,7 +15,7 @@ import { listAssignmentsForUser } from "@/db/queries/assignments";
 import { listCertificates } from "@/db/queries/certificates";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getLatestReading } from "@/db/queries/learning";
-import { listNotifications, unreadCount } from "@/db/queries/notifications";
+import { listNotifications, notificationCount, unreadCount } from "@/db/queries/notifications";
 import { getScenarioStandings } from "@/db/queries/practice";
 import { examStep } from "@/db/use-cases/exam-step";
 import { can, homeFor } from "@/lib/auth/roles";
@@ -28,21 +29,35 @@ export default async function LearnerHome() {
   const user = await requireUser();
   if (!can(user.role, "learn")) redirect(homeFor(user.role));
   const now = new Date();
-  const [t, tc, locale, chapters, scenarios, latest, assignments, held, notes, unread, catalog, waiting] =
-    await Promise.all([
-      getTranslations("home.learner"),
-      getTranslations("certificates"),
-      getLocale().then(toLocale),
-      getChapterStandings({ userId: user.id }),
-      getScenarioStandings({ userId: user.id }),
-      getLatestReading({ userId: user.id }),
-      listAssignmentsForUser({ userId: user.id, now }),
-      listCertificates({ userId: user.id }),
-      listNotifications({ userId: user.id, limit: 8 }),
-      unreadCount({ userId: user.id }),
-      getCatalog(),
-      certificationsWaitingOnAppeal({ userId: user.id, now }),
-    ]);
+  const [
+    t,
+    tc,
+    locale,
+    chapters,
+    scenarios,
+    latest,
+    assignments,
+    held,
+    notes,
+    unread,
+    total,
+    catalog,
+    waiting,
+  ] = await Promise.all([
+    getTranslations("home.learner"),
+    getTranslations("certificates"),
+    getLocale().then(toLocale),
+    getChapterStandings({ userId: user.id }),
+    getScenarioStandings({ userId: user.id }),
+    getLatestReading({ userId: user.id }),
+    listAssignmentsForUser({ userId: user.id, now }),
+    listCertificates({ userId: user.id }),
+    listNotifications({ userId: user.id, limit: 8 }),
+    unreadCount({ userId: user.id }),
+    notificationCount({ userId: user.id }),
+    getCatalog(),
+    certificationsWaitingOnAppeal({ userId: user.id, now }),
+  ]);
   const slugs = catalog.chapterSlugs();
   const relearn = slugs.filter((s) => chapters.get(s)?.relearn);
   const resume = latest && !chapters.get(latest.moduleSlug)?.passed ? latest.moduleSlug : null;
@@ -58,9 +73,12 @@ export default async function LearnerHome() {
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro", { name: user.name })}>
-        <p className="text-sm text-slate-700">
-          {t("chapters")} · {t("passedOf", { passed, total: slugs.length })}
-        </p>
+        <div className="w-full space-y-2 sm:w-80">
+          <p className="text-sm text-slate-700">
+            {t("chapters")} · {t("passedOf", { passed, total: slugs.length })}
+          </p>
+          <SearchBox />
+        </div>
       </PageHeader>
       <section
         aria-labelledby="continue-title"
@@ -152,6 +170,7 @@ export default async function LearnerHome() {
             markRead={markNotificationsRead}
             items={notes}
             unread={unread}
+            total={total}
             locale={locale}
             completed={
               new Set(

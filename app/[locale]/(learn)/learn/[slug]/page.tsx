@@ -6,6 +6,7 @@ import {
   ChapterStateProvider,
   ChapterStatusBadge,
   ContinueBanner,
+  HeaderBell,
   HeaderUser,
 } from "@/components/learn/chapter-state";
 import { ChapterToc } from "@/components/learn/chapter-toc";
@@ -63,7 +64,7 @@ export default async function ChapterPage({ params }: Props) {
 
   return (
     <ChapterStateProvider slug={slug}>
-      <AppHeader userRole="learner" userBlock={<HeaderUser />} actions={shellActions} />
+      <AppHeader userRole="learner" userBlock={<HeaderUser />} bell={<HeaderBell />} actions={shellActions} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {entry.result.ok ? (
           <ChapterView
@@ -87,14 +88,14 @@ export default async function ChapterPage({ params }: Props) {
         >
           {previous ? (
             <Link href={`/learn/${previous.slug}`} className="text-brand-700 hover:underline">
-              ← {t("previous")}：{previous.title}
+              ← {t("previousTo", { title: previous.title })}
             </Link>
           ) : (
             <span />
           )}
           {next && (
             <Link href={`/learn/${next.slug}`} className="text-right text-brand-700 hover:underline">
-              {t("next")}：{next.title} →
+              {t("nextTo", { title: next.title })} →
             </Link>
           )}
         </nav>
@@ -116,8 +117,8 @@ async function ChapterView({
   const { meta, segments, toc } = entry;
   return (
     <div className="lg:grid lg:grid-cols-[16rem_1fr] lg:gap-8">
-      <aside className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:self-start">
-        <ChapterToc label={t("toc")} toc={toc} checkTitle={t("check.title")} />
+      <aside className="sticky top-0 z-20 mb-6 lg:top-4 lg:mb-0 lg:self-start">
+        <ChapterToc toc={toc} articleId="chapter-text" />
       </aside>
       <div className="min-w-0">
         <Link href="/learn" className="text-sm text-brand-700 hover:underline" data-print-hidden>
@@ -138,7 +139,7 @@ async function ChapterView({
           </p>
         )}
         <ContinueBanner toc={toc} />
-        <article lang={entry.locale} className="chapter-prose">
+        <article id="chapter-text" lang={entry.locale} className="chapter-prose">
           {segments.map((segment, i) => {
             const found =
               segment.type === "scenario" ? catalog.findScenario(segment.slug, toLocale(entry.locale)) : null;
@@ -162,7 +163,7 @@ async function ChapterView({
         <section
           id="knowledge-check"
           aria-labelledby="check-title"
-          className="mt-10 scroll-mt-4"
+          className="mt-10 scroll-mt-16 lg:scroll-mt-4"
           data-print-hidden
         >
           <h2 id="check-title" className="text-xl font-semibold">

@@ -1,6 +1,7 @@
 import { requireApiUser } from "@/app/[locale]/(auth)/session";
 import { getCatalog } from "@/db/queries/content-catalog";
 import { getChapterStandings, getReadingProgress, listCheckAttempts } from "@/db/queries/learning";
+import { unreadCount } from "@/db/queries/notifications";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 
@@ -12,10 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const user = await requireApiUser("learn");
     const { slug } = await params;
     if (!(await getCatalog()).findChapter(slug, "zh-CN")) throw new AppError("not_found:chapter");
-    const [standings, progress, attempts] = await Promise.all([
+    const [standings, progress, attempts, unread] = await Promise.all([
       getChapterStandings({ userId: user.id }),
       getReadingProgress({ userId: user.id, moduleSlug: slug }),
       listCheckAttempts({ userId: user.id, moduleSlug: slug }),
+      unreadCount({ userId: user.id }),
     ]);
     const standing = standings.get(slug);
     return Response.json(
@@ -32,6 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         bestPercent: standing?.bestPercent ?? null,
         sectionIndex: progress?.sectionIndex ?? -1,
         attempts,
+        unread,
       },
       { headers: { "cache-control": "private, no-store" } },
     );
