@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import type { ContentIssue } from "@/lib/content/types";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -20,5 +21,5 @@ export function issueText(t: Translate, { limit, code, params, message }: Conten
 
 export function useIssueText() {
   const t = useTranslations("authoring.editor") as unknown as Translate;
-  return (issue: ContentIssue) => issueText(t, issue);
+  return useCallback((issue: ContentIssue) => issueText(t, issue), [t]);
 }

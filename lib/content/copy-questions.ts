@@ -5,7 +5,11 @@
  * `questionMissing` issues name them. Returns null when the translation has no knowledge check to
  * copy into, or no question block is found.
  */
-export function copyQuestionsInto(source: string, translation: string, lines: readonly number[]): string | null {
+export function copyQuestionsInto(
+  source: string,
+  translation: string,
+  lines: readonly number[],
+): string | null {
   const sourceLines = source.split("\n");
   const blocks: string[] = [];
   for (const line of lines) {

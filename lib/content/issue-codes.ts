@@ -7,6 +7,8 @@
 type Params = Record<string, string | number>;
 
 const p = (params: Params, key: string) => String(params[key] ?? "");
+const idOf = (x: Params) =>
+  x.what === "option" ? `question "${p(x, "question")}": option id` : "question id";
 
 export const ISSUE_TEXT = {
   // Parsers whose own wording is passed through as `detail` (micromark, yaml, zod).
@@ -18,7 +20,8 @@ export const ISSUE_TEXT = {
   zhRequired: () => "the zh-CN text is required",
   frontMatterMissing: () => "front matter (--- … ---) is missing at the top of the file",
   frontMatterAliases: () => "front matter: aliases (*name) expand too much; write the values out instead",
-  slugMismatch: (x) => `front matter: slug "${p(x, "found")}" does not match the file name "${p(x, "expected")}"`,
+  slugMismatch: (x) =>
+    `front matter: slug "${p(x, "found")}" does not match the file name "${p(x, "expected")}"`,
   localeMismatch: (x) =>
     `front matter: locale "${p(x, "found")}" does not match the file name "${p(x, "expected")}"`,
   // MDX safety and structure.
@@ -49,9 +52,9 @@ export const ISSUE_TEXT = {
   extraCheck: () => "only one <KnowledgeCheck> per chapter",
   badDraw: (x) => `<KnowledgeCheck> draw="${p(x, "draw")}" must be a whole number from 1 to 100`,
   checkChild: () => "<KnowledgeCheck> may contain only <Question> elements",
-  idReserved: (x) => `${p(x, "what")} id "${p(x, "id")}" is a reserved name; choose another id`,
+  idReserved: (x) => `${idOf(x)} "${p(x, "id")}" is a reserved name; choose another id`,
   idPattern: (x) =>
-    `${p(x, "what")} id "${p(x, "id")}" must be lowercase letters, digits and hyphens, start with a letter and be at most 40 characters`,
+    `${idOf(x)} "${p(x, "id")}" must be lowercase letters, digits and hyphens, start with a letter and be at most 40 characters`,
   duplicateQuestion: (x) => `duplicate question id "${p(x, "question")}"`,
   badSection: (x) =>
     `question "${p(x, "question")}" section="${p(x, "section")}" is not a section: write the number of the ## section it tests (1–${p(x, "sections")})`,
@@ -64,7 +67,8 @@ export const ISSUE_TEXT = {
   noCorrect: (x) => `question "${p(x, "question")}" has no correct option (mark one with correct)`,
   tooManyCorrect: (x) =>
     `question "${p(x, "question")}" is ${p(x, "type")} but has ${p(x, "count")} correct options`,
-  trueFalseIds: (x) => `question "${p(x, "question")}" is truefalse: its options must have ids "true" and "false"`,
+  trueFalseIds: (x) =>
+    `question "${p(x, "question")}" is truefalse: its options must have ids "true" and "false"`,
   noQuestions: () => "<KnowledgeCheck> has no questions",
   smallPool: (x) =>
     `the pool has ${p(x, "count")} questions; draw="${p(x, "draw")}" needs at least ${p(x, "needed")} (2.5 × ${p(x, "draw")})`,
@@ -73,7 +77,8 @@ export const ISSUE_TEXT = {
   // A translation against the zh-CN source.
   metaDiffers: (x) =>
     `front matter ${p(x, "key")} differs from the zh-CN source (${p(x, "found")} vs ${p(x, "expected")})`,
-  drawDiffers: (x) => `<KnowledgeCheck> draw ${p(x, "found")} differs from the zh-CN source's ${p(x, "expected")}`,
+  drawDiffers: (x) =>
+    `<KnowledgeCheck> draw ${p(x, "found")} differs from the zh-CN source's ${p(x, "expected")}`,
   questionMissing: (x) =>
     `question "${p(x, "question")}" of the zh-CN source (line ${p(x, "sourceLine")}) is missing: translate it, or use "copy into English"`,
   typeDiffers: (x) =>
@@ -87,7 +92,8 @@ export const ISSUE_TEXT = {
     `question "${p(x, "question")}" is marked untranslated: translate it and remove "untranslated" before publishing, or publish without the English text`,
   untranslatedInSource: (x) =>
     `question "${p(x, "question")}": "untranslated" belongs in a translation, not in the zh-CN source`,
-  scenarioShape: () => "structure (steps, choices, points, targets, rubric ids) differs from the zh-CN source",
+  scenarioShape: () =>
+    "structure (steps, choices, points, targets, rubric ids) differs from the zh-CN source",
   // Scenarios.
   scenarioFileName: (x) =>
     `slug/locale "${p(x, "found")}" does not match the file name "${p(x, "expected")}"`,

@@ -41,8 +41,7 @@ export function extractKnowledgeCheck(root: Root): {
   const sections = sectionsOf(root);
   const drawText = attribute(check, "draw");
   const draw = typeof drawText === "string" ? parseDraw(drawText.trim()) : DEFAULT_DRAW;
-  if (draw === null)
-    issues.push(at(check, "badDraw", { draw: String(drawText) }));
+  if (draw === null) issues.push(at(check, "badDraw", { draw: String(drawText) }));
 
   const questions: Question[] = [];
   const questionIds = new Set<string>();
@@ -73,7 +72,7 @@ export function extractKnowledgeCheck(root: Root): {
       }
       const optionId = str(o, "id");
       const optionProblem = optionId ? contentIdProblem(optionId) : null;
-      if (optionProblem) issues.push(at(o, optionProblem, { what: "option", id: optionId }));
+      if (optionProblem) issues.push(at(o, optionProblem, { what: "option", question: id, id: optionId }));
       if (optionId && optionIds.has(optionId))
         issues.push(at(o, "duplicateOption", { question: id, option: optionId }));
       optionIds.add(optionId);

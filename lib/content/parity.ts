@@ -45,7 +45,8 @@ export function checkParity(source: ParityView, translation: ParityView): Conten
     if (t.type !== q.type) push(t.line, "typeDiffers", { question, found: t.type, expected: q.type });
     if (t.section !== q.section)
       push(t.line, "sectionDiffers", { question, found: t.section ?? "—", expected: q.section ?? "—" });
-    if (keyOf(t) !== keyOf(q)) push(t.line, "optionsDiffer", { question, found: keyOf(t), expected: keyOf(q) });
+    if (keyOf(t) !== keyOf(q))
+      push(t.line, "optionsDiffer", { question, found: keyOf(t), expected: keyOf(q) });
   }
   for (const t of translation.questions) {
     if (!ours.has(t.id)) push(t.line, "questionExtra", { question: t.id });

@@ -77,7 +77,9 @@ function checkElement(node: JsxElement, parent: Parent, scenarios: readonly stri
     } else if (!attrSpec.flag && (a.value === null || a.value === undefined)) {
       issues.push(at(node, "attributeNeedsValue", named));
     } else if (attrSpec.values && typeof a.value === "string" && !attrSpec.values.includes(a.value)) {
-      issues.push(at(node, "attributeNotAllowed", { ...named, value: a.value, allowed: attrSpec.values.join(", ") }));
+      issues.push(
+        at(node, "attributeNotAllowed", { ...named, value: a.value, allowed: attrSpec.values.join(", ") }),
+      );
     }
   }
   for (const [name, attrSpec] of Object.entries(spec.attributes)) {
@@ -118,20 +120,16 @@ export function validateTree(root: Root, scenarios: readonly string[] = KNOWN_SC
         issues.push(at(node, "image"));
         return;
       case "heading":
-        if (node.depth === 1)
-          issues.push(at(node, "h1"));
+        if (node.depth === 1) issues.push(at(node, "h1"));
         break;
       case "html":
         issues.push(at(node, "rawHtml"));
         return;
       case "link":
       case "definition":
-        if (/^\/[/\\]/.test(node.url.trim()))
-          issues.push(at(node, "linkOffsite", { url: node.url }));
-        else if (!SAFE_URL.test(node.url.trim()))
-          issues.push(at(node, "linkScheme", { url: node.url }));
-        else if (URL_BREAK.test(node.url))
-          issues.push(at(node, "linkBreak", { url: node.url }));
+        if (/^\/[/\\]/.test(node.url.trim())) issues.push(at(node, "linkOffsite", { url: node.url }));
+        else if (!SAFE_URL.test(node.url.trim())) issues.push(at(node, "linkScheme", { url: node.url }));
+        else if (URL_BREAK.test(node.url)) issues.push(at(node, "linkBreak", { url: node.url }));
         break;
     }
     if (isJsx(node) && parent) issues.push(...checkElement(node, parent, scenarios));

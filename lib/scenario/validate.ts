@@ -71,7 +71,11 @@ export function validateScenario(
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // e.g. an alias bomb: "Excessive alias count indicates a resource exhaustion attack".
-    return { issues: [{ line: 1, column: 1, ...coded("yaml", { detail: e instanceof Error ? e.message : String(e) }) }] };
+    return {
+      issues: [
+        { line: 1, column: 1, ...coded("yaml", { detail: e instanceof Error ? e.message : String(e) }) },
+      ],
+    };
   }
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
@@ -95,8 +99,7 @@ export function validateScenario(
     );
   }
   const declared = new Set(s.competencies.map((c) => c.id));
-  if (declared.size !== s.competencies.length)
-    issues.push(at(["competencies"], coded("competenciesUnique")));
+  if (declared.size !== s.competencies.length) issues.push(at(["competencies"], coded("competenciesUnique")));
   for (const use of competencyUses(s)) {
     if (!declared.has(use.competency)) {
       issues.push(at(use.path, coded("competencyUndeclared", { competency: use.competency })));
