@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { copyQuestionsInto } from "@/lib/content/copy-questions";
@@ -45,6 +45,7 @@ async function send(url: string, method: string, body: unknown) {
  */
 export function ContentEditor({ kind, slug, draft }: Props) {
   const t = useTranslations("authoring.editor");
+  const uiLocale = useLocale();
   const router = useRouter();
   const editor = useRef<SourceEditorHandle>(null);
   const [locale, setLocale] = useState<Locale>("zh-CN");
@@ -123,17 +124,22 @@ export function ContentEditor({ kind, slug, draft }: Props) {
     setMessage("");
   };
 
-  const savingNow = useRef(false);
-  async function save(auto = false): Promise<number | null> {
-    if (savingNow.current) return null;
-    savingNow.current = true;
+  // Saves run one after another and read the newest text and version when they start, so an
+  // autosave in flight and Ctrl+S or publish never send a stale version (which would be a 409).
+  const latest = useRef({ sources, saved, version });
+  latest.current = { sources, saved, version: Math.max(latest.current.version, version) };
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  async function saveNow(auto: boolean): Promise<number | null> {
+    const { sources: sent, saved: held, version: base } = latest.current;
+    const unchanged = sent["zh-CN"] === held["zh-CN"] && sent.en === held.en;
+    if (auto && unchanged) return base;
     setSaving(true);
-    const sent = sources;
     try {
       const { response, body } = await send(`/api/author/${kind}/${slug}/draft`, "PUT", {
         sourceZh: sent["zh-CN"],
         sourceEn: sent.en,
-        version,
+        version: base,
       });
       if (response.status === 409) {
         setMessage(t("conflict"));
@@ -144,18 +150,25 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         setMessage(t("failed", { message: String(body.message ?? response.status) }));
         return null;
       }
+      latest.current = { ...latest.current, saved: sent, version: body.version };
       setVersion(body.version);
       setSaved(sent);
-      const time = new Date().toLocaleTimeString(locale === "en" ? "en-GB" : "zh-CN", { timeStyle: "short" });
+      const time = new Date().toLocaleTimeString(uiLocale, { timeStyle: "short" });
       setMessage(auto ? t("autosaved", { time }) : t("saved"));
       return body.version as number;
     } catch {
       setMessage(t("failed", { message: t("network") }));
       return null;
     } finally {
-      savingNow.current = false;
       setSaving(false);
     }
+  }
+
+  /** Saves after any save in flight; `auto` skips an unchanged text and says it was automatic. */
+  function save(auto = false): Promise<number | null> {
+    const run = queue.current.then(() => saveNow(auto));
+    queue.current = run.catch(() => null);
+    return run;
   }
   const latestSave = useRef(save);
   latestSave.current = save;
@@ -304,7 +317,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           slug={slug}
           hasErrors={count > 0}
           checking={checking}
-          beforePublish={async () => (dirty ? save() : version)}
+          beforePublish={() => save(true)}
           onPublished={() => router.refresh()}
         />
       </section>
