@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { newItemSource } from "@/lib/content/templates";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { ContentEditor } from "./pages/editor";
@@ -13,19 +14,20 @@ function watchErrors(page: Page) {
   return errors;
 }
 
-/** Types at the end of the Chinese source's knowledge check, key by key, as a trainer does. */
+/**
+ * Writes at the end of the Chinese source's knowledge check: the first line key by key, as a
+ * trainer types (each key is a check and a render), the rest pasted.
+ */
 async function typeBeforeCheckEnd(page: Page, editor: ContentEditor, text: string) {
   await editor.source.click();
   await page.keyboard.press("Control+End");
   // The template ends with "</KnowledgeCheck>\n": go to the start of that line.
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Home");
-  await page.keyboard.type(text);
+  const [first, ...rest] = text.split("\n");
+  await page.keyboard.type(first as string);
+  if (rest.length > 0) await page.keyboard.insertText(`\n${rest.join("\n")}`);
 }
-
-/** The editor's text, line by line as CodeMirror shows it (the whole template fits on screen). */
-const sourceLines = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
 
 const NEW_QUESTION = `  <Question id="q-typed" type="single" section="1" prompt="新加的题">
     <Option id="a" feedback="甲">甲</Option>
@@ -34,10 +36,11 @@ const NEW_QUESTION = `  <Question id="q-typed" type="single" section="1" prompt=
 `;
 
 test("the editor's leave prompt and autosave", async ({ trainerPage: page }) => {
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   const editor = new ContentEditor(page);
   await editor.create(`e2e-autosave-${Date.now() % 100000}`);
-  await expect(editor.clean).toBeVisible();
+  await expect(editor.clean).toBeVisible({ timeout: 30_000 });
   // The English rule is stated before anything goes wrong.
   await expect(page.getByText(/英文版可选；但一旦填写，就必须包含中文版的全部题目/)).toBeVisible();
 
@@ -47,6 +50,9 @@ test("the editor's leave prompt and autosave", async ({ trainerPage: page }) => 
   await expect(page.getByText(/^草稿已于 .+ 自动保存。$/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("有未保存的修改")).toBeHidden();
   await page.reload();
+  // CodeMirror draws only the lines on screen: go to the end, where the question was added.
+  await editor.source.click();
+  await page.keyboard.press("Control+End");
   await expect(editor.source).toContainText('id="q-typed"');
 
   // Unsaved edits: a link inside the app asks first, and staying keeps them.
@@ -92,15 +98,16 @@ test("a question added in Chinese is listed with the other errors and copied int
   const editor = new ContentEditor(page);
   const slug = `e2e-copy-${Date.now() % 100000}`;
   await editor.create(slug);
-  await expect(editor.clean).toBeVisible();
-  const sourceText = await sourceLines(page);
-  expect(sourceText.endsWith("</KnowledgeCheck>\n")).toBe(true);
+  await expect(editor.clean).toBeVisible({ timeout: 30_000 });
+  // The module's template, as created (its order is the one line that depends on the database).
+  const order = Number(/order: (\d+)/.exec((await editor.source.textContent()) ?? "")?.[1]);
+  const sourceText = newItemSource("chapter", slug, order);
   // An English version: the template with its locale, so it matches the Chinese one.
   await page.getByRole("button", { name: /^English/ }).click();
   await page
     .getByRole("textbox", { name: "English 源文" })
     .fill(sourceText.replace("locale: zh-CN", "locale: en"));
-  await expect(editor.clean).toBeVisible();
+  await expect(editor.clean).toBeVisible({ timeout: 30_000 });
 
   // A new Chinese question without a correct option: both problems at once, in Chinese, at their lines.
   await page.getByRole("button", { name: /^中文/ }).click();
@@ -111,7 +118,7 @@ test("a question added in Chinese is listed with the other errors and copied int
   await editor.setSource(broken);
   const zhLine = broken.split("\n").findIndex((l) => l.includes('id="q-typed"')) + 1;
   const enCheckLine = sourceText.split("\n").findIndex((l) => l.startsWith("<KnowledgeCheck")) + 1;
-  await expect(editor.issues).toContainText(`中文 第 ${zhLine} 行第 1 列：题目“q-typed”没有正确选项`);
+  await expect(editor.issues).toContainText(`中文 第 ${zhLine} 行第 3 列：题目“q-typed”没有正确选项`);
   await expect(editor.issues).toContainText(
     `English 第 ${enCheckLine} 行第 1 列：缺少题目“q-typed”（中文版第 ${zhLine} 行）`,
   );
@@ -140,9 +147,10 @@ for (const [locale, width] of [
     const editor = new ContentEditor(page);
     await page.setViewportSize({ width, height: 900 });
     await editor.create(`e2e-shot-${locale === "en" ? "en" : "zh"}-${width}-${Date.now() % 100000}`);
-    await expect(editor.clean).toBeVisible();
+    await expect(editor.clean).toBeVisible({ timeout: 30_000 });
     if (locale === "en") {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+      const { hostname } = new URL(page.url());
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", domain: hostname, path: "/" }]);
       await page.reload();
     }
     const source = page.getByRole("textbox", { name: /^中文 (源文|source)/i });
