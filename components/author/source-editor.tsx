@@ -31,9 +31,9 @@ type SourceEditorProps = {
 };
 type Latest = RefObject<Omit<SourceEditorProps, "ref">>;
 
-// CodeMirror's default colours, with the two that fail WCAG AA contrast on white and on the active
-// line (red #f00 for an unfinished tag as it is typed, orange #e40 for escapes) darkened.
-const DARKER: Record<string, string> = { "#f00": "#b91c1c", "#e40": "#b45309" };
+// CodeMirror's default colours, with those below WCAG AA contrast on the active line darkened:
+// red #f00 (an unfinished tag as it is typed), orange #e40 (escapes), green #085 (tag names).
+const DARKER: Record<string, string> = { "#f00": "#b91c1c", "#e40": "#b45309", "#085": "#047857" };
 const highlightStyle = HighlightStyle.define(
   defaultHighlightStyle.specs.map((spec) =>
     typeof spec.color === "string" && DARKER[spec.color] ? { ...spec, color: DARKER[spec.color] } : spec,
