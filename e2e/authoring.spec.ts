@@ -57,7 +57,7 @@ test("a trainer edits chapter 3 with live preview and validation, publishes, and
   );
   await editor.setSource(broken.source);
   await expect(editor.issues).toContainText(`第 ${broken.line} 行`);
-  await expect(editor.issues).toContainText('question "q-e2e" has no correct option');
+  await expect(editor.issues).toContainText("题目“q-e2e”没有正确选项");
   await editor.note.fill("补充个性化服务的说明");
   await expect(editor.publishButton).toBeDisabled();
   await expect(page.getByText("请先修正上面的问题再发布。")).toBeVisible();
@@ -104,9 +104,9 @@ test("a module with JavaScript or raw HTML cannot be published, and nothing in i
   ].join("\n\n");
   const malicious = withParagraph(newItemSource("chapter", slug, 99), unsafe);
   await editor.setSource(malicious);
-  await expect(editor.issues).toContainText("JavaScript expressions {…} are not allowed");
-  await expect(editor.issues).toContainText("import/export is not allowed");
-  await expect(editor.issues).toContainText("must start with https://");
+  await expect(editor.issues).toContainText("不允许使用花括号中的 JavaScript 表达式");
+  await expect(editor.issues).toContainText("章节内容中不允许使用 import/export");
+  await expect(editor.issues).toContainText("必须以 https://、/ 或 # 开头");
   await editor.saveDraft();
   await expect(page.getByText("草稿已保存。")).toBeVisible();
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { copyQuestionsInto } from "@/lib/content/copy-questions";
 import { LIMITS } from "@/lib/content/limits";
 import type { ContentKind } from "@/lib/content/sources";
 import { CHAPTER_SNIPPETS, SCENARIO_SNIPPETS } from "@/lib/content/templates";
@@ -11,10 +12,14 @@ import type { Locale } from "@/lib/i18n/locales";
 import { EditorPreview } from "./editor-preview";
 import type { ItemIssues, Preview, TryAnswer } from "./editor-types";
 import { IssueList } from "./issue-list";
+import { useIssueText } from "./issue-text";
 import { PublishForm } from "./publish-form";
 import { SourceEditor, type SourceEditorHandle } from "./source-editor";
+import { useLeaveGuard } from "./use-leave-guard";
 
 const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+/** Edits are saved to the shared server draft this long after the last keystroke. */
+const AUTOSAVE_MS = 2_500;
 
 type Props = {
   kind: ContentKind;
@@ -33,16 +38,23 @@ async function send(url: string, method: string, body: unknown) {
 
 /**
  * The trainer's editor: both language versions, checked and previewed as they type (through the
- * server, with the same validator content:check and publish use), saved as the shared draft.
+ * server, with the same validator content:check and publish use), saved as the shared draft:
+ * automatically a moment after typing stops, at once with Ctrl/Cmd+S, and never left unsaved
+ * without a prompt. The server draft (not localStorage) is what survives a reload: it is the one
+ * copy every trainer and publish work from, and its version guard reports a concurrent save.
  */
 export function ContentEditor({ kind, slug, draft }: Props) {
   const t = useTranslations("authoring.editor");
+  const uiLocale = useLocale();
   const router = useRouter();
   const editor = useRef<SourceEditorHandle>(null);
   const [locale, setLocale] = useState<Locale>("zh-CN");
   const [sources, setSources] = useState({ "zh-CN": draft["zh-CN"], en: draft.en });
   const [version, setVersion] = useState(draft.version);
-  const [dirty, setDirty] = useState(false);
+  // What the server holds: unsaved means the text differs from it, so edits made while a save is
+  // on its way stay unsaved.
+  const [saved, setSaved] = useState({ "zh-CN": draft["zh-CN"], en: draft.en });
+  const dirty = sources["zh-CN"] !== saved["zh-CN"] || sources.en !== saved.en;
   const [issues, setIssues] = useState<ItemIssues>({});
   const [preview, setPreview] = useState<Preview>(null);
   const [previewStale, setPreviewStale] = useState(false);
@@ -75,7 +87,9 @@ export function ContentEditor({ kind, slug, draft }: Props) {
   // trainer has unsaved edits (saving those will then report the conflict).
   useEffect(() => {
     if (draft.version > version && !dirty) {
-      setSources({ "zh-CN": draft["zh-CN"], en: draft.en });
+      const next = { "zh-CN": draft["zh-CN"], en: draft.en };
+      setSources(next);
+      setSaved(next);
       setVersion(draft.version);
     }
   }, [draft, version, dirty]);
@@ -105,18 +119,27 @@ export function ContentEditor({ kind, slug, draft }: Props) {
   };
 
   const change = (value: string) => {
-    setSources((s) => ({ ...s, [locale]: value }));
-    setDirty(true);
+    // CodeMirror reports every transaction; an unchanged text must not re-render the page.
+    setSources((s) => (s[locale] === value ? s : { ...s, [locale]: value }));
     setMessage("");
   };
 
-  async function save(): Promise<number | null> {
+  // Saves run one after another and read the newest text and version when they start, so an
+  // autosave in flight and Ctrl+S or publish never send a stale version (which would be a 409).
+  const latest = useRef({ sources, saved, version });
+  latest.current = { sources, saved, version: Math.max(latest.current.version, version) };
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  async function saveNow(auto: boolean): Promise<number | null> {
+    const { sources: sent, saved: held, version: base } = latest.current;
+    const unchanged = sent["zh-CN"] === held["zh-CN"] && sent.en === held.en;
+    if (auto && unchanged) return base;
     setSaving(true);
     try {
       const { response, body } = await send(`/api/author/${kind}/${slug}/draft`, "PUT", {
-        sourceZh: sources["zh-CN"],
-        sourceEn: sources.en,
-        version,
+        sourceZh: sent["zh-CN"],
+        sourceEn: sent.en,
+        version: base,
       });
       if (response.status === 409) {
         setMessage(t("conflict"));
@@ -127,14 +150,69 @@ export function ContentEditor({ kind, slug, draft }: Props) {
         setMessage(t("failed", { message: String(body.message ?? response.status) }));
         return null;
       }
+      latest.current = { ...latest.current, saved: sent, version: body.version };
       setVersion(body.version);
-      setDirty(false);
-      setMessage(t("saved"));
+      setSaved(sent);
+      const time = new Date().toLocaleTimeString(uiLocale, { timeStyle: "short" });
+      setMessage(auto ? t("autosaved", { time }) : t("saved"));
       return body.version as number;
+    } catch {
+      setMessage(t("failed", { message: t("network") }));
+      return null;
     } finally {
       setSaving(false);
     }
   }
+
+  /** Saves after any save in flight; `auto` skips an unchanged text and says it was automatic. */
+  function save(auto = false): Promise<number | null> {
+    const run = queue.current.then(() => saveNow(auto));
+    queue.current = run.catch(() => null);
+    return run;
+  }
+  const latestSave = useRef(save);
+  latestSave.current = save;
+
+  // Autosave a moment after the last edit; a conflict or refusal stops it until the next edit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every edit (a new `sources`) restarts the wait
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => latestSave.current(true), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, sources]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        latestSave.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  useLeaveGuard(dirty || saving, t("leavePrompt"));
+
+  // Diagnostics in the trainer's language, recomputed only when the issues change, so the editor
+  // is not redrawn on every render.
+  const text = useIssueText();
+  const diagnostics = useMemo(
+    () => (issues[locale] ?? []).map((i) => ({ line: i.line, column: i.column, message: text(i) })),
+    [issues, locale, text],
+  );
+
+  // The Chinese questions English lacks, as the checker found them: offered to copy in, marked.
+  const missingLines = (issues.en ?? []).flatMap((i) =>
+    i.code === "questionMissing" ? [Number(i.params?.sourceLine)] : [],
+  );
+  const copyMissing = () => {
+    const next = copyQuestionsInto(sources["zh-CN"], sources.en, missingLines);
+    if (next === null) return;
+    setSources((s) => ({ ...s, en: next }));
+    switchLocale("en");
+    setMessage(t("copied", { count: missingLines.length }));
+  };
 
   async function importFile(file: File | undefined) {
     if (!file) return;
@@ -166,7 +244,14 @@ export function ContentEditor({ kind, slug, draft }: Props) {
             </button>
           ))}
         </fieldset>
-        {locale === "en" && <p className="mb-2 text-sm text-slate-600">{t("enOptional")}</p>}
+        <p id="parity-rule" className="mb-2 text-sm text-slate-700">
+          {kind === "chapter" ? t("parityRule") : t("enOptional")}
+        </p>
+        {kind === "chapter" && missingLines.length > 0 && sources.en.includes("</KnowledgeCheck>") && (
+          <button type="button" onClick={copyMissing} className={`${buttonClass("secondary")} mb-2`}>
+            {t("copyMissing", { count: missingLines.length })}
+          </button>
+        )}
         <fieldset className="mb-2 flex flex-wrap gap-2">
           <legend className="mb-1 text-sm font-medium">{t("palette")}</legend>
           {Object.entries(snippets).map(([key, text]) => (
@@ -187,10 +272,16 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           language={kind === "chapter" ? "mdx" : "yaml"}
           value={sources[locale]}
           onChange={change}
-          diagnostics={issues[locale] ?? []}
+          diagnostics={diagnostics}
         />
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button type="button" onClick={save} aria-disabled={saving} className={buttonClass()}>
+          <button
+            type="button"
+            onClick={() => save()}
+            aria-disabled={saving}
+            aria-keyshortcuts="Control+S Meta+S"
+            className={buttonClass()}
+          >
             {saving ? t("saving") : t("save")}
           </button>
           <label className="text-sm">
@@ -206,6 +297,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           </label>
           {dirty && <span className="text-sm text-amber-800">{t("unsaved")}</span>}
         </div>
+        <p className="mt-1 text-xs text-slate-600">{t("autosaveNote")}</p>
         <p aria-live="polite" className="mt-2 text-sm font-medium">
           {message}
         </p>
@@ -225,7 +317,7 @@ export function ContentEditor({ kind, slug, draft }: Props) {
           slug={slug}
           hasErrors={count > 0}
           checking={checking}
-          beforePublish={async () => (dirty ? save() : version)}
+          beforePublish={() => save(true)}
           onPublished={() => router.refresh()}
         />
       </section>

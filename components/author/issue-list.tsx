@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ContentIssue } from "@/lib/content/types";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ItemIssues } from "./editor-types";
+import { useIssueText } from "./issue-text";
 
 /** The draft's problems with their lines; picking one moves the cursor there. */
 export function IssueList({
@@ -22,13 +22,7 @@ export function IssueList({
   onPick(locale: Locale, line: number): void;
 }) {
   const t = useTranslations("authoring.editor");
-  // Limit issues are worded here, in the trainer's language; the others come from the validator.
-  const text = ({ limit, message }: ContentIssue) => {
-    if (!limit) return message;
-    const { code, max, found = 0 } = limit;
-    const kb = (n: number) => Math.ceil(n / 1024);
-    return t(`limit.${code}`, { max, found, maxKb: kb(max), foundKb: kb(found), seconds: max / 1000 });
-  };
+  const text = useIssueText();
   return (
     <div id={id} aria-live="polite" className="mt-3">
       {checking ? (

@@ -4,7 +4,12 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
 import { markdown } from "@codemirror/lang-markdown";
 import { yaml, yamlFrontmatter } from "@codemirror/lang-yaml";
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  HighlightStyle,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { type Diagnostic, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { Compartment, EditorState, type Extension, type Text } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
@@ -25,6 +30,15 @@ type SourceEditorProps = {
   readOnly?: boolean;
 };
 type Latest = RefObject<Omit<SourceEditorProps, "ref">>;
+
+// CodeMirror's default colours, with those below WCAG AA contrast on the active line darkened:
+// red #f00 (an unfinished tag as it is typed), orange #e40 (escapes), green #085 (tag names).
+const DARKER: Record<string, string> = { "#f00": "#b91c1c", "#e40": "#b45309", "#085": "#047857" };
+const highlightStyle = HighlightStyle.define(
+  defaultHighlightStyle.specs.map((spec) =>
+    typeof spec.color === "string" && DARKER[spec.color] ? { ...spec, color: DARKER[spec.color] } : spec,
+  ),
+);
 
 const languageConf = new Compartment();
 const accessConf = new Compartment();
@@ -82,7 +96,7 @@ function createState(doc: string, latest: Latest): EditorState {
       drawSelection(),
       highlightActiveLine(),
       bracketMatching(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      syntaxHighlighting(highlightStyle, { fallback: true }),
       lintGutter(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]), // no indentWithTab: Tab leaves the editor
       EditorView.lineWrapping,

@@ -2,11 +2,12 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { Scenario } from "@/lib/scenario/schema";
 import { scenarioShape } from "@/lib/scenario/validate";
 import { compileChapterSource, compileScenarioSource, type ScenarioEntry } from "./catalog";
+import { coded } from "./issue-codes";
 import { mdxLimitIssues } from "./limits-mdx";
 import { yamlLimitIssues } from "./limits-yaml";
-import { checkParity } from "./parity";
+import { checkParity, sourceMarks } from "./parity";
 import type { ContentSource } from "./sources";
-import type { ChapterMeta, ContentIssue, Question } from "./types";
+import type { ChapterMeta, CompileResult, ContentIssue, Question } from "./types";
 
 export type ItemIssues = Partial<Record<Locale, ContentIssue[]>>;
 
@@ -50,7 +51,7 @@ export function checkItemWithPreview(
 ): { issues: ItemIssues; preview: DraftPreview | null } {
   const { issues, add } = collector();
   if (!item.sources[DEFAULT_LOCALE]?.trim())
-    add(DEFAULT_LOCALE, [{ line: 1, column: 1, message: "the zh-CN text is required" }]);
+    add(DEFAULT_LOCALE, [{ line: 1, column: 1, ...coded("zhRequired") }]);
 
   const version = "draft";
   if (item.kind === "chapter") {
@@ -61,10 +62,15 @@ export function checkItemWithPreview(
       ]),
     );
     for (const [locale, result] of results) if (!result.ok) add(locale, result.issues);
-    const source = results.get(DEFAULT_LOCALE);
+    // Parity is checked on what each locale yielded even while it has other errors, so every
+    // problem shows at once (a source that did not parse yields nothing to compare).
+    const view = (r: CompileResult | undefined) => (r?.ok ? r.chapter : r?.partial);
+    const source = view(results.get(DEFAULT_LOCALE));
+    if (source) add(DEFAULT_LOCALE, sourceMarks(source));
     for (const [locale, result] of results) {
-      if (locale === DEFAULT_LOCALE || !result.ok || !source?.ok) continue;
-      add(locale, checkParity(source.chapter, result.chapter));
+      const translation = view(result);
+      if (locale === DEFAULT_LOCALE || !translation || !source) continue;
+      add(locale, checkParity(source, translation));
     }
     const shown = previewLocale ? results.get(previewLocale) : undefined;
     if (!shown?.ok) return { issues, preview: null };
@@ -87,7 +93,7 @@ export function checkItemWithPreview(
         {
           line: 1,
           column: 1,
-          message: "structure (steps, choices, points, targets, rubric ids) differs from the zh-CN source",
+          ...coded("scenarioShape"),
         },
       ]);
   }

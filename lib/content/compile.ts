@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseFrontMatter } from "./front-matter";
+import { coded } from "./issue-codes";
 import { extractKnowledgeCheck } from "./knowledge-check";
 import { mdxLimitIssues } from "./limits-mdx";
 import { parseMdx } from "./parse";
@@ -37,7 +38,7 @@ export function compileChapter(source: string, options: CompileOptions): Compile
     issues.push({
       line: 1,
       column: 1,
-      message: "front matter (--- … ---) is missing at the top of the file",
+      ...coded("frontMatterMissing"),
     });
   } else {
     const fm = parseFrontMatter(yaml.value, yaml.position?.start.line ?? 1);
@@ -49,14 +50,14 @@ export function compileChapter(source: string, options: CompileOptions): Compile
       issues.push({
         line: 2,
         column: 1,
-        message: `front matter: slug "${meta.slug}" does not match the file name "${options.expect.slug}"`,
+        ...coded("slugMismatch", { found: meta.slug, expected: options.expect.slug }),
       });
     }
     if (meta.locale !== options.expect.locale) {
       issues.push({
         line: 2,
         column: 1,
-        message: `front matter: locale "${meta.locale}" does not match the file name "${options.expect.locale}"`,
+        ...coded("localeMismatch", { found: meta.locale, expected: options.expect.locale }),
       });
     }
   }
@@ -64,8 +65,10 @@ export function compileChapter(source: string, options: CompileOptions): Compile
   const check = extractKnowledgeCheck(tree);
   issues.push(...check.issues);
 
+  const checkLine = check.line;
   if (issues.length > 0 || !meta) {
-    return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) };
+    const partial = { meta: meta ?? null, draw: check.draw, questions: check.questions, checkLine };
+    return { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column), partial };
   }
   const { html, segments, toc } = renderChapterHtml(tree, options.labels, options.scenarios);
   return {
@@ -78,6 +81,7 @@ export function compileChapter(source: string, options: CompileOptions): Compile
       toc,
       draw: check.draw,
       questions: check.questions,
+      checkLine,
     },
   };
 }

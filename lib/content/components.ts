@@ -34,6 +34,8 @@ export const COMPONENTS: Record<string, ComponentSpec> = {
       /** The 1-based number of the `##` section the question tests; the result links back to it. */
       section: {},
       prompt: { required: true },
+      /** In a translation: copied from the zh-CN source and not translated yet (blocks publishing). */
+      untranslated: { flag: true },
     },
     parent: "KnowledgeCheck",
   },

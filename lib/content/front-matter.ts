@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { coded } from "./issue-codes";
 import { type ChapterMeta, type ContentIssue, REVIEW_MODES } from "./types";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,7 +41,7 @@ export function parseFrontMatter(
       issues: doc.errors.map((e) => ({
         line: startLine + (e.linePos?.[0].line ?? 1),
         column: e.linePos?.[0].col ?? 1,
-        message: `front matter: ${e.message.split("\n")[0]}`,
+        ...coded("frontMatter", { detail: e.message.split("\n")[0] ?? "" }),
       })),
     };
   }
@@ -56,8 +57,7 @@ export function parseFrontMatter(
         return visit.BREAK;
       },
     });
-    const message = "front matter: aliases (*name) expand too much; write the values out instead";
-    return { issues: [{ line, column: 1, message }] };
+    return { issues: [{ line, column: 1, ...coded("frontMatterAliases") }] };
   }
   const parsed = chapterMetaSchema.safeParse(data);
   if (parsed.success) return { meta: parsed.data };
@@ -67,7 +67,7 @@ export function parseFrontMatter(
       return {
         line: lineOfKey(key),
         column: 1,
-        message: `front matter: ${issue.path.length ? `${key}: ` : ""}${issue.message}`,
+        ...coded("frontMatter", { detail: `${issue.path.length ? `${key}: ` : ""}${issue.message}` }),
       };
     }),
   };

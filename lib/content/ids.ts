@@ -10,10 +10,9 @@ export function isContentId(id: string): boolean {
   return CONTENT_ID.test(id) && !(id in Object.prototype);
 }
 
-/** Why `id` is not a content id, for a validator's message; null when it is one. */
-export function contentIdProblem(id: string): string | null {
-  if (id in Object.prototype) return `"${id}" is a reserved name; choose another id`;
-  if (!CONTENT_ID.test(id))
-    return `"${id}" must be lowercase letters, digits and hyphens, start with a letter and be at most 40 characters`;
+/** Why `id` is not a content id, as an issue code (lib/content/issue-codes.ts); null when it is one. */
+export function contentIdProblem(id: string): "idReserved" | "idPattern" | null {
+  if (id in Object.prototype) return "idReserved";
+  if (!CONTENT_ID.test(id)) return "idPattern";
   return null;
 }

@@ -5,6 +5,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFileMessage } from "vfile-message";
+import { coded } from "./issue-codes";
 import type { ContentIssue } from "./types";
 import "mdast-util-mdx";
 
@@ -22,7 +23,7 @@ export function parseMdx(source: string): { tree: Root } | { issue: ContentIssue
       const line = e.line ?? start?.line ?? Number(inText?.[1] ?? 1);
       const column = e.column ?? start?.column ?? Number(inText?.[2] ?? 1);
       const reason = inText ? e.reason.slice(0, inText.index).trimEnd() : e.reason;
-      return { issue: { line, column, message: `MDX syntax: ${reason}` } };
+      return { issue: { line, column, ...coded("mdxSyntax", { detail: reason }) } };
     }
     throw e;
   }

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Root } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
+import { coded } from "./issue-codes";
 import type { ContentIssue, Question } from "./types";
 import { at, isJsx } from "./validate";
 
@@ -56,19 +57,14 @@ export function checkPool(
   const issues: ContentIssue[] = [];
   const needed = Math.ceil(POOL_FACTOR * draw);
   if (questions.length < needed)
-    issues.push(
-      at(
-        check,
-        `the pool has ${questions.length} questions; draw="${draw}" needs at least ${needed} (${POOL_FACTOR} × ${draw})`,
-      ),
-    );
+    issues.push(at(check, "smallPool", { count: questions.length, draw, needed }));
   const tested = new Set(questions.map((q) => q.section));
   for (const s of sections) {
     if (!tested.has(s.number))
       issues.push({
         line: s.line,
         column: 1,
-        message: `section ${s.number} "${s.title}" is not tested by any question: give one section="${s.number}"`,
+        ...coded("untestedSection", { section: s.number, title: s.title }),
       });
   }
   return issues;

@@ -1,10 +1,14 @@
 import type { Locale } from "@/lib/i18n/locales";
+import type { IssueCode } from "./issue-codes";
 
 /** A problem in a content file, positioned for `file:line:column message`. */
 export type ContentIssue = {
   line: number;
   column: number;
+  /** English, for content:check; the editor words `code` with `params` instead (lib/content/issue-codes.ts). */
   message: string;
+  code?: IssueCode;
+  params?: Record<string, string | number>;
   /** Set when the text exceeds a size or complexity limit (lib/content/limits.ts); the editor words it. */
   limit?: LimitNote;
 };
@@ -62,6 +66,8 @@ export type Question = {
   options: { id: string; text: string; correct: boolean; feedback: string }[];
   /** Where the question starts in its source file, for problems found after compiling. */
   line: number;
+  /** In a translation: copied from the zh-CN source, not translated yet (lib/content/parity.ts). */
+  untranslated?: true;
 };
 
 export type TocEntry = { id: string; title: string };
@@ -82,6 +88,15 @@ export type CompiledChapter = {
   draw: number;
   /** The whole pool, with keys. */
   questions: Question[];
+  /** The line of `<KnowledgeCheck>`, where a translation's missing question is reported. */
+  checkLine?: number;
 };
 
-export type CompileResult = { ok: true; chapter: CompiledChapter } | { ok: false; issues: ContentIssue[] };
+/** What a chapter with errors still yields, so a translation's parity shows with its errors. */
+export type PartialChapter = Pick<CompiledChapter, "draw" | "questions" | "checkLine"> & {
+  meta: ChapterMeta | null;
+};
+
+export type CompileResult =
+  | { ok: true; chapter: CompiledChapter }
+  | { ok: false; issues: ContentIssue[]; partial?: PartialChapter };

@@ -1,6 +1,7 @@
 import type { Nodes, Parent, Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { COMPONENTS, KNOWN_SCENARIOS } from "./components";
+import { coded, type IssueCode } from "./issue-codes";
 import type { ContentIssue } from "./types";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -10,9 +11,13 @@ const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
 // Browsers drop tabs and line breaks inside a URL, so "/<tab>/host" would also lead to another site.
 const URL_BREAK = /[\t\n\r]/;
 
-/** An issue positioned at a node of the syntax tree. */
-export function at(node: Nodes, message: string): ContentIssue {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message };
+/** A coded issue positioned at a node of the syntax tree. */
+export function at(node: Nodes, code: IssueCode, params?: Record<string, string | number>): ContentIssue {
+  return {
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+    ...coded(code, params),
+  };
 }
 
 export function isJsx(node: Nodes): node is JsxElement {
@@ -41,59 +46,55 @@ export function attribute(node: JsxElement, name: string): string | true | undef
 }
 
 function checkElement(node: JsxElement, parent: Parent, scenarios: readonly string[]): ContentIssue[] {
-  if (!node.name) return [at(node, "fragments (<>…</>) are not allowed")];
+  if (!node.name) return [at(node, "fragment")];
   // Own keys only: a name such as "constructor" or "__proto__" must not find Object.prototype.
   const spec = Object.hasOwn(COMPONENTS, node.name) ? COMPONENTS[node.name] : undefined;
   if (!spec) {
     return [
-      at(
-        node,
-        /^[a-z]/.test(node.name)
-          ? `HTML tag <${node.name}> is not allowed; use Markdown or a listed component`
-          : `unknown component <${node.name}>; allowed: ${Object.keys(COMPONENTS).join(", ")}`,
-      ),
+      /^[a-z]/.test(node.name)
+        ? at(node, "htmlTag", { name: node.name })
+        : at(node, "unknownComponent", { name: node.name, allowed: Object.keys(COMPONENTS).join(", ") }),
     ];
   }
   const issues: ContentIssue[] = [];
   const parentName = isJsx(parent as Nodes) ? (parent as JsxElement).name : null;
   if (spec.parent && parentName !== spec.parent) {
-    issues.push(at(node, `<${node.name}> must be placed directly inside <${spec.parent}>`));
+    issues.push(at(node, "misplaced", { name: node.name, parent: spec.parent }));
   }
   for (const a of node.attributes) {
     if (a.type === "mdxJsxExpressionAttribute") {
-      issues.push(at(node, `<${node.name}>: spread attributes {…} are not allowed`));
+      issues.push(at(node, "spreadAttribute", { name: node.name }));
       continue;
     }
     const attrSpec = Object.hasOwn(spec.attributes, a.name) ? spec.attributes[a.name] : undefined;
+    const named = { name: node.name, attribute: a.name };
     if (!attrSpec) {
-      issues.push(at(node, `<${node.name}> has no attribute "${a.name}"`));
+      issues.push(at(node, "unknownAttribute", named));
     } else if (a.value !== null && a.value !== undefined && typeof a.value !== "string") {
-      issues.push(at(node, `<${node.name}> ${a.name}: write a quoted text value, not {…}`));
+      issues.push(at(node, "expressionValue", named));
     } else if (attrSpec.flag && a.value !== null && a.value !== undefined) {
-      issues.push(at(node, `<${node.name}> ${a.name} is a flag: write it without a value`));
+      issues.push(at(node, "flagWithValue", named));
     } else if (!attrSpec.flag && (a.value === null || a.value === undefined)) {
-      issues.push(at(node, `<${node.name}> ${a.name} needs a value`));
+      issues.push(at(node, "attributeNeedsValue", named));
     } else if (attrSpec.values && typeof a.value === "string" && !attrSpec.values.includes(a.value)) {
       issues.push(
-        at(node, `<${node.name}> ${a.name}="${a.value}" must be one of: ${attrSpec.values.join(", ")}`),
+        at(node, "attributeNotAllowed", { ...named, value: a.value, allowed: attrSpec.values.join(", ") }),
       );
     }
   }
   for (const [name, attrSpec] of Object.entries(spec.attributes)) {
     const value = attribute(node, name);
     if (attrSpec.required && (value === undefined || (typeof value === "string" && !value.trim()))) {
-      issues.push(at(node, `<${node.name}> needs a non-empty ${name}="…"`));
+      issues.push(at(node, "attributeRequired", { name: node.name, attribute: name }));
     }
   }
   if (spec.selfClosing && node.children.length > 0) {
-    issues.push(at(node, `<${node.name}> takes no content: write it as <${node.name} … />`));
+    issues.push(at(node, "selfClosing", { name: node.name }));
   }
   if (node.name === "ScenarioLink") {
     const slug = attribute(node, "slug");
     if (typeof slug === "string" && !scenarios.includes(slug)) {
-      issues.push(
-        at(node, `<ScenarioLink> slug="${slug}" is not a scenario; known: ${scenarios.join(", ")}`),
-      );
+      issues.push(at(node, "unknownScenario", { slug, known: scenarios.join(", ") }));
     }
   }
   return issues;
@@ -108,33 +109,27 @@ export function validateTree(root: Root, scenarios: readonly string[] = KNOWN_SC
   const walk = (node: Nodes, parent: Parent | null) => {
     switch (node.type) {
       case "mdxjsEsm":
-        issues.push(at(node, "import/export is not allowed in chapter content"));
+        issues.push(at(node, "esm"));
         return;
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        issues.push(
-          at(node, "JavaScript expressions {…} are not allowed; to show a brace, describe it in words"),
-        );
+        issues.push(at(node, "expression"));
         return;
       case "image":
       case "imageReference":
-        issues.push(at(node, "images are not supported in chapters yet"));
+        issues.push(at(node, "image"));
         return;
       case "heading":
-        if (node.depth === 1)
-          issues.push(at(node, "use ## for a section heading; the title comes from the front matter"));
+        if (node.depth === 1) issues.push(at(node, "h1"));
         break;
       case "html":
-        issues.push(at(node, "raw HTML is not allowed"));
+        issues.push(at(node, "rawHtml"));
         return;
       case "link":
       case "definition":
-        if (/^\/[/\\]/.test(node.url.trim()))
-          issues.push(at(node, `link "${node.url}" leads to another site: write it with https://`));
-        else if (!SAFE_URL.test(node.url.trim()))
-          issues.push(at(node, `link "${node.url}" must start with https://, / or #`));
-        else if (URL_BREAK.test(node.url))
-          issues.push(at(node, `link "${node.url}" must not contain a tab or line break`));
+        if (/^\/[/\\]/.test(node.url.trim())) issues.push(at(node, "linkOffsite", { url: node.url }));
+        else if (!SAFE_URL.test(node.url.trim())) issues.push(at(node, "linkScheme", { url: node.url }));
+        else if (URL_BREAK.test(node.url)) issues.push(at(node, "linkBreak", { url: node.url }));
         break;
     }
     if (isJsx(node) && parent) issues.push(...checkElement(node, parent, scenarios));

@@ -1,3 +1,4 @@
+import { coded } from "@/lib/content/issue-codes";
 import type { Scenario, Step } from "./schema";
 
 /** Where a step can lead, with the YAML path of each target for error messages. */
@@ -20,7 +21,7 @@ export function edgesOf(step: Step): { next: string; path: (string | number)[] }
   }
 }
 
-export type GraphProblem = { path: (string | number)[]; message: string };
+export type GraphProblem = { path: (string | number)[] } & ReturnType<typeof coded>;
 
 /**
  * Every target exists, every step is reachable from the start, and there is no loop, so every
@@ -29,13 +30,13 @@ export type GraphProblem = { path: (string | number)[]; message: string };
 export function checkGraph(s: Scenario): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const steps = s.steps;
-  if (!steps[s.start]) problems.push({ path: ["start"], message: `start step "${s.start}" does not exist` });
+  if (!steps[s.start]) problems.push({ path: ["start"], ...coded("startMissing", { step: s.start }) });
   for (const [id, step] of Object.entries(steps)) {
     for (const edge of edgesOf(step)) {
       if (!steps[edge.next]) {
         problems.push({
           path: ["steps", id, ...edge.path],
-          message: `step "${id}" leads to "${edge.next}", which does not exist`,
+          ...coded("targetMissing", { step: id, target: edge.next }),
         });
       }
     }
@@ -52,7 +53,7 @@ export function checkGraph(s: Scenario): GraphProblem[] {
   }
   for (const id of Object.keys(steps)) {
     if (!reached.has(id))
-      problems.push({ path: ["steps", id], message: `step "${id}" cannot be reached from "${s.start}"` });
+      problems.push({ path: ["steps", id], ...coded("unreachable", { step: id, start: s.start }) });
   }
 
   // Depth-first search for a cycle: a step that leads back to one on the current path.
@@ -64,7 +65,7 @@ export function checkGraph(s: Scenario): GraphProblem[] {
         const loop = [...trail.slice(trail.indexOf(e.next)), id, e.next].join(" → ");
         problems.push({
           path: ["steps", id, ...e.path],
-          message: `loop: ${loop}; a path must move forward and end`,
+          ...coded("loop", { loop }),
         });
       } else if (!state.has(e.next)) visit(e.next, [...trail, id]);
     }

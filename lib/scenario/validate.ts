@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
+import { coded } from "@/lib/content/issue-codes";
 import type { ContentIssue } from "@/lib/content/types";
 import { checkGraph } from "./graph";
 import { rubricProblems } from "./rubric/check";
@@ -51,16 +52,18 @@ export function validateScenario(
     return {
       issues: doc.errors.map((e) => ({
         ...position(e.pos[0]),
-        message: `YAML: ${e.message.split("\n")[0]}`,
+        ...coded("yaml", { detail: e.message.split("\n")[0] ?? "" }),
       })),
     };
   }
-  const at = (path: Path, message: string): ContentIssue => {
+  // `what` is a coded issue, or the English message of a check that has no code yet (rubric rules).
+  const at = (path: Path, what: ReturnType<typeof coded> | string): ContentIssue => {
+    const issue = typeof what === "string" ? { message: what } : what;
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return { ...position(node.range[0]), message };
+      if (isNode(node) && node.range) return { ...position(node.range[0]), ...issue };
     }
-    return { line: 1, column: 1, message };
+    return { line: 1, column: 1, ...issue };
   };
 
   let data: unknown;
@@ -68,13 +71,17 @@ export function validateScenario(
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // e.g. an alias bomb: "Excessive alias count indicates a resource exhaustion attack".
-    return { issues: [{ line: 1, column: 1, message: `YAML: ${e instanceof Error ? e.message : e}` }] };
+    return {
+      issues: [
+        { line: 1, column: 1, ...coded("yaml", { detail: e instanceof Error ? e.message : String(e) }) },
+      ],
+    };
   }
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     return {
       issues: parsed.error.issues.map((i) =>
-        at(i.path as Path, `${i.path.join(".") || "file"}: ${i.message}`),
+        at(i.path as Path, coded("scenarioField", { path: i.path.join(".") || "file", detail: i.message })),
       ),
     };
   }
@@ -84,19 +91,21 @@ export function validateScenario(
     issues.push(
       at(
         ["slug"],
-        `slug/locale "${s.slug}.${s.locale}" does not match the file name "${expect.slug}.${expect.locale}"`,
+        coded("scenarioFileName", {
+          found: `${s.slug}.${s.locale}`,
+          expected: `${expect.slug}.${expect.locale}`,
+        }),
       ),
     );
   }
   const declared = new Set(s.competencies.map((c) => c.id));
-  if (declared.size !== s.competencies.length)
-    issues.push(at(["competencies"], "competency ids must be unique"));
+  if (declared.size !== s.competencies.length) issues.push(at(["competencies"], coded("competenciesUnique")));
   for (const use of competencyUses(s)) {
     if (!declared.has(use.competency)) {
-      issues.push(at(use.path, `competency "${use.competency}" is not declared in competencies`));
+      issues.push(at(use.path, coded("competencyUndeclared", { competency: use.competency })));
     }
   }
-  for (const p of checkGraph(s)) issues.push(at(p.path, p.message));
+  for (const { path, ...p } of checkGraph(s)) issues.push(at(path, p));
   for (const [id, step] of Object.entries(s.steps)) {
     if (step.kind !== "text") continue;
     for (const p of rubricProblems(step.rubric))
