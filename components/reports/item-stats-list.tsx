@@ -21,7 +21,7 @@ export async function ItemStatsList({
   questions: readonly { question: Question; number: number; sums: ItemSums; stats: ItemStatistics }[];
   locale: string;
 }) {
-  const t = await getTranslations("reports.items");
+  const [t, tp] = await Promise.all([getTranslations("reports.items"), getTranslations("practice")]);
   const decimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <ol className="space-y-4">
@@ -38,7 +38,8 @@ export async function ItemStatsList({
           </p>
           {s.flags.map((flag) => (
             <p key={flag} className={`mb-2 rounded-md border p-2 text-sm ${FLAG_STYLE[flag]}`}>
-              <strong>{t(`flag.${flag}`)}</strong>：{t(`flagHelp.${flag}`)}
+              <strong>{tp("labelled", { label: t(`flag.${flag}`) })}</strong>
+              {t(`flagHelp.${flag}`)}
             </p>
           ))}
           {s.drawn === 0 ? (

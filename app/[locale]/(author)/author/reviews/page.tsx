@@ -25,8 +25,9 @@ type Appeal = { comment: string; contestedAt: Date };
  */
 export default async function ReviewQueuePage() {
   await requireArea("author");
-  const [t, locale, format, appeals, attempts, catalog] = await Promise.all([
+  const [t, tp, locale, format, appeals, attempts, catalog] = await Promise.all([
     getTranslations("review"),
+    getTranslations("practice"),
     getLocale(),
     getFormatter(),
     listOpenAppeals(),
@@ -80,20 +81,25 @@ export default async function ReviewQueuePage() {
                 </p>
               )}
               <p className="text-sm text-slate-600">
-                {t("learner")}：{attempt.learnerName}（{attempt.employeeNo}，
-                {localName(attempt, locale, "branchName")}） · {t("scenario")}：{scenario.title}
+                {t("who", {
+                  name: attempt.learnerName,
+                  employeeNo: attempt.employeeNo,
+                  branch: localName(attempt, locale, "branchName"),
+                  scenario: scenario.title,
+                })}
               </p>
               <p className="mt-2 text-sm">
-                <span className="font-medium">{t("prompt")}：</span>
+                <span className="font-medium">{tp("labelled", { label: t("prompt") })}</span>
                 {step.prompt}
               </p>
               <p className="mt-2 rounded bg-slate-50 p-3">
-                <span className="font-medium">{t("answer")}：</span>
+                <span className="font-medium">{tp("labelled", { label: t("answer") })}</span>
                 {text}
               </p>
               {appeal && (
                 <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-                  <span className="font-medium">{t("learnerComment")}：</span>“{appeal.comment}”
+                  <span className="font-medium">{tp("labelled", { label: t("learnerComment") })}</span>“
+                  {appeal.comment}”
                 </p>
               )}
               <section aria-label={t("explanation")} className="mt-3">
