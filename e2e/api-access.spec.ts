@@ -256,6 +256,14 @@ const API_ROUTES: Route[] = [
     granted: { status: 400, code: "bad_request:answer" },
   },
   {
+    file: "practice/attempts/[id]/replay",
+    method: "POST",
+    path: `/api/practice/attempts/${NO_ATTEMPT}/replay`,
+    data: {},
+    ...LEARNERS,
+    granted: { status: 400, code: "bad_request:replay" },
+  },
+  {
     file: "verify/[code]",
     method: "GET",
     path: "/api/verify/222222222222",

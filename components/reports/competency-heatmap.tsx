@@ -36,7 +36,7 @@ export async function CompetencyHeatmap({
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
       <ScrollRegion label={t("heatmapTitle")} hint={tr("scrollHint")}>
-        <table className="w-full border-collapse text-sm [&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:bg-white">
+        <table className="w-full border-collapse text-sm [&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:bg-surface">
           <caption className="px-3 pt-3 text-left text-slate-600">{t("heatmapCaption")}</caption>
           <thead>
             <tr>

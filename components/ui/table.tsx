@@ -14,7 +14,7 @@ export type Column =
 
 /** The first column stays in view while the rest scrolls under it (opaque, above the others). */
 const STICKY_FIRST =
-  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tbody_tr>*:first-child]:bg-white [&_thead_tr>*:first-child]:bg-slate-50 [&_tr>*:first-child]:shadow-[1px_0_0_var(--color-slate-200)]";
+  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tbody_tr>*:first-child]:bg-surface [&_thead_tr>*:first-child]:bg-slate-50 [&_tr>*:first-child]:shadow-[1px_0_0_var(--color-slate-200)]";
 
 /**
  * A table of records that scrolls sideways on a narrow screen instead of widening the page: a
