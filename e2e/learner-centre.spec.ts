@@ -76,7 +76,8 @@ test.describe("on a phone", () => {
   test("the chapter's contents are one 目录 button; it opens, follows a section and marks it", async ({
     learnerPage: page,
   }) => {
-    await page.goto("/learn/basic-skills");
+    // A chapter no other spec takes today, so its check can be started whatever ran before.
+    await page.goto("/learn/service-innovation");
     const toc = page.getByRole("navigation", { name: "本章目录" });
     const button = toc.getByRole("button", { name: "目录" });
     await expect(button).toHaveAttribute("aria-expanded", "false");
