@@ -172,7 +172,7 @@ test("E3001's 复习习惯 tab shows, per 支行 of their own only, the review h
   await page.goto("/reports");
   await page.getByRole("navigation", { name: "报表导航" }).getByRole("link", { name: "复习习惯" }).click();
   // The tab's first render on a fresh server computes the branches' review figures.
-  await expect(page.getByRole("heading", { level: 1, name: "培训报表" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "复习习惯" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/^复习习惯：最近 14 天/)).toBeVisible();
   const table = page.getByRole("table", { name: "各网点的复习习惯与保持率" });
   await expect(table.getByRole("row").filter({ hasText: "静安支行" })).toBeVisible();

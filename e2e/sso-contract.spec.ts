@@ -114,16 +114,16 @@ test("contract: DingTalk refuses someone outside the organisation, and a refused
 
 test("contract: WeCom and DingTalk sign-ins are audit-logged with their provider", async ({ browser }) => {
   const admin = await adminPage(browser);
-  for (const [employeeNo, provider] of [
-    ["E1014", "wecom"],
-    ["E1015", "wecom-app"],
-    ["E1016", "dingtalk"],
+  for (const [employeeNo, providerLabel] of [
+    ["E1014", "企业微信"],
+    ["E1015", "企业微信（工作台应用内）"],
+    ["E1016", "钉钉"],
   ]) {
     await admin.goto(`/admin/audit?action=auth.signin&actor=${employeeNo}`);
     await expect(
       admin
         .getByRole("row")
-        .filter({ hasText: `provider:${provider}` })
+        .filter({ hasText: new RegExp(`登录方式：${providerLabel}(?!（)`) })
         .first(),
     ).toBeVisible();
   }

@@ -65,8 +65,8 @@ test("OIDC: the sign-in is audit-logged with who and which provider", async ({ p
   await admin.goto("/admin/audit?action=auth.signin&actor=E1011");
   const row = admin.getByRole("row").filter({ hasText: "孙浩然 (E1011)" }).first();
   await expect(row).toContainText("登录成功");
-  await expect(row).toContainText("provider:oidc");
-  await expect(row).toContainText("subject:00u-1011");
+  await expect(row).toContainText("登录方式：OIDC 单点登录");
+  await expect(row).toContainText("身份标识：00u-1011");
 });
 
 test("OIDC: an unknown identity is refused with a clear page in Chinese and in English, and logged", async ({
@@ -98,8 +98,8 @@ test("OIDC: an unknown identity is refused with a clear page in Chinese and in E
   await admin.goto("/admin/audit?action=auth.sso_refused&target=oidc:00u-9999");
   const row = admin.getByRole("row").filter({ hasText: "oidc:00u-9999" });
   await expect(row).toContainText("单点登录被拒绝");
-  await expect(row).toContainText("reason:unknown");
-  await expect(row).toContainText("employeeNo:E5999");
+  await expect(row).toContainText("原因：找不到对应员工");
+  await expect(row).toContainText("员工号：E5999");
 });
 
 test("OIDC: deactivation ends the session as for passwords, and the next sign-in is refused", async ({
