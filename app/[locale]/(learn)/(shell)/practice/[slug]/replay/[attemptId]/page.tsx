@@ -5,9 +5,8 @@ import { requireArea } from "@/app/[locale]/(auth)/session";
 import { ScenarioPlayer } from "@/components/scenario/scenario-player";
 import { PageHeader } from "@/components/shell/page-header";
 import { Link } from "@/components/ui/link";
-import { scenarioAtVersion } from "@/db/queries/content-catalog";
-import { getScenarioAttempt } from "@/db/queries/practice";
 import { replayStart } from "@/lib/scenario/replay";
+import { finishedAttempt } from "../../finished-attempt";
 
 type Props = {
   params: Promise<{ slug: string; attemptId: string }>;
@@ -27,10 +26,8 @@ export default async function ReplayPage({ params, searchParams }: Props) {
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { from } = parsed.data;
-  const attempt = await getScenarioAttempt({ id: attemptId, userId: user.id });
-  if (!attempt || attempt.scenarioSlug !== slug || attempt.status !== "completed") notFound();
-  const found = await scenarioAtVersion({ slug, locale: attempt.locale, version: attempt.contentVersion });
-  if (!found || !replayStart(found.scenario, attempt.state, from)) notFound();
+  const { attempt, scenario } = await finishedAttempt({ slug, attemptId, userId: user.id });
+  if (!replayStart(scenario, attempt.state, from)) notFound();
   const t = await getTranslations("practice.replay");
   return (
     <div className="mx-auto max-w-3xl">
@@ -40,7 +37,7 @@ export default async function ReplayPage({ params, searchParams }: Props) {
       >
         ← {t("backToPath")}
       </Link>
-      <PageHeader title={t("heading", { title: found.scenario.title })} />
+      <PageHeader title={t("heading", { title: scenario.title })} />
       <ScenarioPlayer
         slug={slug}
         replay={{ attemptId, from }}

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { AppealStatus } from "@/components/scenario/appeal-status";
@@ -10,12 +9,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { certificationsWaitingOnAppeal, listAppealsForAttempt } from "@/db/queries/appeals";
 import { findCertificateIssuedAt } from "@/db/queries/certificates";
-import { scenarioAtVersion } from "@/db/queries/content-catalog";
-import { getScenarioAttempt } from "@/db/queries/practice";
 import { findCertification } from "@/lib/certification/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { floorResult, passPending } from "@/lib/scenario/appeal";
 import { result } from "@/lib/scenario/engine";
+import { finishedAttempt } from "../../finished-attempt";
 import { ContestForm } from "./contest-form";
 
 type Props = { params: Promise<{ slug: string; attemptId: string }> };
@@ -28,11 +26,7 @@ type Props = { params: Promise<{ slug: string; attemptId: string }> };
 export default async function ScenarioResultPage({ params }: Props) {
   const user = await requireArea("learn");
   const { slug, attemptId } = await params;
-  const attempt = await getScenarioAttempt({ id: attemptId, userId: user.id });
-  if (!attempt || attempt.scenarioSlug !== slug || attempt.status !== "completed") notFound();
-  const found = await scenarioAtVersion({ slug, locale: attempt.locale, version: attempt.contentVersion });
-  if (!found) notFound();
-  const { scenario } = found;
+  const { attempt, scenario } = await finishedAttempt({ slug, attemptId, userId: user.id });
   const r = result(scenario, attempt.state);
   const [t, ta, tp, locale, appeals] = await Promise.all([
     getTranslations("practice.result"),

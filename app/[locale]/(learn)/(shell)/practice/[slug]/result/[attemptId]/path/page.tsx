@@ -1,12 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/app/[locale]/(auth)/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
-import { scenarioAtVersion } from "@/db/queries/content-catalog";
-import { getScenarioAttempt } from "@/db/queries/practice";
 import { type PathOption, pathMap, stepLabel } from "@/lib/scenario/path-map";
+import { finishedAttempt } from "../../../finished-attempt";
 
 type Props = { params: Promise<{ slug: string; attemptId: string }> };
 
@@ -22,11 +20,7 @@ export async function generateMetadata() {
 export default async function PathPage({ params }: Props) {
   const user = await requireArea("learn");
   const { slug, attemptId } = await params;
-  const attempt = await getScenarioAttempt({ id: attemptId, userId: user.id });
-  if (!attempt || attempt.scenarioSlug !== slug || attempt.status !== "completed") notFound();
-  const found = await scenarioAtVersion({ slug, locale: attempt.locale, version: attempt.contentVersion });
-  if (!found) notFound();
-  const { scenario } = found;
+  const { attempt, scenario } = await finishedAttempt({ slug, attemptId, userId: user.id });
   const map = pathMap(scenario, attempt.state);
   const [t, tp] = await Promise.all([getTranslations("practice.path"), getTranslations("practice")]);
   const optionText = (o: PathOption) =>
