@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { env } from "../lib/env";
+import { commitThrough } from "./group-commit";
 import { foreignKeysFetch } from "./remote-fetch";
 import * as schema from "./schema";
 import { cachePreparedStatements } from "./statement-cache";
@@ -11,28 +12,45 @@ export function isFileUrl(url: string) {
   return url.startsWith("file:");
 }
 
+const fileOf = (url: string) => url.replace(/^file:/, "").replace(/\?.*$/, "");
+
 /**
  * For a file database every client call runs synchronously on one connection, so a single
- * connection loses nothing and guarantees the per-connection pragmas below apply to every query.
+ * connection per client loses nothing; the per-connection pragmas below apply to every query.
  * WAL is set by the migrate script; it persists in the file. A server gives every request a
  * connection of its own, so there the client turns foreign keys on in each (see remote-fetch.ts).
  */
-export function openClient(url = env.DATABASE_URL, authToken = env.DATABASE_AUTH_TOKEN): Client {
+export function openClient(
+  url = env.DATABASE_URL,
+  authToken = env.DATABASE_AUTH_TOKEN,
+  { waitForLock = true } = {},
+): Client {
   if (!isFileUrl(url)) return createClient({ url, authToken, fetch: foreignKeysFetch() });
-  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  const file = fileOf(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   cachePreparedStatements();
-  const client = createClient({ url, concurrency: 1, timeout: 5000 });
+  // Without waitForLock a write finds the lock held by another process and fails at once (SQLITE_BUSY).
+  const client = createClient({ url, concurrency: 1, timeout: waitForLock ? 5000 : 0 });
   void client.execute("PRAGMA foreign_keys = ON");
   return client;
 }
 
-const globalForDb = globalThis as unknown as { libsqlClient?: Client };
+const globalForDb = globalThis as unknown as { libsqlClient?: Client; libsqlWriter?: Client | null };
 export const client = globalForDb.libsqlClient ?? openClient();
-if (env.NODE_ENV !== "production") globalForDb.libsqlClient = client;
+const url = env.DATABASE_URL;
+const writer =
+  globalForDb.libsqlWriter !== undefined
+    ? globalForDb.libsqlWriter
+    : isFileUrl(url) && fileOf(url) !== ":memory:"
+      ? openClient(url, undefined, { waitForLock: false })
+      : null;
+if (env.NODE_ENV !== "production") Object.assign(globalForDb, { libsqlClient: client, libsqlWriter: writer });
 
 export function createDb(c: Client) {
   return drizzle(c, { schema });
 }
 export const db = createDb(client);
+// The request path's write batches commit on a second connection that never sleeps inside SQLite
+// while another instance holds the write lock (db/group-commit.ts waits for it on timers).
+if (writer) commitThrough(db, createDb(writer));
 export type Db = typeof db;

@@ -23,6 +23,21 @@ type Waiting = {
 
 type Queue = { waiting: Waiting[]; draining: boolean };
 
+/**
+ * The connection each database's groups are committed on (db/client.ts registers one for a file
+ * database). It has no busy timeout: while another process (a second instance) holds the write
+ * lock, SQLite's own wait would sleep inside the synchronous call and stop this whole process, so
+ * the group waits here instead, on timers, while the process goes on serving other requests.
+ */
+const writers = new WeakMap<Db, Db>();
+
+export function commitThrough(db: Db, writer: Db) {
+  writers.set(db, writer);
+}
+
+/** How long a group waits in all for another process's write lock (as long as a busy timeout would). */
+const LOCK_WAIT_MS = 5000;
+
 /** Enough to share commits under load, small enough that one group stays a short transaction. */
 const MAX_GROUP = 64;
 
@@ -35,6 +50,27 @@ type Refusal = { code: string; statementIndex?: number };
 function refusedByDatabase(e: unknown): e is Refusal {
   const code = (e as Partial<Refusal> | null)?.code;
   return typeof code === "string" && code.startsWith("SQLITE_");
+}
+
+/** The write lock is another connection's: nothing of the batch was kept, so it can simply run again. */
+function lockedByOther(e: unknown): boolean {
+  const code = (e as Partial<Refusal> | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** Runs `statements` as one transaction on `db`'s writer, waiting (on timers) while another process writes. */
+async function batchWhenFree(db: Db, statements: readonly BatchItem<"sqlite">[]): Promise<unknown[]> {
+  const writer = writers.get(db) ?? db;
+  const until = performance.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await writer.batch(statements as [BatchItem<"sqlite">]);
+    } catch (e) {
+      if (!lockedByOther(e) || performance.now() >= until) throw e;
+    }
+    // The other process frees the lock between its groups (see drain): look again soon.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
 
 /** Which batch of the group holds the statement the database refused, if it says. */
@@ -50,7 +86,7 @@ function failingBatch(group: readonly Waiting[], e: Refusal): number | undefined
 
 async function runAlone(db: Db, w: Waiting) {
   try {
-    w.resolve(await db.batch(w.statements as [BatchItem<"sqlite">]));
+    w.resolve(await batchWhenFree(db, w.statements));
   } catch (e) {
     w.reject(e);
   }
@@ -61,15 +97,19 @@ async function commit(db: Db, group: readonly Waiting[]): Promise<void> {
   if (group.length === 1) return runAlone(db, group[0] as Waiting);
   let results: unknown[];
   try {
-    results = await db.batch(group.flatMap((w) => w.statements) as [BatchItem<"sqlite">]);
+    results = await batchWhenFree(
+      db,
+      group.flatMap((w) => w.statements),
+    );
   } catch (e) {
-    if (!refusedByDatabase(e)) {
+    // Not refused but unknown, or still locked after LOCK_WAIT_MS: each batch hears it, as it would alone.
+    if (!refusedByDatabase(e) || lockedByOther(e)) {
       for (const w of group) w.reject(e);
       return;
     }
     const failed = failingBatch(group, e);
     if (failed === undefined) {
-      // BEGIN or COMMIT refused (busy, disk full): each batch tries again on its own.
+      // BEGIN or COMMIT refused (disk full, I/O): each batch tries again on its own.
       for (const w of group) await runAlone(db, w);
       return;
     }
@@ -89,7 +129,8 @@ async function drain(db: Db, queue: Queue) {
   try {
     while (queue.waiting.length > 0) {
       await commit(db, queue.waiting.splice(0, MAX_GROUP));
-      // Requests that became ready while that commit ran get to join the next group.
+      // Requests that became ready while that commit ran get to join the next group (and another
+      // instance waiting for the write lock can take it meanwhile).
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {

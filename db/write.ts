@@ -8,7 +8,8 @@ type Statements = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 /**
  * Every request-path write goes through here: one atomic batch, never an interactive transaction
  * (those fail under concurrency in one process; batches do not). Batches waiting at the same time
- * share one commit (db/group-commit.ts). A constraint violation becomes a 409 instead of a 500.
+ * share one commit (db/group-commit.ts). A constraint violation becomes a 409 instead of a 500, and
+ * a write lock another instance held too long a 503 (nothing was written).
  */
 export async function writeBatch<T extends Statements>(statements: T, db: Db = defaultDb) {
   try {
@@ -16,6 +17,8 @@ export async function writeBatch<T extends Statements>(statements: T, db: Db = d
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/constraint/i.test(message)) throw new AppError("conflict:write", message);
+    if (String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY"))
+      throw new AppError("unavailable:write", message);
     throw e;
   }
 }

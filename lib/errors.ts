@@ -182,6 +182,7 @@ export const ERROR_MESSAGES = {
   "unprocessable:appeal_reason": "appealReasonRequired",
   "unavailable:chapter": "chapterUnavailable",
   "unavailable:content_check": "checkerBusy",
+  "unavailable:write": "databaseBusy",
   "too_large:content": "contentTooLarge",
   "unprocessable:content_limits": "contentTooComplex",
   "internal:server": "server",

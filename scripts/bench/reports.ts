@@ -101,7 +101,7 @@ async function writers(): Promise<{ cookies: string[]; ids: string[] }> {
  */
 function writeLoad({ cookies, ids }: { cookies: string[]; ids: string[] }) {
   const submit = appSubmission();
-  const stopAgeing = ageAttempts(client, ids);
+  const stopAgeing = ageAttempts(DB, ids);
   const results: Timing[] = [];
   let running = true;
   const started = performance.now();

@@ -143,7 +143,8 @@ const summary = (taken: Taken[], cpu: number) => {
 async function measure(server: ChildProcess | null, task: (w: number, i: number) => Promise<Taken>) {
   const cpu = groupCpuSeconds(server);
   const results = await load(LEARNERS, SECONDS, task);
-  return summary(results, groupCpuSeconds(server) - cpu);
+  // A server this bench did not start (BENCH_URL): its CPU is not known here (null in the JSON).
+  return summary(results, server ? groupCpuSeconds(server) - cpu : Number.NaN);
 }
 
 /**
@@ -190,7 +191,7 @@ try {
   const ids = learners.map((l) => l.id);
   await seat(ids, 50);
   const cookies = await signInAll(employeeNos, PASSWORD);
-  stopAgeing = ageAttempts(db, ids);
+  stopAgeing = ageAttempts(DB, ids);
   // Each worker's checks go through the chapters in turn, one in three with a miss (still a pass).
   const appCheck = (w: number, i: number) =>
     takeCheck(cookies[w] as string, slugOf(w + i), (w + i) % 3 === 0);

@@ -49,7 +49,8 @@ error_log stderr warn;
 events { worker_connections 512; }
 http {
   default_type application/octet-stream;
-  access_log ${work}/nginx/logs/access.log;
+  log_format timed '$time_iso8601 "$request" $status $request_time $upstream_addr $upstream_response_time $upstream_connect_time';
+  access_log ${work}/nginx/logs/access.log timed;
   client_body_temp_path ${work}/nginx/client_body;
   proxy_temp_path ${work}/nginx/proxy;
   fastcgi_temp_path ${work}/nginx/fastcgi;

@@ -125,9 +125,18 @@ describe("a failing batch in a group fails alone", () => {
     expect(await everyone()).toEqual([...before, "f3:f3", "f4:f4"].sort());
   });
 
-  it("when BEGIN or COMMIT is refused, each batch tries again on its own", async () => {
+  it("when the write lock is another connection's, the whole group runs again once it is free", async () => {
     const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
-    const spy = watchBatches().mockRejectedValueOnce(busy);
+    const spy = watchBatches().mockRejectedValueOnce(busy).mockRejectedValueOnce(busy);
+    const outcomes = await Promise.allSettled([writeBatch([add("q1")], db), writeBatch([add("q2")], db)]);
+    expect(statuses(outcomes)).toEqual(["fulfilled", "fulfilled"]);
+    expect(sizes(spy)).toEqual([2, 2, 2]);
+    expect((await everyone()).filter((u) => u.startsWith("q"))).toEqual(["q1:q1", "q2:q2"]);
+  });
+
+  it("when BEGIN or COMMIT is refused, each batch tries again on its own", async () => {
+    const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+    const spy = watchBatches().mockRejectedValueOnce(full);
     const outcomes = await Promise.allSettled([writeBatch([add("r1")], db), writeBatch([add("r2")], db)]);
     expect(statuses(outcomes)).toEqual(["fulfilled", "fulfilled"]);
     expect(sizes(spy)).toEqual([2, 1, 1]);
