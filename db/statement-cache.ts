@@ -10,8 +10,52 @@ import { createRequire } from "node:module";
  */
 const CAPACITY = 256;
 
-type Statement = object;
+type Statement = {
+  raw(on?: boolean): Statement;
+  safeIntegers(on?: boolean): Statement;
+  columns(): unknown[];
+};
 type Database = { prepare(sql: string): Statement };
+
+/**
+ * A kept statement answers the questions @libsql/client asks before every run from memory: its
+ * columns (a native call that builds new objects each time, asked twice per run), and whether it
+ * returns rows at all, which the client learns from raw(true) throwing for every INSERT, UPDATE,
+ * BEGIN and COMMIT (an Error with its stack, per statement). Both belong to the SQL text, which is
+ * what the cache is keyed by; the modes it sets stay set on the native statement, so setting them
+ * again to the same value is skipped.
+ */
+function remembering(statement: Statement): Statement {
+  const native = { raw: statement.raw, safeIntegers: statement.safeIntegers, columns: statement.columns };
+  let raw: boolean | undefined;
+  let refusal: unknown;
+  let safe: boolean | undefined;
+  let columns: unknown[] | undefined;
+  return Object.assign(statement, {
+    raw(on = true) {
+      if (refusal !== undefined && on) throw refusal;
+      if (raw !== on) {
+        try {
+          native.raw.call(statement, on);
+        } catch (e) {
+          if (on) refusal = e;
+          throw e;
+        }
+        raw = on;
+      }
+      return statement;
+    },
+    safeIntegers(on = true) {
+      if (safe !== on) native.safeIntegers.call(statement, on);
+      safe = on;
+      return statement;
+    },
+    columns() {
+      columns ??= native.columns.call(statement);
+      return columns;
+    },
+  });
+}
 
 let installed = false;
 
@@ -33,7 +77,7 @@ export function cachePreparedStatements() {
       cache.set(sql, known);
       return known;
     }
-    const statement = prepare.call(this, sql);
+    const statement = remembering(prepare.call(this, sql));
     cache.set(sql, statement);
     if (cache.size > CAPACITY) cache.delete(cache.keys().next().value as string);
     return statement;

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { buildAttemptItems } from "../../lib/assessment/attempt-items";
 import { startOfBankDay } from "../../lib/assessment/bank-day";
 import { drawQuestions } from "../../lib/assessment/draw";
-import { attemptAvailability } from "../../lib/assessment/policy";
+import { type Availability, attemptAvailability } from "../../lib/assessment/policy";
 import { newSeed } from "../../lib/assessment/random";
 import { reviewLevel } from "../../lib/assessment/review";
 import { scoreAttempt } from "../../lib/assessment/score";
@@ -56,24 +56,20 @@ export async function currentChapter({
   return { chapter: entry.result.chapter, locale: entry.locale, catalog };
 }
 
-/** Whether the learner may start a new attempt of a chapter's check now. */
-export async function checkAvailability({
-  userId,
-  chapter,
-  now,
-  db,
-}: {
-  userId: string;
-  chapter: CompiledChapter;
-  now: Date;
-  db: Db;
-}) {
+type Learner = { userId: string; chapter: CompiledChapter; now: Date; db: Db };
+
+/** The learner's attempts of a chapter's check that the policy counts now (today's, and the last failure's wait). */
+function countedAttempts({ userId, chapter, now, db }: Learner) {
   const { meta } = chapter;
   const since = new Date(
     Math.min(startOfBankDay(now).getTime(), subMinutes(now, meta.cooldownMinutes).getTime()),
   );
-  const past = await recentCheckAttempts({ userId, slug: meta.slug, since, db });
-  return attemptAvailability(meta, past, now);
+  return recentCheckAttempts({ userId, slug: meta.slug, since, db });
+}
+
+/** Whether the learner may start a new attempt of a chapter's check now. */
+export async function checkAvailability(learner: Learner) {
+  return attemptAvailability(learner.chapter.meta, await countedAttempts(learner), learner.now);
 }
 
 /**
@@ -102,6 +98,14 @@ export async function checkResultView(
   };
 }
 
+/** What a caller of checkState has read already in this request (or knows from its own write). */
+type KnownState = {
+  catalog?: Catalog;
+  open?: AssessmentAttempt | null;
+  last?: AssessmentAttempt | null;
+  availability?: Availability;
+};
+
 /** Everything the check at the end of a chapter page shows for the learner. Reads only. */
 export async function checkState({
   user,
@@ -109,13 +113,14 @@ export async function checkState({
   locale,
   now = new Date(),
   db = defaultDb,
-  catalog: known,
-}: Who & { catalog?: Catalog }): Promise<CheckState> {
-  const { chapter, catalog } = await currentChapter({ slug, locale, db, catalog: known });
+  known = {},
+}: Who & { known?: KnownState }): Promise<CheckState> {
+  const { chapter, catalog } = await currentChapter({ slug, locale, db, catalog: known.catalog });
+  const subject = { userId: user.id, kind: "check" as const, subject: slug, db };
   const [open, last, availability] = await Promise.all([
-    findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }),
-    latestAttempt({ userId: user.id, kind: "check", subject: slug, closed: true, db }),
-    checkAvailability({ userId: user.id, chapter, now, db }),
+    known.open !== undefined ? known.open : findOpenAttempt(subject),
+    known.last !== undefined ? known.last : latestAttempt({ ...subject, closed: true }),
+    known.availability ?? checkAvailability({ userId: user.id, chapter, now, db }),
   ]);
   const { meta, draw } = chapter;
   return {
@@ -148,43 +153,59 @@ export async function startCheck({
   db = defaultDb,
 }: Who): Promise<CheckState> {
   const { chapter, locale: used, catalog } = await currentChapter({ slug, locale, db });
-  if (!(await findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db }))) {
-    const availability = await checkAvailability({ userId: user.id, chapter, now, db });
-    if (!availability.canStart)
-      throw new AppError("conflict:attempt_policy", availability.reason, { availability });
-    const previous = await latestAttempt({ userId: user.id, kind: "check", subject: slug, db });
-    const seed = newSeed();
-    const byId = new Map(chapter.questions.map((q) => [q.id, q]));
-    const drawn = drawQuestions({
-      pool: chapter.questions,
-      count: chapter.draw,
+  const resumed = await findOpenAttempt({ userId: user.id, kind: "check", subject: slug, db });
+  if (resumed) return checkState({ user, slug, locale, now, db, known: { catalog, open: resumed } });
+
+  const counted = await countedAttempts({ userId: user.id, chapter, now, db });
+  const availability = attemptAvailability(chapter.meta, counted, now);
+  if (!availability.canStart)
+    throw new AppError("conflict:attempt_policy", availability.reason, { availability });
+  const previous = await latestAttempt({ userId: user.id, kind: "check", subject: slug, db });
+  const seed = newSeed();
+  const byId = new Map(chapter.questions.map((q) => [q.id, q]));
+  const drawn = drawQuestions({
+    pool: chapter.questions,
+    count: chapter.draw,
+    seed,
+    avoid: previous?.items.map((i) => i.questionId),
+  });
+  const subject = { userId: user.id, kind: "check" as const, subject: slug };
+  const opened = await openAttempt({
+    attempt: {
+      ...subject,
+      id: crypto.randomUUID(),
+      locale: used,
+      revisions: { [slug]: chapter.version },
       seed,
-      avoid: previous?.items.map((i) => i.questionId),
-    });
-    const subject = { userId: user.id, kind: "check" as const, subject: slug };
-    const opened = await openAttempt({
-      attempt: {
-        ...subject,
-        id: crypto.randomUUID(),
-        locale: used,
-        revisions: { [slug]: chapter.version },
+      items: buildAttemptItems(
         seed,
-        items: buildAttemptItems(
-          seed,
-          drawn.flatMap((id) => {
-            const question = byId.get(id);
-            return question ? [{ slug, question }] : [];
-          }),
-        ),
-        passScore: chapter.meta.passScore,
-        startedAt: now,
-        deadlineAt: null,
-      },
-      // Two starts at once may both have passed the policy: the count is checked again as it writes.
-      guard: sql`${attemptsStartedSince(subject, startOfBankDay(now))} < ${chapter.meta.attemptsPerDay}`,
-      db,
-    });
-    if (!opened) throw new AppError("conflict:attempt_policy", "daily-limit", { availability });
-  }
-  return checkState({ user, slug, locale, now, db, catalog });
+        drawn.flatMap((id) => {
+          const question = byId.get(id);
+          return question ? [{ slug, question }] : [];
+        }),
+      ),
+      passScore: chapter.meta.passScore,
+      startedAt: now,
+      deadlineAt: null,
+    },
+    // Two starts at once may both have passed the policy: the count is checked again as it writes.
+    guard: sql`${attemptsStartedSince(subject, startOfBankDay(now))} < ${chapter.meta.attemptsPerDay}`,
+    db,
+  });
+  if (!opened) throw new AppError("conflict:attempt_policy", "daily-limit", { availability });
+  // What reading again would find: the open attempt among the counted ones, and the one before it
+  // as the last result (unless a concurrent start got in between; then it is read).
+  return checkState({
+    user,
+    slug,
+    locale,
+    now,
+    db,
+    known: {
+      catalog,
+      open: opened,
+      last: !previous || previous.closedAt ? previous : undefined,
+      availability: attemptAvailability(chapter.meta, [...counted, opened], now),
+    },
+  });
 }

@@ -1,4 +1,4 @@
-// The deployment in miniature, for tests/deploy/nginx.config.ts: one seeded database, two app
+// The deployment in miniature, for tests/deploy/nginx.config.ts: one seeded database (or DEPLOY_DB), two app
 // instances (server.ts) bound to 127.0.0.1, and a real nginx in front of them with the locations
 // of deploy/nginx/training-locations.conf. Ports: DEPLOY_PORT (nginx, default 3180), then one per
 // instance (DEPLOY_INSTANCES, default 2).
@@ -15,7 +15,10 @@ const instances = Array.from(
   (_, i) => nginxPort + 1 + i,
 );
 const work = path.join(root, "data/deploy-e2e");
-const dbFile = path.join(work, "app.db");
+// DEPLOY_DB: an existing database to serve as it is (the benchmarks' large bank), instead of a
+// freshly seeded one.
+const given = process.env.DEPLOY_DB?.replace(/^file:/, "");
+const dbFile = given ? path.resolve(given) : path.join(work, "app.db");
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(path.join(work, "nginx/logs"), { recursive: true });
@@ -32,12 +35,14 @@ const env = {
 };
 
 const tsx = ["--import", "tsx/esm"];
-const seed = spawnSync(process.execPath, ["--conditions=react-server", ...tsx, "db/seed.ts"], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "inherit", "inherit"],
-});
-if (seed.status !== 0) process.exit(seed.status ?? 1);
+if (!given) {
+  const seed = spawnSync(process.execPath, ["--conditions=react-server", ...tsx, "db/seed.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (seed.status !== 0) process.exit(seed.status ?? 1);
+}
 
 const conf = path.join(work, "nginx/nginx.conf");
 writeFileSync(

@@ -272,6 +272,37 @@ describe("a knowledge-check attempt held by the server", () => {
     const rows = await db.select().from(assessmentAttempts).where(eq(assessmentAttempts.userId, "u4"));
     expect(rows).toHaveLength(4);
   });
+
+  it("answers a start with what reading the state again gives: the new attempt, the last result, the attempts left", async () => {
+    // The start builds its answer from its own reads and write instead of reading everything again.
+    const user = { id: "u2" };
+    for (const [at, wrong] of [
+      [minutes(100), 3],
+      [minutes(111), 0],
+    ] as const) {
+      const { attempt } = await started(user.id, at);
+      await submitCheck({
+        user,
+        slug: SLUG,
+        attemptId: attempt.id,
+        answers: answersFor(attempt.items, wrong),
+        locale: "zh-CN",
+        now: at,
+        db,
+      });
+    }
+    const now = minutes(112);
+    const start = await startCheck({ user, slug: SLUG, locale: "zh-CN", now, db });
+    expect(start.availability).toMatchObject({
+      canStart: false,
+      reason: "daily-limit",
+      attemptsLeftToday: 0,
+    });
+    expect(start.last?.review.shows).toBe("full");
+    expect(start).toEqual(await checkState({ user, slug: SLUG, locale: "zh-CN", now, db }));
+    const resumed = await startCheck({ user, slug: SLUG, locale: "zh-CN", now, db });
+    expect(resumed).toEqual(start);
+  });
 });
 
 describe("the item statistics summaries", () => {
