@@ -25,9 +25,10 @@ type Queue = { waiting: Waiting[]; draining: boolean };
 
 /**
  * The connection each database's groups are committed on (db/client.ts registers one for a file
- * database). It has no busy timeout: while another process (a second instance) holds the write
- * lock, SQLite's own wait would sleep inside the synchronous call and stop this whole process, so
- * the group waits here instead, on timers, while the process goes on serving other requests.
+ * database). Its busy timeout is a few milliseconds: while another process (a second instance)
+ * holds the write lock, SQLite's own wait sleeps inside the synchronous call and stops this whole
+ * process, so past those milliseconds the group waits here instead, on timers, while the process
+ * goes on serving other requests.
  */
 const writers = new WeakMap<Db, Db>();
 

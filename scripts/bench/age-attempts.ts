@@ -1,16 +1,16 @@
 // The policy allows 3 attempts of a chapter a Beijing day, which a benchmark's learners use up in
 // seconds. Every second this moves their closed attempts a day back, so the daily limit never
 // refuses them while the policy's reads and the guard in the start's write still run. A bench's
-// own small write on the side (one indexed UPDATE a second), on a connection of its own without a
-// busy timeout: SQLite's wait for the server's write lock would sleep the bench's whole process and
-// add that sleep to every request it is timing, so a busy update tries again on a timer instead.
+// own small write on the side (one indexed UPDATE a second), on a connection of its own with a
+// 10 ms busy timeout: a longer SQLite wait for the server's write lock would sleep the bench's whole
+// process and add that sleep to every request it is timing, so a busy update tries again on a timer.
 import { createClient } from "@libsql/client";
 
 const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY");
 
 /** Starts ageing the closed attempts of `userIds` in the database at `url`; returns the function that stops it. */
 export function ageAttempts(url: string, userIds: string[]): () => void {
-  const db = createClient({ url, timeout: 0 });
+  const db = createClient({ url, timeout: 10 });
   const ids = JSON.stringify(userIds);
   let running = false;
   const age = async () => {
