@@ -66,6 +66,22 @@ async function started(userId: string, now: Date) {
   return { state, attempt };
 }
 
+/** A check started and submitted at `now`, the first `wrong` items answered wrong; the attempt. */
+async function taken(userId: string, now: Date, wrong: number) {
+  const { attempt } = await started(userId, now);
+  const answers = answersFor(attempt.items, wrong);
+  await submitCheck({
+    user: { id: userId },
+    slug: SLUG,
+    attemptId: attempt.id,
+    answers,
+    locale: "zh-CN",
+    now,
+    db,
+  });
+  return attempt;
+}
+
 async function refused(p: Promise<unknown>) {
   try {
     await p;
@@ -232,19 +248,7 @@ describe("a knowledge-check attempt held by the server", () => {
 
   it("keeps to the policy: 10 minutes after a failure, 3 a Beijing day, a new draw avoiding the last one", async () => {
     const user = { id: "u4" };
-    const take = async (now: Date, wrong: number) => {
-      const { attempt } = await started("u4", now);
-      await submitCheck({
-        user,
-        slug: SLUG,
-        attemptId: attempt.id,
-        answers: answersFor(attempt.items, wrong),
-        locale: "zh-CN",
-        now,
-        db,
-      });
-      return attempt;
-    };
+    const take = (now: Date, wrong: number) => taken(user.id, now, wrong);
     const first = await take(T0, 3);
     expect(
       await refused(startCheck({ user, slug: SLUG, locale: "zh-CN", now: minutes(9), db })),
@@ -276,21 +280,8 @@ describe("a knowledge-check attempt held by the server", () => {
   it("answers a start with what reading the state again gives: the new attempt, the last result, the attempts left", async () => {
     // The start builds its answer from its own reads and write instead of reading everything again.
     const user = { id: "u2" };
-    for (const [at, wrong] of [
-      [minutes(100), 3],
-      [minutes(111), 0],
-    ] as const) {
-      const { attempt } = await started(user.id, at);
-      await submitCheck({
-        user,
-        slug: SLUG,
-        attemptId: attempt.id,
-        answers: answersFor(attempt.items, wrong),
-        locale: "zh-CN",
-        now: at,
-        db,
-      });
-    }
+    await taken(user.id, minutes(100), 3);
+    await taken(user.id, minutes(111), 0);
     const now = minutes(112);
     const start = await startCheck({ user, slug: SLUG, locale: "zh-CN", now, db });
     expect(start.availability).toMatchObject({
