@@ -15,12 +15,6 @@ export function isFileUrl(url: string) {
 const fileOf = (url: string) => url.replace(/^file:/, "").replace(/\?.*$/, "");
 
 /**
- * For a file database every client call runs synchronously on one connection, so a single
- * connection per client loses nothing; the per-connection pragmas below apply to every query.
- * WAL is set by the migrate script; it persists in the file. A server gives every request a
- * connection of its own, so there the client turns foreign keys on in each (see remote-fetch.ts).
- */
-/**
  * How long a write may sleep inside SQLite for another instance's lock. Most of that instance's
  * commits end within it, which is cheaper than a timer (a whole turn of a busy event loop); a longer
  * wait would stop this process for as long. Measured with bench:submit:nginx: 0 ms gave 111 / 137 /
@@ -28,6 +22,12 @@ const fileOf = (url: string) => url.replace(/^file:/, "").replace(/\?.*$/, "");
  */
 const LOCK_SPIN_MS = 10;
 
+/**
+ * For a file database every client call runs synchronously on one connection, so a single
+ * connection per client loses nothing; the per-connection pragmas below apply to every query.
+ * WAL is set by the migrate script; it persists in the file. A server gives every request a
+ * connection of its own, so there the client turns foreign keys on in each (see remote-fetch.ts).
+ */
 export function openClient(
   url = env.DATABASE_URL,
   authToken = env.DATABASE_AUTH_TOKEN,
@@ -59,7 +59,7 @@ export function createDb(c: Client) {
   return drizzle(c, { schema });
 }
 export const db = createDb(client);
-// The request path's write batches commit on a second connection that never sleeps inside SQLite
-// while another instance holds the write lock (db/group-commit.ts waits for it on timers).
+// The request path's write batches commit on a second connection that sleeps at most LOCK_SPIN_MS
+// inside SQLite while another instance holds the write lock (db/group-commit.ts waits on timers).
 if (writer) commitThrough(db, createDb(writer));
 export type Db = typeof db;
