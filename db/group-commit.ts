@@ -53,8 +53,8 @@ function refusedByDatabase(e: unknown): e is Refusal {
   return typeof code === "string" && code.startsWith("SQLITE_");
 }
 
-/** The write lock is another connection's: nothing of the batch was kept, so it can simply run again. */
-function lockedByOther(e: unknown): boolean {
+/** The write lock is another connection's (SQLITE_BUSY…): nothing of the batch was kept, so it can simply run again. */
+export function lockedByOther(e: unknown): boolean {
   const code = (e as Partial<Refusal> | null)?.code;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }

@@ -1,7 +1,7 @@
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import { AppError } from "../lib/errors";
 import { type Db, db as defaultDb } from "./client";
-import { commitInGroup } from "./group-commit";
+import { commitInGroup, lockedByOther } from "./group-commit";
 
 type Statements = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
@@ -17,8 +17,7 @@ export async function writeBatch<T extends Statements>(statements: T, db: Db = d
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/constraint/i.test(message)) throw new AppError("conflict:write", message);
-    if (String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY"))
-      throw new AppError("unavailable:write", message);
+    if (lockedByOther(e)) throw new AppError("unavailable:write", message);
     throw e;
   }
 }

@@ -5,8 +5,7 @@
 // 10 ms busy timeout: a longer SQLite wait for the server's write lock would sleep the bench's whole
 // process and add that sleep to every request it is timing, so a busy update tries again on a timer.
 import { createClient } from "@libsql/client";
-
-const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY");
+import { lockedByOther } from "@/db/group-commit";
 
 /** Starts ageing the closed attempts of `userIds` in the database at `url`; returns the function that stops it. */
 export function ageAttempts(url: string, userIds: string[]): () => void {
@@ -30,7 +29,7 @@ export function ageAttempts(url: string, userIds: string[]): () => void {
           "write",
         );
       } catch (e) {
-        if (!isBusy(e)) throw e;
+        if (!lockedByOther(e)) throw e;
       }
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
